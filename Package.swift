@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: a target's public API cannot leak a dependency,
+/// and a member is visible only where its module is imported.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "playbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "playbook", targets: ["playbook"]),
+        .library(name: "PlaybookBuild", targets: ["PlaybookBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "PlaybookDiagnostics", swiftSettings: strictSettings),
+        .target(
+            name: "PlaybookMarkdown",
+            dependencies: ["CMark", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PlaybookModel",
+            dependencies: ["PlaybookDiagnostics", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PlaybookRender",
+            dependencies: [
+                "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PlaybookBuild",
+            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PlaybookTesting",
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "playbook",
+            dependencies: [
+                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookMarkdownTests",
+            dependencies: ["PlaybookMarkdown", "PlaybookTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookModelTests",
+            dependencies: ["PlaybookModel", "PlaybookTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookBuildTests",
+            dependencies: ["PlaybookBuild", "PlaybookTesting", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ArchitectureTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ContentTests",
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,19 @@
+/// What `playbook build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder holding `playbook.yml`, `content/` and `templates/`.
+    public var source: String
+    /// Where the site is written; `nil` keeps the site in memory only.
+    public var output: String?
+    /// Overrides `base-url` from `playbook.yml`.
+    public var baseURL: String?
+    /// Include pages with `draft: true`.
+    public var includeDrafts: Bool
+
+    /// Creates options; the output defaults to `public/` inside the site folder.
+    public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+        self.source = source
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+    }
+}

@@ -1,0 +1,22 @@
+public import PlaybookDiagnostics
+public import PlaybookModel
+public import PlaybookRender
+
+/// What a build produced: the files (written or not), every diagnostic, and per-stage timings.
+public struct BuildResult: Sendable {
+    /// The loaded site.
+    public var site: Site
+    /// The rendered pages with their facts.
+    public var pages: [RenderedPage]
+    /// Every file of the built site, in a stable order.
+    public var files: [OutputFile]
+    /// Every problem found, sorted.
+    public var diagnostics: [Diagnostic]
+    /// The time each stage took, in order.
+    public var stages: [(name: String, seconds: Double)]
+    /// True when the files were written to the output folder.
+    public var wrote: Bool
+
+    /// True when the build found no errors.
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

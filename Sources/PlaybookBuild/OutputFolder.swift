@@ -1,0 +1,128 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import Foundation
+
+/// The output folder, replaced as a whole: the new site is written into a hidden folder beside
+/// it, then swapped in with two renames, so a failed or interrupted build leaves the previous
+/// site as it was.
+///
+/// A marker file identifies folders the build made; a non-empty folder without it is never
+/// replaced, so a mistyped `--output` cannot wipe unrelated files.
+struct OutputFolder {
+    let path: String
+    let source: String
+
+    static let marker = ".playbook-output"
+
+    func replace(with files: [OutputFile]) throws {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: path).standardizedFileURL.path
+        try checkSafe(target)
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError.usage("cannot create the folder '\(parent)': \(error.localizedDescription)", file: path)
+        }
+        removeLeftovers(in: parent, name: name)
+        let staging = (parent as NSString).appendingPathComponent(".\(name).building-\(getpid())")
+        do {
+            try write(files, into: staging)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw DiagnosticError.usage("cannot write the site into '\(parent)': \(error)", file: path,
+                                        hint: "check that the folder is writable and the disk has space")
+        }
+        let retired = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
+        let hadPrevious = fm.fileExists(atPath: target)
+        do {
+            if hadPrevious { try fm.moveItem(atPath: target, toPath: retired) }
+            try fm.moveItem(atPath: staging, toPath: target)
+        } catch {
+            if hadPrevious, !fm.fileExists(atPath: target) { try? fm.moveItem(atPath: retired, toPath: target) }
+            try? fm.removeItem(atPath: staging)
+            throw DiagnosticError.usage("cannot replace '\(path)': \(error.localizedDescription)", file: path)
+        }
+        if hadPrevious { try? fm.removeItem(atPath: retired) }
+    }
+
+    /// Refuses an output folder that holds the sources or that the build did not make.
+    private func checkSafe(_ target: String) throws {
+        let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
+        if sourcePath == target || sourcePath.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+            throw DiagnosticError.usage(
+                "the output folder '\(path)' contains the site's sources; it would be replaced",
+                file: path, hint: "choose a folder of its own, such as public/")
+        }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw DiagnosticError.usage("the output path '\(path)' is a file, not a folder", file: path)
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: target)) ?? []
+        if !entries.isEmpty, !entries.contains(Self.marker) {
+            throw DiagnosticError.usage(
+                "the output folder '\(path)' holds files this tool did not write; it is left alone",
+                file: path, hint: "empty or remove it, or choose another folder with --output")
+        }
+    }
+
+    /// Removes staging folders left by builds that were killed before they could clean up.
+    private func removeLeftovers(in parent: String, name: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        where entry.hasPrefix(".\(name).building-") || entry.hasPrefix(".\(name).old-") {
+            let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+        }
+    }
+
+    private func write(_ files: [OutputFile], into folder: String) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var folders: Set<String> = []
+        for file in files {
+            let dir = (file.path as NSString).deletingLastPathComponent
+            if !dir.isEmpty, folders.insert(dir).inserted {
+                try fm.createDirectory(atPath: folder + "/" + dir, withIntermediateDirectories: true)
+            }
+        }
+        let failures = files.parallelMap { file -> String? in
+            let destination = folder + "/" + file.path
+            switch file.contents {
+            case .text(let text):
+                return FileWriter.write(text, to: destination) ? nil : file.path
+            case .copy(let from):
+                return (try? FileManager.default.copyItem(atPath: from, toPath: destination)) == nil ? file.path : nil
+            }
+        }.compactMap { $0 }
+        if let first = failures.first {
+            throw DiagnosticError.usage("cannot write '\(first)' (and \(failures.count - 1) more)", file: path)
+        }
+        guard FileWriter.write("", to: folder + "/" + Self.marker) else {
+            throw DiagnosticError.usage("cannot write the output marker", file: path)
+        }
+    }
+}
+
+/// Writes text to a file with POSIX calls (no Foundation `Data` round trip).
+enum FileWriter {
+    static func write(_ text: String, to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var text = text
+        return text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}

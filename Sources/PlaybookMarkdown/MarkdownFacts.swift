@@ -1,0 +1,86 @@
+/// A heading found while rendering, with the id written into its HTML.
+public struct Heading: Hashable, Sendable {
+    /// 1 to 6.
+    public var level: Int
+    /// The heading as plain text (inline markup removed).
+    public var text: String
+    /// The unique, GitHub-style anchor id.
+    public var id: String
+    /// 1-based line in the Markdown text.
+    public var line: Int
+
+    /// Creates a heading fact.
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+/// A link or image destination found while rendering, as the writer wrote it.
+public struct MarkdownLink: Hashable, Sendable {
+    /// The destination before any rewriting.
+    public var destination: String
+    /// True for `![alt](src)`.
+    public var isImage: Bool
+    /// 1-based line in the Markdown text.
+    public var line: Int
+    /// 1-based column (in bytes) in the Markdown text.
+    public var column: Int
+
+    /// Creates a link fact.
+    public init(destination: String, isImage: Bool, line: Int, column: Int) {
+        self.destination = destination
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A task-list item (`- [ ] text` or `- [x] text`) rendered as a checkbox.
+public struct TaskItem: Hashable, Sendable {
+    /// Stable id, unique within the page, derived from the item's text.
+    public var id: String
+    /// The item as plain text, without the `[ ]` marker.
+    public var text: String
+    /// True for `[x]`.
+    public var checked: Bool
+    /// 1-based line in the Markdown text.
+    public var line: Int
+
+    /// Creates a task fact.
+    public init(id: String, text: String, checked: Bool, line: Int) {
+        self.id = id
+        self.text = text
+        self.checked = checked
+        self.line = line
+    }
+}
+
+/// What rendering a Markdown text returns: the HTML and the facts later stages reuse
+/// (table of contents, link checking, search index), so nothing is parsed twice.
+public struct RenderedMarkdown: Sendable {
+    /// The body HTML.
+    public var html: String
+    /// Every heading, in document order.
+    public var headings: [Heading]
+    /// Every link and image, in document order.
+    public var links: [MarkdownLink]
+    /// Every task-list item, in document order.
+    public var tasks: [TaskItem]
+    /// The text of the document without markup, for the search index.
+    public var plainText: String
+
+    /// Creates a rendering result.
+    public init(
+        html: String, headings: [Heading], links: [MarkdownLink], tasks: [TaskItem],
+        plainText: String
+    ) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.tasks = tasks
+        self.plainText = plainText
+    }
+}

@@ -1,0 +1,74 @@
+internal import CMark
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// Options for turning Markdown into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Keep raw HTML and `javascript:` style links. Off by default: cmark's safe mode drops them.
+    public var allowUnsafeHTML: Bool
+
+    /// Creates options; everything unsafe is off by default.
+    public init(allowUnsafeHTML: Bool = false) {
+        self.allowUnsafeHTML = allowUnsafeHTML
+    }
+}
+
+/// Renders Markdown to HTML with libcmark in a single tree walk, returning the HTML and the
+/// facts later stages need (headings with ids, links with positions, task items).
+///
+/// This type and its extensions are the only code that calls `cmark_*`; every node and
+/// buffer cmark allocates is freed before a call returns.
+public struct MarkdownRenderer: Sendable {
+    /// The options every rendering uses.
+    public var options: MarkdownOptions
+
+    /// Creates a renderer.
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    /// Renders `text`.
+    ///
+    /// - Parameters:
+    ///   - rewriteLink: given a link or image destination and whether it is an image, returns
+    ///     the destination to write into the HTML, or `nil` to keep it as written.
+    ///   - renderFence: given a fenced code block's info string, its text and its 1-based line,
+    ///     returns HTML to put in its place, or `nil` to render it as code. The HTML is written
+    ///     as is: the closure escapes what it embeds.
+    /// - Returns: the HTML and the facts found on the way. Never throws: any UTF-8 text is
+    ///   valid Markdown.
+    public func render(
+        _ text: String,
+        rewriteLink: (_ destination: String, _ isImage: Bool) -> String? = { _, _ in nil },
+        renderFence: (_ info: String, _ code: String, _ line: Int) -> String? = { _, _, _ in nil }
+    ) -> RenderedMarkdown {
+        let cmarkOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        let document: OpaquePointer? = text.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
+        }
+        guard let document else {
+            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "")
+        }
+        defer { cmark_node_free(document) }
+
+        var walk = TreeWalk()
+        walk.collect(document)
+        let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
+
+        guard let rendered = cmark_render_html(document, cmarkOptions) else {
+            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "")
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(
+            html: String(cString: rendered),
+            headings: facts.headings,
+            links: facts.links,
+            tasks: facts.tasks,
+            plainText: facts.plainText
+        )
+    }
+}

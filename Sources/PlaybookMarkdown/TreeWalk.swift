@@ -1,0 +1,201 @@
+internal import CMark
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// One pass over a cmark tree that records what must change, then applies the changes.
+///
+/// cmark allows tree edits only after iteration, so `collect` only reads and `apply` edits.
+struct TreeWalk {
+    private var headings: [OpaquePointer] = []
+    private var links: [(node: OpaquePointer, isImage: Bool)] = []
+    private var taskParagraphs: [OpaquePointer] = []
+    private var fences: [OpaquePointer] = []
+    private var plainText = ""
+
+    /// What `apply` found and wrote into the tree.
+    struct Facts {
+        var headings: [Heading] = []
+        var links: [MarkdownLink] = []
+        var tasks: [TaskItem] = []
+        var plainText = ""
+    }
+
+    mutating func collect(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        plainText.reserveCapacity(4096)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
+                    || type == CMARK_NODE_ITEM
+                {
+                    plainText += "\n"
+                }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            case CMARK_NODE_LINK:
+                links.append((node, false))
+            case CMARK_NODE_IMAGE:
+                links.append((node, true))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                plainText += literal(node)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                plainText += " "
+            case CMARK_NODE_CODE_BLOCK:
+                fences.append(node)
+                plainText += literal(node) + "\n"
+            case CMARK_NODE_PARAGRAPH:
+                if isTaskParagraph(node) { taskParagraphs.append(node) }
+            default:
+                break
+            }
+        }
+    }
+
+    func apply(
+        rewriteLink: (String, Bool) -> String?,
+        renderFence: (String, String, Int) -> String?
+    ) -> Facts {
+        var facts = Facts()
+        facts.plainText = plainText
+        var slugger = Slugger()
+        for (node, isImage) in links {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            facts.links.append(
+                MarkdownLink(
+                    destination: destination, isImage: isImage,
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node))))
+            if let rewritten = rewriteLink(destination, isImage) {
+                _ = cmark_node_set_url(node, rewritten)
+            }
+        }
+        for node in headings {
+            let text = Self.inlineText(of: node)
+            let id = slugger.unique(text)
+            let level = Int(cmark_node_get_heading_level(node))
+            facts.headings.append(
+                Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
+            replace(node, open: "<h\(level) id=\"\(escapeHTML(id))\">", close: "</h\(level)>")
+        }
+        var taskSlugger = Slugger()
+        for paragraph in taskParagraphs {
+            if let task = makeCheckbox(paragraph, slugger: &taskSlugger) { facts.tasks.append(task) }
+        }
+        for node in fences {
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            guard !info.isEmpty,
+                let html = renderFence(info, literal(node), Int(cmark_node_get_start_line(node)))
+            else { continue }
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            _ = cmark_node_set_on_enter(block, html)
+            _ = cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        return facts
+    }
+
+    /// Replaces a block with a custom block that writes `open`, the old children, then `close`,
+    /// so our own markup gets in while cmark's safe mode stays on for the writer's HTML.
+    private func replace(_ node: OpaquePointer, open: String, close: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        _ = cmark_node_set_on_enter(block, open)
+        _ = cmark_node_set_on_exit(block, close)
+        while let child = cmark_node_first_child(node) {
+            _ = cmark_node_append_child(block, child)
+        }
+        _ = cmark_node_replace(node, block)
+        cmark_node_free(node)
+    }
+
+    /// A paragraph that is the first child of a list item and starts with `[ ]`, `[x]` or `[X]`.
+    private func isTaskParagraph(_ paragraph: OpaquePointer) -> Bool {
+        guard let item = cmark_node_parent(paragraph),
+            cmark_node_get_type(item) == CMARK_NODE_ITEM,
+            cmark_node_first_child(item) == paragraph,
+            let first = cmark_node_first_child(paragraph),
+            cmark_node_get_type(first) == CMARK_NODE_TEXT
+        else { return false }
+        return Self.taskMarker(literal(first)) != nil
+    }
+
+    /// `true` for `[x] …`, `false` for `[ ] …`, `nil` when the text is not a task marker.
+    private static func taskMarker(_ text: String) -> Bool? {
+        let bytes = Array(text.utf8.prefix(4))
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+            bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t")
+        else { return nil }
+        switch bytes[1] {
+        case UInt8(ascii: " "): return false
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return true
+        default: return nil
+        }
+    }
+
+    /// Strips the `[ ]` marker and wraps the paragraph's content in a label with a checkbox.
+    private func makeCheckbox(_ paragraph: OpaquePointer, slugger: inout Slugger) -> TaskItem? {
+        guard let first = cmark_node_first_child(paragraph) else { return nil }
+        let marker = literal(first)
+        guard let checked = Self.taskMarker(marker) else { return nil }
+        _ = cmark_node_set_literal(first, String(marker.utf8.dropFirst(4)) ?? "")
+        let text = Self.inlineText(of: paragraph)
+        let id = "task-" + slugger.unique(text, fallback: "item")
+        let label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+        let checkbox =
+            "<label class=\"task\"><input type=\"checkbox\" class=\"task-box\" id=\"\(escapeHTML(id))\""
+            + (checked ? " checked" : "") + "> "
+        _ = cmark_node_set_on_enter(label, checkbox)
+        _ = cmark_node_set_on_exit(label, "</label>")
+        while let child = cmark_node_first_child(paragraph) {
+            _ = cmark_node_append_child(label, child)
+        }
+        _ = cmark_node_append_child(paragraph, label)
+        return TaskItem(
+            id: id, text: text, checked: checked, line: Int(cmark_node_get_start_line(paragraph)))
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of a node's inline descendants, markup removed.
+    static func inlineText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else {
+                continue
+            }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingSpaces()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\n" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\n" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

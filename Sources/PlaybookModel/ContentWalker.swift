@@ -1,0 +1,77 @@
+internal import PlaybookDiagnostics
+internal import Foundation
+
+/// Lists the files under `content/` in a stable order, without following symlinked folders
+/// (so a symlink loop cannot hang the build) and without hidden files.
+struct ContentWalker {
+    let contentDir: String
+
+    struct Listing {
+        /// Markdown files, relative to content, sorted.
+        var markdownFiles: [String] = []
+        /// Other files to copy (images, PDFs…), relative to content, sorted.
+        var otherFiles: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Data files the build reads rather than copies.
+    static let dataExtensions: Set<String> = ["yml", "yaml"]
+
+    func walk() -> Listing {
+        var listing = Listing()
+        visit("", into: &listing)
+        listing.markdownFiles.sort()
+        listing.otherFiles.sort()
+        return listing
+    }
+
+    private func visit(_ relative: String, into listing: inout Listing) {
+        let absolute = relative.isEmpty ? contentDir : contentDir + "/" + relative
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
+        } catch {
+            listing.diagnostics.append(
+                .error(
+                    "file/unreadable", at: SourceLocation(file: "content/" + relative),
+                    "this folder cannot be read"))
+            return
+        }
+        for name in entries where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let full = absolute + "/" + name
+            let attributes = try? FileManager.default.attributesOfItem(atPath: full)
+            let type = attributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                visit(path, into: &listing)
+            } else if type == .typeSymbolicLink {
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) {
+                    listing.diagnostics.append(
+                        .warning(
+                            "file/symlink", at: SourceLocation(file: "content/" + path),
+                            "this symbolic link points nowhere (or into a loop); it is skipped"))
+                } else if isDirectory.boolValue {
+                    listing.diagnostics.append(
+                        .warning(
+                            "file/symlink", at: SourceLocation(file: "content/" + path),
+                            "symbolic links to folders are not followed; it is skipped",
+                            hint: "move or copy the folder into content/"))
+                } else {
+                    add(path, to: &listing)
+                }
+            } else if type == .typeRegular {
+                add(path, to: &listing)
+            }
+        }
+    }
+
+    private func add(_ path: String, to listing: inout Listing) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "md" || ext == "markdown" {
+            listing.markdownFiles.append(path)
+        } else if !Self.dataExtensions.contains(ext) {
+            listing.otherFiles.append(path)
+        }
+    }
+}

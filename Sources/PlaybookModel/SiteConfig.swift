@@ -1,0 +1,115 @@
+public import PlaybookDiagnostics
+internal import Foundation
+
+/// The site configuration, read from `playbook.yml` at the site root.
+public struct SiteConfig: Sendable, Hashable {
+    /// The site's name, shown in the header and the `<title>`.
+    public var title: String
+    /// A one-line description for the home page's meta description.
+    public var description: String?
+    /// Where the site is published: `https://example.org/handbook/` or just `/handbook/`.
+    public var baseURL: String
+    /// The `lang` of every page.
+    public var language: String
+    /// Keep raw HTML in Markdown (off by default).
+    public var allowUnsafeHTML: Bool
+    /// The repository that holds the site, for "edit this page" links.
+    public var repository: String?
+    /// The branch "edit this page" links open.
+    public var editBranch: String
+    /// The `lint:` section, kept for the lint to read.
+    public var lint: YAMLNode?
+
+    /// The defaults used when there is no `playbook.yml`.
+    public init(
+        title: String = "Playbook", description: String? = nil, baseURL: String = "/",
+        language: String = "en", allowUnsafeHTML: Bool = false, repository: String? = nil,
+        editBranch: String = "main", lint: YAMLNode? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.allowUnsafeHTML = allowUnsafeHTML
+        self.repository = repository
+        self.editBranch = editBranch
+        self.lint = lint
+    }
+
+    /// The path part of the base URL, always starting and ending with `/`: `/handbook/`.
+    public var basePath: String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        var path = String(rest)
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// The scheme and host of the base URL (`https://example.org`), when it has them.
+    public var origin: String? {
+        guard let scheme = baseURL.range(of: "://") else { return nil }
+        let afterScheme = baseURL[scheme.upperBound...]
+        let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        return String(baseURL[..<hostEnd])
+    }
+
+    /// The keys `playbook.yml` understands.
+    public static let knownKeys = [
+        "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
+        "lint",
+    ]
+
+    /// Reads the configuration from the text of `playbook.yml`.
+    ///
+    /// - Returns: the configuration (defaults for what is missing) and the problems found:
+    ///   errors for wrong types, warnings for unknown keys.
+    public static func parse(_ text: String, file: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        var problems: [Diagnostic] = []
+        let root: YAMLNode?
+        switch YAMLParser.parse(text, file: file) {
+        case .success(let node): root = node
+        case .failure(let problem): return (config, [problem])
+        }
+        guard let root else { return (config, []) }
+        guard let pairs = root.mapping else {
+            return (
+                config,
+                [
+                    .error(
+                        "config/type", at: root.location,
+                        "the configuration must be a mapping of keys to values, not \(root.kindDescription)")
+                ]
+            )
+        }
+        var reader = FieldReader(file: file)
+        for (keyNode, value) in pairs {
+            let key = keyNode.scalarText ?? ""
+            switch key {
+            case "title": config.title = reader.string(value, key: key) ?? config.title
+            case "description": config.description = reader.string(value, key: key)
+            case "base-url": config.baseURL = reader.string(value, key: key) ?? config.baseURL
+            case "language": config.language = reader.string(value, key: key) ?? config.language
+            case "repository": config.repository = reader.string(value, key: key)
+            case "edit-branch": config.editBranch = reader.string(value, key: key) ?? config.editBranch
+            case "lint": config.lint = value
+            case "markdown":
+                for (optionKey, optionValue) in reader.mapping(value, key: key) {
+                    if optionKey.scalarText == "unsafe" {
+                        config.allowUnsafeHTML = reader.bool(optionValue, key: "markdown.unsafe") ?? false
+                    } else {
+                        reader.unknownKey(optionKey, known: ["unsafe"], in: "markdown")
+                    }
+                }
+            default:
+                reader.unknownKey(keyNode, known: knownKeys, in: "playbook.yml")
+            }
+        }
+        problems += reader.problems
+        return (config, problems)
+    }
+}

@@ -1,0 +1,62 @@
+internal import PlaybookModel
+
+/// The sidebar tree: every section with its pages, the current page marked and its sections open.
+///
+/// On large sites (over `fullTreeLimit` pages) only the sections on the way to the current page
+/// list their pages, so a page's navigation stays small and a build stays linear in page count.
+struct Navigation: Sendable {
+    let site: Site
+    let basePath: String
+    /// Above this many pages, closed sections do not list their pages.
+    static let fullTreeLimit = 400
+
+    init(site: Site) {
+        self.site = site
+        basePath = site.config.basePath
+    }
+
+    /// The items of the root section for a page (`nil` for none, as on the 404 page).
+    func items(current: Int?) -> [[String: Any]] {
+        var open: Set<Int> = []
+        if let current { open = Set(site.ancestry(of: site.section(of: current))) }
+        let full = site.pages.count <= Self.fullTreeLimit
+        return items(of: 0, current: current, open: open, full: full, depth: 0)
+    }
+
+    private func items(of section: Int, current: Int?, open: Set<Int>, full: Bool, depth: Int)
+        -> [[String: Any]]
+    {
+        site.sections[section].children.map { child -> [String: Any] in
+            switch child {
+            case .page(let index):
+                return entry(index, current: current, depth: depth)
+            case .section(let sub):
+                var values = entry(site.sections[sub].indexPage, current: current, depth: depth)
+                values["isSection"] = true
+                values["isActive"] = open.contains(sub)
+                if full || open.contains(sub) {
+                    let children = items(of: sub, current: current, open: open, full: full, depth: depth + 1)
+                    values["items"] = children
+                    values["hasItems"] = !children.isEmpty
+                }
+                return values
+            }
+        }
+    }
+
+    private func entry(_ index: Int, current: Int?, depth: Int) -> [String: Any] {
+        let page = site.pages[index]
+        // Every key a nav template names is set on every entry: Mustache looks a missing key
+        // up in the enclosing entry, and a recursive partial would then never end.
+        return [
+            "title": page.title,
+            "url": basePath + page.url.dropFirst(),
+            "isCurrent": index == current,
+            "isSection": false,
+            "isActive": false,
+            "items": [[String: Any]](),
+            "hasItems": false,
+            "depth": depth,
+        ]
+    }
+}

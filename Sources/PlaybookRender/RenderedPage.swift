@@ -1,0 +1,20 @@
+public import PlaybookMarkdown
+
+/// One page after rendering: the final HTML plus the facts the check, search and sitemap
+/// stages reuse.
+public struct RenderedPage: Sendable {
+    /// Index into `Site.pages`.
+    public var index: Int
+    /// The output file, relative to the output folder.
+    public var outputPath: String
+    /// The whole HTML document.
+    public var html: String
+    /// Headings with their ids, in order.
+    public var headings: [Heading]
+    /// Every link with where it points.
+    public var links: [(link: MarkdownLink, target: LinkTarget)]
+    /// Task-list items.
+    public var tasks: [TaskItem]
+    /// The body as plain text.
+    public var plainText: String
+}

@@ -1,0 +1,55 @@
+public import PlaybookModel
+internal import PlaybookMarkdown
+
+/// Renders pages to HTML: Markdown through libcmark, then the page's template.
+/// Pure: no disk access, safe to call from many threads at once.
+public struct SiteRenderer: Sendable {
+    /// The site being rendered.
+    public let site: Site
+    private let templates: TemplateSet
+    private let markdown: MarkdownRenderer
+    private let links: LinkResolver
+    private let viewModel: ViewModel
+
+    /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
+    /// to them resolve.
+    public init(site: Site, templates: TemplateSet, assetFiles: [String]) {
+        self.site = site
+        self.templates = templates
+        markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
+        links = LinkResolver(site: site, assetFiles: assetFiles)
+        viewModel = ViewModel(site: site)
+    }
+
+    /// Renders the page at `index` of `site.pages`.
+    public func render(page index: Int) -> RenderedPage {
+        let page = site.pages[index]
+        var resolved: [LinkTarget] = []
+        let body = markdown.render(
+            page.body,
+            rewriteLink: { destination, _ in
+                let target = links.resolve(destination, from: index)
+                resolved.append(target)
+                return links.href(for: target, destination: destination)
+            })
+        let context = viewModel.context(for: index, rendered: body)
+        let html = templates.render(templateName(for: index), context: context) ?? ""
+        return RenderedPage(
+            index: index, outputPath: page.outputPath, html: html, headings: body.headings,
+            links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText)
+    }
+
+    /// Renders the site's 404 page.
+    public func renderNotFound() -> String {
+        templates.render("404", context: viewModel.notFoundContext()) ?? ""
+    }
+
+    /// The template for a page: one named after its `type` if there is one, else `home`,
+    /// `section` or `page`.
+    public func templateName(for index: Int) -> String {
+        let page = site.pages[index]
+        if let type = page.type, templates.names.contains(type) { return type }
+        if index == 0 { return "home" }
+        return page.isSectionIndex ? "section" : "page"
+    }
+}

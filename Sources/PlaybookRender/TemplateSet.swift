@@ -1,0 +1,104 @@
+public import PlaybookDiagnostics
+internal import Foundation
+internal import Mustache
+
+/// The site's Mustache templates, loaded and checked once per build.
+///
+/// swift-mustache renders a missing template as `nil` and a missing variable or partial as
+/// empty text; this wrapper turns each of those into a positioned diagnostic instead.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// Names of the loaded templates (`page`, `partials/nav`…).
+    public let names: Set<String>
+
+    /// Templates every site must have.
+    public static let required = ["page", "section", "home", "404"]
+
+    /// Loads every `*.mustache` file under `directory`, named by its path without extension.
+    ///
+    /// - Parameters:
+    ///   - directory: the templates folder.
+    ///   - displayPrefix: how diagnostics name that folder (`templates/`).
+    ///   - knownVariables: every key the view models provide; a tag naming anything else is
+    ///     reported as a likely typo.
+    /// - Returns: the templates, or every problem found (syntax errors with line and column,
+    ///   missing required templates, unknown partials, unknown variables).
+    public static func load(
+        from directory: String, displayPrefix: String = "templates/",
+        knownVariables: Set<String> = ViewModel.knownKeys
+    ) -> (TemplateSet?, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            return (
+                nil,
+                [
+                    .error(
+                        "template/missing-folder", at: SourceLocation(file: displayPrefix),
+                        "there is no templates folder",
+                        hint: "copy the templates/ folder of the shipped playbook next to content/")
+                ]
+            )
+        }
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for file in files {
+            let name = String(file.dropLast(".mustache".count))
+            let display = displayPrefix + file
+            let path = (directory as NSString).appendingPathComponent(file)
+            guard let data = FileManager.default.contents(atPath: path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(
+                    .error("template/unreadable", at: SourceLocation(file: display), "this template cannot be read as UTF-8 text"))
+                continue
+            }
+            do {
+                try library.register(text, named: name)
+                sources[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        "template/syntax",
+                        at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "Mustache syntax error: \(describe(error.error))",
+                        hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
+            } catch {
+                diagnostics.append(.error("template/syntax", at: SourceLocation(file: display), "Mustache syntax error: \(error)"))
+            }
+        }
+        let names = Set(sources.keys)
+        for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.file == displayPrefix + name + ".mustache" }) {
+            diagnostics.append(
+                .error(
+                    "template/missing", at: SourceLocation(file: displayPrefix + name + ".mustache"),
+                    "the template '\(name)' is missing",
+                    hint: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
+        }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            diagnostics += TemplateScanner(text: text, file: displayPrefix + name + ".mustache")
+                .check(templates: names, variables: knownVariables)
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (TemplateSet(library: library, names: names), diagnostics)
+    }
+
+    /// Renders the template `name` with `context`; `nil` when there is no such template.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: "a tag is not closed"
+        case .expectedSectionEnd?: "a section is opened but never closed"
+        case .invalidSetDelimiter?: "the set-delimiter tag is malformed"
+        default: "\(error)"
+        }
+    }
+}

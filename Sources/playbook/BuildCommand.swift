@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PlaybookBuild
+import PlaybookDiagnostics
+import PlaybookModel
+
+/// `playbook build`: renders the site into the output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render content/ through templates/ into a static site.",
+        discussion: """
+            The new site is written beside the output folder and swapped in only when the build \
+            has no errors, so a failed build leaves the previous site as it was.
+            Exit status: 0 built, 1 content errors, 2 usage or I/O errors.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder (holds playbook.yml, content/, templates/).", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Where the site is published, e.g. /handbook/ (overrides playbook.yml).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print the time each stage took.")
+    var verbose = false
+
+    func run() throws {
+        let outputPath = output ?? (source as NSString).appendingPathComponent("public")
+        let options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
+        let result = try SiteBuilder(options: options).build()
+        Terminal.printDiagnostics(result.diagnostics)
+        if verbose {
+            for stage in result.stages {
+                print("  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Terminal.milliseconds(stage.seconds))")
+            }
+        }
+        let total = result.stages.reduce(0) { $0 + $1.seconds }
+        guard result.succeeded else {
+            Terminal.standardError(
+                "build failed: \(result.diagnostics.summary); '\(outputPath)' was left as it was")
+            throw ExitCode(ExitCode.contentErrors)
+        }
+        let warnings = result.diagnostics.count(of: .warning)
+        print(
+            "built \(result.site.pages.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+    }
+}
