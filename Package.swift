@@ -75,7 +75,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookBuildTests",
-            dependencies: ["PlaybookBuild", "PlaybookTesting", "PlaybookDiagnostics"],
+            dependencies: ["PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookCLITests",
+            dependencies: ["PlaybookTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -84,6 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentTests",
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics"],
             swiftSettings: strictSettings
         ),
     ]

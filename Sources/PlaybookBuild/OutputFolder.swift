@@ -18,15 +18,15 @@ struct OutputFolder {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         try checkSafe(target)
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+        let parent = PathText.parent(target)
+        let name = PathText.name(target)
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError.usage("cannot create the folder '\(parent)': \(error.localizedDescription)", file: path)
         }
         removeLeftovers(in: parent, name: name)
-        let staging = (parent as NSString).appendingPathComponent(".\(name).building-\(getpid())")
+        let staging = PathText.join(parent, ".\(name).building-\(getpid())")
         do {
             try write(files, into: staging)
         } catch {
@@ -34,7 +34,7 @@ struct OutputFolder {
             throw DiagnosticError.usage("cannot write the site into '\(parent)': \(error)", file: path,
                                         hint: "check that the folder is writable and the disk has space")
         }
-        let retired = (parent as NSString).appendingPathComponent(".\(name).old-\(getpid())")
+        let retired = PathText.join(parent, ".\(name).old-\(getpid())")
         let hadPrevious = fm.fileExists(atPath: target)
         do {
             if hadPrevious { try fm.moveItem(atPath: target, toPath: retired) }
@@ -76,7 +76,7 @@ struct OutputFolder {
         where entry.hasPrefix(".\(name).building-") || entry.hasPrefix(".\(name).old-") {
             let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
             if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
+            try? fm.removeItem(atPath: PathText.join(parent, entry))
         }
     }
 
@@ -85,7 +85,7 @@ struct OutputFolder {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var folders: Set<String> = []
         for file in files {
-            let dir = (file.path as NSString).deletingLastPathComponent
+            let dir = PathText.parent(file.path)
             if !dir.isEmpty, folders.insert(dir).inserted {
                 try fm.createDirectory(atPath: folder + "/" + dir, withIntermediateDirectories: true)
             }

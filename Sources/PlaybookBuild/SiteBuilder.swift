@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
             .load { config in if let baseURL = options.baseURL { config.baseURL = baseURL } }
         var diagnostics = loaded.diagnostics
         let site = loaded.site
-        let templatesDir = (options.source as NSString).appendingPathComponent("templates")
+        let templatesDir = PathText.join(options.source, "templates")
         let (templates, templateProblems) = TemplateSet.load(from: templatesDir)
         diagnostics += templateProblems
         let assets = AssetScanner.files(in: templatesDir)
@@ -45,9 +45,9 @@ public struct SiteBuilder: Sendable {
         files.append(OutputFile(path: "404.html", contents: .text(renderer.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         files += assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
-        let contentDir = (options.source as NSString).appendingPathComponent("content")
+        let contentDir = PathText.join(options.source, "content")
         files += site.staticFiles.map {
-            OutputFile(path: $0, contents: .copy(from: (contentDir as NSString).appendingPathComponent($0)))
+            OutputFile(path: $0, contents: .copy(from: PathText.join(contentDir, $0)))
         }
         files.sort { $0.path < $1.path }
 

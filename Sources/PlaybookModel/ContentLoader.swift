@@ -28,7 +28,7 @@ public struct ContentLoader: Sendable {
     /// - Throws: `DiagnosticError` (usage) when the site folder or its `content/` folder is
     ///   missing or unreadable. Problems inside files are returned, not thrown.
     public func load(configOverride: (inout SiteConfig) -> Void = { _ in }) throws -> Result {
-        let contentDir = (root as NSString).appendingPathComponent("content")
+        let contentDir = PathText.join(root, "content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDir, isDirectory: &isDirectory),
             isDirectory.boolValue
@@ -39,7 +39,7 @@ public struct ContentLoader: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
-        let configPath = (root as NSString).appendingPathComponent("playbook.yml")
+        let configPath = PathText.join(root, "playbook.yml")
         if let bytes = FileManager.default.contents(atPath: configPath) {
             switch SourceText.decode(Array(bytes), file: "playbook.yml") {
             case .success(let text):
@@ -68,7 +68,7 @@ public struct ContentLoader: Sendable {
     ) {
         let results = files.parallelMap { path in
             PageReader.read(
-                sourcePath: path, absolutePath: (contentDir as NSString).appendingPathComponent(path))
+                sourcePath: path, absolutePath: PathText.join(contentDir, path))
         }
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []

@@ -67,7 +67,7 @@ struct ContentWalker {
     }
 
     private func add(_ path: String, to listing: inout Listing) {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.fileExtension(path).lowercased()
         if ext == "md" || ext == "markdown" {
             listing.markdownFiles.append(path)
         } else if !Self.dataExtensions.contains(ext) {

@@ -16,8 +16,8 @@ public struct PageLocation: Sendable, Hashable {
 
     /// Computes the location of the content file at `sourcePath` (relative to content).
     public init(sourcePath: String) {
-        let folder = (sourcePath as NSString).deletingLastPathComponent
-        let name = ((sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = PathText.parent(sourcePath)
+        let name = PathText.removingExtension(PathText.name(sourcePath))
         isSectionIndex = name == "_index"
         sectionPath = folder
         let outputFolder = isSectionIndex ? folder : (folder.isEmpty ? name : folder + "/" + name)
@@ -39,7 +39,7 @@ public struct PageLocation: Sendable, Hashable {
 
     /// A file or folder name made readable: `status-check_in` → `Status check in`.
     public static func readableName(_ path: String) -> String {
-        let last = (path as NSString).lastPathComponent
+        let last = PathText.name(path)
         guard !last.isEmpty else { return "Home" }
         let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()

@@ -17,7 +17,7 @@ struct SiteAssembler {
         for page in unique {
             var folder = page.sectionPath
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = PathText.parent(folder)
             }
         }
         var indexByFolder: [String: Page] = [:]
@@ -31,7 +31,7 @@ struct SiteAssembler {
         }
         var subfolders: [String: [String]] = [:]
         for folder in folders where !folder.isEmpty {
-            subfolders[(folder as NSString).deletingLastPathComponent, default: []].append(folder)
+            subfolders[PathText.parent(folder), default: []].append(folder)
         }
         func indexPage(_ folder: String) -> Page {
             indexByFolder[folder] ?? generatedIndex(folder)

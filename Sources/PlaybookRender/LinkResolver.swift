@@ -121,6 +121,6 @@ public struct LinkResolver: Sendable {
 extension Page {
     /// The folder relative links in this page start from: the folder of its source file.
     var sectionPathForLinks: String {
-        (sourcePath as NSString).deletingLastPathComponent
+        PathText.parent(sourcePath)
     }
 }

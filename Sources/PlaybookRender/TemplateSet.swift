@@ -1,6 +1,7 @@
 public import PlaybookDiagnostics
 internal import Foundation
 internal import Mustache
+internal import PlaybookModel
 
 /// The site's Mustache templates, loaded and checked once per build.
 ///
@@ -49,7 +50,7 @@ public struct TemplateSet: Sendable {
         for file in files {
             let name = String(file.dropLast(".mustache".count))
             let display = displayPrefix + file
-            let path = (directory as NSString).appendingPathComponent(file)
+            let path = PathText.join(directory, file)
             guard let data = FileManager.default.contents(atPath: path),
                 let text = String(data: data, encoding: .utf8)
             else {

@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let outputPath = output ?? (source as NSString).appendingPathComponent("public")
+        let outputPath = output ?? PathText.join(source, "public")
         let options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
         let result = try SiteBuilder(options: options).build()
         Terminal.printDiagnostics(result.diagnostics)

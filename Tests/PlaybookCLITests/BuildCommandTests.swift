@@ -1,0 +1,84 @@
+import Foundation
+import PlaybookTesting
+import Testing
+
+/// Runs the real `playbook` binary, as a user or CI would, and checks exit codes and output.
+@Suite struct BuildCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var folder = testBinary
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("playbook").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return testBinary.appendingPathComponent("playbook").path
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "the tool was killed by a signal")
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func successfulBuildExitsZero() throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A")])
+        let result = try run(["build", "--source", site.root])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("built 2 pages"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func contentErrorsExitOneWithPositionedMessages() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/a.md": "---\ntitle: A\nweight: [1\n---\n",
+        ])
+        let result = try run(["build", "--source", site.root])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("content/a.md:4:1: error: invalid YAML"))
+        #expect(result.stderr.contains("build failed: 1 error, 0 warnings"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func missingTemplateExitsOne() throws {
+        let site = try FixtureSite(["content/_index.md": page("Home")])
+        try site.remove("templates/page.mustache")
+        let result = try run(["build", "--source", site.root])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("templates/page.mustache: error: the template 'page' is missing [template/missing]"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let badFlag = try run(["build", "--no-such-flag"])
+        #expect(badFlag.status == 2)
+        #expect(badFlag.stderr.contains("Unknown option '--no-such-flag'"))
+        let noContent = try run(["build", "--source", "/nonexistent-site"])
+        #expect(noContent.status == 2)
+        #expect(noContent.stderr.contains("no content folder at '/nonexistent-site/content'"))
+    }
+
+    @Test func baseURLFlagOverridesTheConfig() throws {
+        let site = try FixtureSite(["playbook.yml": "base-url: /a/\n", "content/_index.md": page("Home")])
+        let result = try run(["build", "--source", site.root, "--base-url", "/handbook/"])
+        #expect(result.status == 0)
+        let html = try String(contentsOfFile: site.output + "/index.html", encoding: .utf8)
+        #expect(html.contains("href=\"/handbook/assets/style.css\""))
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Makes sure the system libraries the build links are present: libcmark (Debian: libcmark-dev).
+# Installs them with apt-get when running as root; otherwise says what to install.
+set -euo pipefail
+
+missing=()
+if ! pkg-config --exists libcmark 2>/dev/null; then
+  missing+=(libcmark-dev)
+fi
+if ! command -v pkg-config >/dev/null 2>&1; then
+  missing+=(pkg-config)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing ${missing[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  pkg-config --exists libcmark || { echo "error: libcmark still not found after installing libcmark-dev" >&2; exit 1; }
+else
+  echo "error: missing ${missing[*]}: the Markdown renderer links the system libcmark." >&2
+  echo "  install it with:  sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
