@@ -10,6 +10,7 @@ internal import PlaybookMarkdown
 struct LinkChecker {
     let site: Site
     let pages: [RenderedPage]
+    let resolver: LinkResolver
 
     func check() -> [Diagnostic] {
         var anchorsByPage: [Int: Set<String>] = [:]
@@ -17,6 +18,21 @@ struct LinkChecker {
             anchorsByPage[page.index] = Set(page.headings.map(\.id) + page.tasks.map(\.id))
         }
         var diagnostics: [Diagnostic] = []
+        if let framework = site.framework {
+            let references = framework.steps.map { ($0.page, $0.location) } + framework.behaviours.map { ($0.page, $0.location) }
+            for (destination, location) in references {
+                switch resolver.resolve(destination, inFolder: "") {
+                case .page(let index, let anchor):
+                    if let anchor, !anchor.isEmpty, anchorsByPage[index]?.contains(anchor) != true {
+                        diagnostics.append(anchorProblem(destination, anchor: anchor, on: site.pages[index], in: anchorsByPage[index], at: location))
+                    }
+                case .missing(let path, let hint):
+                    diagnostics.append(.error("link/broken", at: location, "the framework names the page '\(path)', which does not exist", hint: hint))
+                default:
+                    diagnostics.append(.error("link/broken", at: location, "the framework's page '\(destination)' must be a Markdown file under content/"))
+                }
+            }
+        }
         for rendered in pages {
             let page = site.pages[rendered.index]
             for (link, target) in rendered.links {

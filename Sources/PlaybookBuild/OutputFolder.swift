@@ -27,22 +27,28 @@ struct OutputFolder {
         }
         removeLeftovers(in: parent, name: name)
         let staging = PathText.join(parent, ".\(name).building-\(getpid())")
+        let retired = PathText.join(parent, ".\(name).old-\(getpid())")
+        let guardian = InterruptGuard.shared
+        let swapID = guardian.begin(staging: staging, retired: retired, target: target)
+        defer { guardian.end(swapID) }
         do {
             try write(files, into: staging)
         } catch {
             try? fm.removeItem(atPath: staging)
-            throw DiagnosticError.usage("cannot write the site into '\(parent)': \(error)", file: path,
-                                        hint: "check that the folder is writable and the disk has space")
+            throw DiagnosticError.usage(
+                "cannot write the site into '\(parent)': \(error)", file: path,
+                hint: "check that the folder is writable and the disk has space")
         }
-        let retired = PathText.join(parent, ".\(name).old-\(getpid())")
         let hadPrevious = fm.fileExists(atPath: target)
-        do {
-            if hadPrevious { try fm.moveItem(atPath: target, toPath: retired) }
-            try fm.moveItem(atPath: staging, toPath: target)
-        } catch {
-            if hadPrevious, !fm.fileExists(atPath: target) { try? fm.moveItem(atPath: retired, toPath: target) }
-            try? fm.removeItem(atPath: staging)
-            throw DiagnosticError.usage("cannot replace '\(path)': \(error.localizedDescription)", file: path)
+        try guardian.atomically {
+            do {
+                if hadPrevious { try fm.moveItem(atPath: target, toPath: retired) }
+                try fm.moveItem(atPath: staging, toPath: target)
+            } catch {
+                if hadPrevious, !fm.fileExists(atPath: target) { try? fm.moveItem(atPath: retired, toPath: target) }
+                try? fm.removeItem(atPath: staging)
+                throw DiagnosticError.usage("cannot replace '\(path)': \(error.localizedDescription)", file: path)
+            }
         }
         if hadPrevious { try? fm.removeItem(atPath: retired) }
     }
@@ -116,9 +122,10 @@ enum FileWriter {
         defer { close(fd) }
         var text = text
         return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
                 if written <= 0 { return false }
                 offset += written
             }

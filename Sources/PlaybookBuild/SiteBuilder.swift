@@ -38,7 +38,8 @@ public struct SiteBuilder: Sendable {
         let pages = Array(site.pages.indices).parallelMap { renderer.render(page: $0) }
         clock.lap("render")
 
-        diagnostics += LinkChecker(site: site, pages: pages).check()
+        let resolver = LinkResolver(site: site, assetFiles: assets.map(\.output))
+        diagnostics += LinkChecker(site: site, pages: pages, resolver: resolver).check()
         clock.lap("check")
 
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }

@@ -59,7 +59,18 @@ public struct ContentLoader: Sendable {
         let assembled = SiteAssembler(config: config, pages: pages, staticFiles: listing.otherFiles)
             .assemble()
         diagnostics += assembled.diagnostics
-        return Result(site: assembled.site, diagnostics: diagnostics)
+        var site = assembled.site
+        let frameworkPath = PathText.join(contentDir, "framework.yml")
+        if let bytes = FileManager.default.contents(atPath: frameworkPath) {
+            switch SourceText.decode(Array(bytes), file: "content/framework.yml") {
+            case .success(let text):
+                let (framework, problems) = Framework.parse(text, file: "content/framework.yml")
+                site.framework = framework
+                diagnostics += problems
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        return Result(site: site, diagnostics: diagnostics)
     }
 
     /// Reads and decodes every Markdown file, in parallel; results keep the input order.

@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public var pages: [Page]
     /// Every section; `sections[0]` is the root.
     public var sections: [Section]
+    /// The framework from `content/framework.yml`, when the site has one.
+    public var framework: Framework?
     /// Non-Markdown files under content (images, PDFs…), relative to content, copied as they are.
     public var staticFiles: [String]
     /// Page index by `sourcePath`.
@@ -16,8 +18,11 @@ public struct Site: Sendable {
     public let sectionIndexByPath: [String: Int]
 
     /// Creates a site and its look-up tables.
-    public init(config: SiteConfig, pages: [Page], sections: [Section], staticFiles: [String]) {
+    public init(
+        config: SiteConfig, pages: [Page], sections: [Section], staticFiles: [String], framework: Framework? = nil
+    ) {
         self.config = config
+        self.framework = framework
         self.pages = pages
         self.sections = sections
         self.staticFiles = staticFiles

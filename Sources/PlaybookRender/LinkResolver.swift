@@ -39,6 +39,11 @@ public struct LinkResolver: Sendable {
 
     /// Where `destination`, written in the page at `pageIndex`, points.
     public func resolve(_ destination: String, from pageIndex: Int) -> LinkTarget {
+        resolve(destination, inFolder: site.pages[pageIndex].sectionPathForLinks)
+    }
+
+    /// Where `destination` points when written in a file in `folder` (relative to content).
+    public func resolve(_ destination: String, inFolder folder: String) -> LinkTarget {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external
         }
@@ -52,9 +57,8 @@ public struct LinkResolver: Sendable {
         let rawPath = String(rest).removingPercentEncoding ?? String(rest)
         if rawPath.isEmpty { return .samePage(anchor: anchor ?? "") }
 
-        let page = site.pages[pageIndex]
         let isAbsolute = rawPath.hasPrefix("/")
-        let base = isAbsolute ? "" : page.sectionPathForLinks
+        let base = isAbsolute ? "" : folder
         guard let path = Self.normalize(base, rawPath) else {
             return .missing(rawPath, hint: "the link leads outside the content folder")
         }

@@ -4,8 +4,8 @@ public import PlaybookMarkdown
 /// Builds the dictionaries templates render from. Templates hold markup; every value a template
 /// can name is made here, and `{{name}}` escapes it.
 ///
-/// Keys (top level): `site`, `page`, `nav`, `toc`, `hasToc`, `breadcrumbs`, `prev`, `next`,
-/// `children`, `assets`, `tasks`.
+/// Keys (top level): `site`, `page`, `section` (the section the page is in), `nav`, `toc`,
+/// `hasToc`, `breadcrumbs`, `prev`, `next`, `children` (on section pages), `assets`, `tasks`.
 public struct ViewModel: Sendable {
     private let site: Site
     private let navigation: Navigation
@@ -15,7 +15,7 @@ public struct ViewModel: Sendable {
     /// Every key a template may name, at any depth; the template check reports any other name.
     public static let knownKeys: Set<String> = [
         // top level
-        "site", "page", "nav", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
+        "site", "page", "section", "nav", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
         // site
         "title", "description", "baseURL", "language", "homeURL", "origin",
@@ -60,6 +60,7 @@ public struct ViewModel: Sendable {
         let toc = TableOfContents.items(rendered.headings)
         context["toc"] = toc
         context["hasToc"] = toc.count > 1
+        context["section"] = link(site.sections[section].indexPage)
         let crumbs = breadcrumbs(index, section: section)
         context["breadcrumbs"] = crumbs
         context["hasBreadcrumbs"] = !crumbs.isEmpty

@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        InterruptGuard.shared.install()
         let outputPath = output ?? PathText.join(source, "public")
         let options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
         let result = try SiteBuilder(options: options).build()

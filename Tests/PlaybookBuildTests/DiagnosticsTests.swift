@@ -134,3 +134,18 @@ import Testing
         }
     }
 }
+
+@Suite struct FrameworkLinkTests {
+    @Test func frameworkPagesMustExist() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/promise.md": page("Promise", "## Question\n"),
+            "content/framework.yml": "steps:\n  - id: promise\n    title: The Promise\n    question: What?\n    page: promise.md#questions\n  - id: plan\n    title: The Plan\n    question: How?\n    page: plan.md\n",
+        ])
+        let result = try site.build(write: false)
+        #expect(result.diagnostics.map(\.description) == [
+            "content/framework.yml:2:5: error: broken link: 'promise.md#questions' points to '#questions', which content/promise.md does not have [link/anchor]\n    hint: did you mean '#question'?",
+            "content/framework.yml:6:5: error: the framework names the page 'plan.md', which does not exist [link/broken]",
+        ])
+    }
+}

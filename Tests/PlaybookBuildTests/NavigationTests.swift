@@ -53,6 +53,13 @@ import Testing
         #expect(guide.contains("<ul class=\"children\"><li><a href=\"/guide/zeta/\">Zeta</a></li><li><a href=\"/guide/beta/\">Beta</a></li>"))
     }
 
+    @Test func theContextNamesThePagesSection() throws {
+        try site.write("templates/page.mustache", "{{<base}}{{$main}}<p class=\"in\">{{section.title}} {{section.url}}</p>{{/main}}{{/base}}")
+        let result = try site.build(write: false)
+        #expect(FixtureSite.text(result, "guide/alpha/index.html")?.contains("<p class=\"in\">Guide /guide/</p>") == true)
+        #expect(FixtureSite.text(result, "about/index.html")?.contains("<p class=\"in\">Home /</p>") == true)
+    }
+
     @Test func foldersWithoutIndexGetAGeneratedSectionPage() throws {
         try site.write("content/extra/note.md", page("Note"))
         let result = try site.build(write: false)

@@ -1,0 +1,72 @@
+internal import Foundation
+
+/// Restores the output folder when the process is told to stop (SIGINT, SIGTERM) in the middle of
+/// a build: the staging folder is removed and, if the stop came between the two renames of the
+/// swap, the previous site is put back. Signals are handled on a dispatch queue, not in a signal
+/// handler, so file operations are safe there.
+public final class InterruptGuard: @unchecked Sendable {
+    /// The one guard of the process.
+    public static let shared = InterruptGuard()
+
+    private let lock = NSLock()
+    private var swaps: [UUID: Swap] = [:]
+    private var sources: [DispatchSourceSignal] = []
+
+    struct Swap {
+        var staging: String
+        var retired: String
+        var target: String
+    }
+
+    /// Starts handling SIGINT and SIGTERM: clean up, then exit with 128 + the signal number.
+    public func install() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.restoreAll()
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func begin(staging: String, retired: String, target: String) -> UUID {
+        let id = UUID()
+        lock.lock()
+        swaps[id] = Swap(staging: staging, retired: retired, target: target)
+        lock.unlock()
+        return id
+    }
+
+    func end(_ id: UUID) {
+        lock.lock()
+        swaps[id] = nil
+        lock.unlock()
+    }
+
+    /// Holds the lock across the swap's two renames, so a stop never lands between them.
+    func atomically<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private func restoreAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        let fm = FileManager.default
+        for swap in swaps.values {
+            if !fm.fileExists(atPath: swap.target), fm.fileExists(atPath: swap.retired) {
+                try? fm.moveItem(atPath: swap.retired, toPath: swap.target)
+            }
+            try? fm.removeItem(atPath: swap.staging)
+            if fm.fileExists(atPath: swap.target) { try? fm.removeItem(atPath: swap.retired) }
+        }
+        swaps.removeAll()
+    }
+}
