@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "playbook", targets: ["playbook"]),
         .library(name: "PlaybookBuild", targets: ["PlaybookBuild"]),
+        .library(name: "PlaybookLint", targets: ["PlaybookLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,16 +39,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "PlaybookLint",
+            dependencies: ["PlaybookModel", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PlaybookDiagrams",
+            dependencies: ["PlaybookModel", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PlaybookRender",
             dependencies: [
-                "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics",
+                "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "PlaybookBuild",
-            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics"],
+            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -58,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: [
-                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics",
+                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -76,6 +87,17 @@ let package = Package(
         .testTarget(
             name: "PlaybookBuildTests",
             dependencies: ["PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookLintTests",
+            dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookDiagnostics", "PlaybookTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookDiagramsTests",
+            dependencies: ["PlaybookDiagrams", "PlaybookModel", "PlaybookDiagnostics"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -36,6 +36,7 @@ public struct SiteBuilder: Sendable {
         }
         let renderer = SiteRenderer(site: site, templates: templates, assetFiles: assets.map(\.output))
         let pages = Array(site.pages.indices).parallelMap { renderer.render(page: $0) }
+        diagnostics += pages.flatMap(\.diagnostics)
         clock.lap("render")
 
         let resolver = LinkResolver(site: site, assetFiles: assets.map(\.output))

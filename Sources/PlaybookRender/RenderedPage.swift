@@ -1,4 +1,5 @@
 public import PlaybookMarkdown
+public import PlaybookDiagnostics
 
 /// One page after rendering: the final HTML plus the facts the check, search and sitemap
 /// stages reuse.
@@ -17,4 +18,6 @@ public struct RenderedPage: Sendable {
     public var tasks: [TaskItem]
     /// The body as plain text.
     public var plainText: String
+    /// Problems found while rendering (for example in a diagram spec), positioned in the file.
+    public var diagnostics: [Diagnostic] = []
 }

@@ -1,4 +1,5 @@
 public import PlaybookModel
+internal import PlaybookDiagnostics
 internal import PlaybookMarkdown
 
 /// Renders pages to HTML: Markdown through libcmark, then the page's template.
@@ -10,6 +11,7 @@ public struct SiteRenderer: Sendable {
     private let markdown: MarkdownRenderer
     private let links: LinkResolver
     private let viewModel: ViewModel
+    private let fences: FenceRenderer
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve.
@@ -19,24 +21,32 @@ public struct SiteRenderer: Sendable {
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         links = LinkResolver(site: site, assetFiles: assetFiles)
         viewModel = ViewModel(site: site)
+        fences = FenceRenderer(site: site)
     }
 
     /// Renders the page at `index` of `site.pages`.
     public func render(page index: Int) -> RenderedPage {
         let page = site.pages[index]
         var resolved: [LinkTarget] = []
+        var problems: [Diagnostic] = []
         let body = markdown.render(
             page.body,
             rewriteLink: { destination, _ in
                 let target = links.resolve(destination, from: index)
                 resolved.append(target)
                 return links.href(for: target, destination: destination)
+            },
+            renderFence: { info, code, line in
+                let result = fences.render(info: info, code: code, at: page.location(bodyLine: line, column: 1))
+                problems += result.diagnostics
+                return result.html
             })
         let context = viewModel.context(for: index, rendered: body)
         let html = templates.render(templateName(for: index), context: context) ?? ""
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
-            links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText)
+            links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
+            diagnostics: problems)
     }
 
     /// Renders the site's 404 page.

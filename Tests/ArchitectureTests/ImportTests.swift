@@ -8,10 +8,14 @@ import Testing
         "PlaybookDiagnostics": [],
         "PlaybookMarkdown": ["CMark", "PlaybookDiagnostics"],
         "PlaybookModel": ["PlaybookDiagnostics", "Yams"],
-        "PlaybookRender": ["PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "Mustache"],
-        "PlaybookBuild": ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics"],
+        "PlaybookLint": ["PlaybookModel", "PlaybookDiagnostics"],
+        "PlaybookDiagrams": ["PlaybookModel", "PlaybookDiagnostics"],
+        "PlaybookRender": [
+            "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint", "Mustache",
+        ],
+        "PlaybookBuild": ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
         "PlaybookTesting": ["PlaybookBuild", "PlaybookDiagnostics"],
-        "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "ArgumentParser"],
+        "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin"]
 

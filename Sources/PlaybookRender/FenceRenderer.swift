@@ -1,0 +1,14 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+
+/// Renders fenced code blocks whose info string names something the build draws itself
+/// (such as `diagram`); every other fence stays a code block.
+struct FenceRenderer: Sendable {
+    let site: Site
+
+    /// HTML to put in place of the fence (`nil` keeps it as code) and any problems, positioned
+    /// at the fence's opening line.
+    func render(info: String, code: String, at location: SourceLocation) -> (html: String?, diagnostics: [Diagnostic]) {
+        (nil, [])
+    }
+}
