@@ -1,6 +1,6 @@
 internal import PlaybookModel
 
-/// The sidebar tree: every section with its pages, the current page marked and its sections open.
+/// The sidebar tree: every section with its pages, the sections on the way to a page open.
 ///
 /// On large sites (over `fullTreeLimit` pages) only the sections on the way to the current page
 /// list their pages, so a page's navigation stays small and a build stays linear in page count.
@@ -15,27 +15,28 @@ struct Navigation: Sendable {
         basePath = site.config.basePath
     }
 
-    /// The items of the root section for a page (`nil` for none, as on the 404 page).
-    func items(current: Int?) -> [[String: Any]] {
+    /// The items of the root section with `openSection` and its ancestors open (`nil` opens
+    /// none, as on the 404 page). No item is marked current: see `NavigationCache`.
+    func items(openSection: Int?) -> [[String: Any]] {
         var open: Set<Int> = []
-        if let current { open = Set(site.ancestry(of: site.section(of: current))) }
+        if let openSection { open = Set(site.ancestry(of: openSection)) }
         let full = site.pages.count <= Self.fullTreeLimit
-        return items(of: 0, current: current, open: open, full: full, depth: 0)
+        return items(of: 0, open: open, full: full, depth: 0)
     }
 
-    private func items(of section: Int, current: Int?, open: Set<Int>, full: Bool, depth: Int)
+    private func items(of section: Int, open: Set<Int>, full: Bool, depth: Int)
         -> [[String: Any]]
     {
         site.sections[section].children.map { child -> [String: Any] in
             switch child {
             case .page(let index):
-                return entry(index, current: current, depth: depth)
+                return entry(index, depth: depth)
             case .section(let sub):
-                var values = entry(site.sections[sub].indexPage, current: current, depth: depth)
+                var values = entry(site.sections[sub].indexPage, depth: depth)
                 values["isSection"] = true
                 values["isActive"] = open.contains(sub)
                 if full || open.contains(sub) {
-                    let children = items(of: sub, current: current, open: open, full: full, depth: depth + 1)
+                    let children = items(of: sub, open: open, full: full, depth: depth + 1)
                     values["items"] = children
                     values["hasItems"] = !children.isEmpty
                 }
@@ -44,14 +45,13 @@ struct Navigation: Sendable {
         }
     }
 
-    private func entry(_ index: Int, current: Int?, depth: Int) -> [String: Any] {
+    private func entry(_ index: Int, depth: Int) -> [String: Any] {
         let page = site.pages[index]
         // Every key a nav template names is set on every entry: Mustache looks a missing key
         // up in the enclosing entry, and a recursive partial would then never end.
         return [
             "title": page.title,
             "url": basePath + page.url.dropFirst(),
-            "isCurrent": index == current,
             "isSection": false,
             "isActive": false,
             "items": [[String: Any]](),

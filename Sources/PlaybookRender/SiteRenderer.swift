@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         links = LinkResolver(site: site, assetFiles: assetFiles)
-        viewModel = ViewModel(site: site)
+        viewModel = ViewModel(site: site, templates: templates)
         fences = FenceRenderer(site: site)
     }
 

@@ -4,18 +4,19 @@ public import PlaybookMarkdown
 /// Builds the dictionaries templates render from. Templates hold markup; every value a template
 /// can name is made here, and `{{name}}` escapes it.
 ///
-/// Keys (top level): `site`, `page`, `section` (the section the page is in), `nav`, `toc`,
+/// Keys (top level): `site`, `page`, `section` (the section the page is in), `navigation` (the
+/// sidebar HTML, rendered from `partials/nav` whose context holds the tree as `nav`), `toc`,
 /// `hasToc`, `breadcrumbs`, `prev`, `next`, `children` (on section pages), `assets`, `tasks`.
 public struct ViewModel: Sendable {
     private let site: Site
-    private let navigation: Navigation
+    private let navigation: NavigationCache
     private let siteValues: [String: String]
     private let basePath: String
 
     /// Every key a template may name, at any depth; the template check reports any other name.
     public static let knownKeys: Set<String> = [
         // top level
-        "site", "page", "section", "nav", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
+        "site", "page", "section", "nav", "navigation", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
         // site
         "title", "description", "baseURL", "language", "homeURL", "origin",
@@ -23,7 +24,7 @@ public struct ViewModel: Sendable {
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
         "pageKey", "summary",
         // navigation and lists
-        "items", "isCurrent", "isActive", "hasItems", "depth",
+        "items", "isActive", "hasItems", "depth",
         // table of contents
         "id", "text", "level",
         // tasks
@@ -33,9 +34,9 @@ public struct ViewModel: Sendable {
     ]
 
     /// Creates the view-model builder for a site.
-    public init(site: Site) {
+    public init(site: Site, templates: TemplateSet) {
         self.site = site
-        navigation = Navigation(site: site)
+        navigation = NavigationCache(site: site, templates: templates)
         basePath = site.config.basePath
         siteValues = [
             "title": site.config.title,
@@ -55,7 +56,7 @@ public struct ViewModel: Sendable {
             "site": siteValues,
             "assets": basePath + "assets/",
             "page": pageValues(page, index: index, html: rendered.html),
-            "nav": navigation.items(current: index),
+            "navigation": navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
         ]
         let toc = TableOfContents.items(rendered.headings)
         context["toc"] = toc
@@ -83,7 +84,7 @@ public struct ViewModel: Sendable {
             "site": siteValues,
             "assets": basePath + "assets/",
             "page": ["title": "Page not found", "url": basePath + "404.html", "pageKey": "404"],
-            "nav": navigation.items(current: nil),
+            "navigation": navigation.closedHTML,
         ]
     }
 

@@ -14,7 +14,7 @@ public final class FixtureSite: @unchecked Sendable {
         "templates/base.mustache": """
             <!doctype html><html lang="{{site.language}}"><head><title>{{page.title}}</title>\
             <link rel="stylesheet" href="{{assets}}style.css"></head><body>
-            <nav>{{>partials/nav}}</nav>
+            <nav>{{{navigation}}}</nav>
             {{#hasBreadcrumbs}}<ol class="crumbs">{{#breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/breadcrumbs}}</ol>{{/hasBreadcrumbs}}
             {{#hasToc}}<ul class="toc">{{#toc}}<li><a href="#{{id}}">{{text}}</a>{{#hasItems}}<ul>{{#items}}<li><a href="#{{id}}">{{text}}</a></li>{{/items}}</ul>{{/hasItems}}</li>{{/toc}}</ul>{{/hasToc}}
             <main>{{$main}}{{/main}}</main>
@@ -24,7 +24,7 @@ public final class FixtureSite: @unchecked Sendable {
             """,
         "templates/partials/nav.mustache": "<ul>{{#nav}}{{>partials/nav-item}}{{/nav}}</ul>",
         "templates/partials/nav-item.mustache":
-            "<li{{#isCurrent}} class=\"current\"{{/isCurrent}}><a href=\"{{url}}\">{{title}}</a>{{#hasItems}}<ul>{{#items}}{{>partials/nav-item}}{{/items}}</ul>{{/hasItems}}</li>",
+            "<li><a href=\"{{url}}\">{{title}}</a>{{#hasItems}}<ul>{{#items}}{{>partials/nav-item}}{{/items}}</ul>{{/hasItems}}</li>",
         "templates/page.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}",
         "templates/section.mustache":
             "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}<ul class=\"children\">{{#children}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/children}}</ul>{{/main}}{{/base}}",

@@ -29,7 +29,7 @@ import Testing
         #expect(
             nav == """
                 <nav><ul><li><a href="/guide/">Guide</a><ul><li><a href="/guide/zeta/">Zeta</a></li>\
-                <li class="current"><a href="/guide/beta/">Beta</a></li><li><a href="/guide/alpha/">Alpha</a></li>\
+                <li><a href="/guide/beta/" aria-current="page">Beta</a></li><li><a href="/guide/alpha/">Alpha</a></li>\
                 <li><a href="/guide/unweighted/">Aardvark</a></li></ul></li><li><a href="/about/">About</a></li></ul></nav>
                 """)
     }
