@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean
+.PHONY: site test deps release clean bench
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -21,3 +21,7 @@ test: deps
 
 clean:
 	rm -rf .build public
+
+# Timings against Hugo and the libcmark floor (see scripts/bench.py); output on tmpfs.
+bench: release
+	python3 scripts/bench.py --pages 1000,10000 --runs 5
