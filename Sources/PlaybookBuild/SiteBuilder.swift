@@ -41,11 +41,13 @@ public struct SiteBuilder: Sendable {
 
         let resolver = LinkResolver(site: site, assetFiles: assets.map(\.output))
         diagnostics += LinkChecker(site: site, pages: pages, resolver: resolver).check()
-        clock.lap("check")
 
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }
         files.append(OutputFile(path: "404.html", contents: .text(renderer.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
+        clock.lap("check")
+        files.append(OutputFile(path: "search-index.json", contents: .text(SearchIndex.json(site: site, pages: pages))))
+        clock.lap("index")
         files += assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
         let contentDir = PathText.join(options.source, "content")
         files += site.staticFiles.map {

@@ -71,12 +71,16 @@ public struct RenderedMarkdown: Sendable {
     public var tasks: [TaskItem]
     /// The text of the document without markup, for the search index.
     public var plainText: String
+    /// The text before the first heading, then the text under each heading in order
+    /// (`headings.count + 1` entries), without the headings' own text.
+    public var sectionTexts: [String]
 
     /// Creates a rendering result.
     public init(
         html: String, headings: [Heading], links: [MarkdownLink], tasks: [TaskItem],
-        plainText: String
+        plainText: String, sectionTexts: [String] = []
     ) {
+        self.sectionTexts = sectionTexts
         self.html = html
         self.headings = headings
         self.links = links

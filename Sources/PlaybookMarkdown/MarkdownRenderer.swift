@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
         }
         guard let document else {
-            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "")
+            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "", sectionTexts: [""])
         }
         defer { cmark_node_free(document) }
 
@@ -60,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
 
         guard let rendered = cmark_render_html(document, cmarkOptions) else {
-            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "")
+            return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "", sectionTexts: [""])
         }
         defer { free(rendered) }
         return RenderedMarkdown(
@@ -68,7 +68,8 @@ public struct MarkdownRenderer: Sendable {
             headings: facts.headings,
             links: facts.links,
             tasks: facts.tasks,
-            plainText: facts.plainText
+            plainText: facts.plainText,
+            sectionTexts: facts.sectionTexts
         )
     }
 }

@@ -15,6 +15,8 @@ struct TreeWalk {
     private var taskParagraphs: [OpaquePointer] = []
     private var fences: [OpaquePointer] = []
     private var plainText = ""
+    /// UTF-8 offsets into `plainText` where each heading's text starts and ends.
+    private var headingSpans: [(start: Int, end: Int)] = []
 
     /// What `apply` found and wrote into the tree.
     struct Facts {
@@ -22,6 +24,7 @@ struct TreeWalk {
         var links: [MarkdownLink] = []
         var tasks: [TaskItem] = []
         var plainText = ""
+        var sectionTexts: [String] = []
     }
 
     mutating func collect(_ document: OpaquePointer) {
@@ -39,11 +42,15 @@ struct TreeWalk {
                 {
                     plainText += "\n"
                 }
+                if type == CMARK_NODE_HEADING, !headingSpans.isEmpty {
+                    headingSpans[headingSpans.count - 1].end = plainText.utf8.count
+                }
                 continue
             }
             switch type {
             case CMARK_NODE_HEADING:
                 headings.append(node)
+                headingSpans.append((plainText.utf8.count, plainText.utf8.count))
             case CMARK_NODE_LINK:
                 links.append((node, false))
             case CMARK_NODE_IMAGE:
@@ -69,6 +76,7 @@ struct TreeWalk {
     ) -> Facts {
         var facts = Facts()
         facts.plainText = plainText
+        facts.sectionTexts = sectionTexts()
         var slugger = Slugger()
         for (node, isImage) in links {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -104,6 +112,19 @@ struct TreeWalk {
             cmark_node_free(node)
         }
         return facts
+    }
+
+    /// The text before the first heading, then the text under each heading (heading excluded).
+    private func sectionTexts() -> [String] {
+        let utf8 = Array(plainText.utf8)
+        var texts: [String] = []
+        var start = 0
+        for span in headingSpans {
+            texts.append(String(decoding: utf8[start..<span.start], as: UTF8.self))
+            start = span.end
+        }
+        texts.append(String(decoding: utf8[min(start, utf8.count)...], as: UTF8.self))
+        return texts
     }
 
     /// Replaces a block with a custom block that writes `open`, the old children, then `close`,

@@ -1,5 +1,4 @@
 internal import PlaybookModel
-internal import Foundation
 
 /// The sidebar, rendered once per section through `partials/nav` rather than once per page:
 /// pages of one section share the same open branches, so only the current-page mark differs,
@@ -34,9 +33,7 @@ struct NavigationCache: Sendable {
     /// Adds `aria-current="page"` to the first link to `url`.
     static func markCurrent(_ html: String, url: String) -> String {
         let needle = "href=\"\(url)\""
-        guard let range = html.range(of: needle) else { return html }
-        var marked = html
-        marked.replaceSubrange(range, with: needle + " aria-current=\"page\"")
-        return marked
+        guard let range = html.utf8.firstRange(of: needle.utf8) else { return html }
+        return String(html[..<range.upperBound]) + " aria-current=\"page\"" + String(html[range.upperBound...])
     }
 }

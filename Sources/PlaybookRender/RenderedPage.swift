@@ -18,6 +18,8 @@ public struct RenderedPage: Sendable {
     public var tasks: [TaskItem]
     /// The body as plain text.
     public var plainText: String
+    /// The text before the first heading, then under each heading (see `RenderedMarkdown`).
+    public var sectionTexts: [String] = []
     /// Problems found while rendering (for example in a diagram spec), positioned in the file.
     public var diagnostics: [Diagnostic] = []
 }

@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
-            diagnostics: problems)
+            sectionTexts: body.sectionTexts, diagnostics: problems)
     }
 
     /// Renders the site's 404 page.

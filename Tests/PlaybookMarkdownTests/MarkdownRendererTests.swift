@@ -92,3 +92,15 @@ import Testing
         #expect(result.headings[0].id == "quoted")
     }
 }
+
+@Suite struct SectionTextTests {
+    @Test func textIsSplitAtHeadings() {
+        let result = MarkdownRenderer().render("Intro *text*.\n\n## One\n\nFirst body.\n\n### Two `code`\n\n- item\n")
+        #expect(result.sectionTexts == ["Intro text.\n", "First body.\n", "item\n\n"])
+        #expect(result.headings.map(\.text) == ["One", "Two code"])
+    }
+
+    @Test func noHeadingsIsOneSection() {
+        #expect(MarkdownRenderer().render("Just text.\n").sectionTexts == ["Just text.\n"])
+    }
+}

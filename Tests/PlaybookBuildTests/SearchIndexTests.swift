@@ -1,0 +1,78 @@
+import Foundation
+import PlaybookBuild
+import PlaybookTesting
+import Testing
+
+@Suite struct SearchIndexTests {
+    struct Index: Decodable {
+        var version: Int
+        var pages: [[String]]
+        var docs: [Doc]
+        var terms: [String: String]
+    }
+
+    struct Doc: Decodable {
+        var page: Int
+        var anchor: String
+        var heading: String
+        var snippet: String
+
+        init(from decoder: Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            page = try container.decode(Int.self)
+            anchor = try container.decode(String.self)
+            heading = try container.decode(String.self)
+            snippet = try container.decode(String.self)
+        }
+    }
+
+    func index(_ files: [String: String], baseURL: String? = nil) throws -> Index {
+        let site = try FixtureSite(files)
+        let result = try site.build(baseURL: baseURL, write: false)
+        let json = try #require(FixtureSite.text(result, "search-index.json"))
+        return try JSONDecoder().decode(Index.self, from: Data(json.utf8))
+    }
+
+    /// Document ids of a term, decoded from the delta-encoded base-36 list.
+    func documents(_ index: Index, _ term: String) -> [Int] {
+        var last = 0
+        return (index.terms[term] ?? "").split(separator: ".").compactMap { Int($0, radix: 36) }.map {
+            last += $0
+            return last
+        }
+    }
+
+    @Test func eachHeadingIsADocumentWithItsAnchor() throws {
+        let index = try index([
+            "content/_index.md": page("Home", "Welcome.\n"),
+            "content/stories/baku.md": page("The trip to Baku", "Intro.\n\n## Will you travel to Baku?\n\nThe pitch went well.\n"),
+        ], baseURL: "/handbook/")
+        #expect(index.version == 2)
+        #expect(index.pages.last == ["/handbook/stories/baku/", "The trip to Baku"])
+        let baku = documents(index, "baku")
+        #expect(baku.count == 2)
+        let hit = index.docs[baku[1]]
+        #expect(hit.anchor == "will-you-travel-to-baku")
+        #expect(hit.heading == "Will you travel to Baku?")
+        #expect(hit.snippet == "The pitch went well.")
+        #expect(documents(index, "pitch") == [baku[1]])
+        #expect(index.terms["the"] == nil, "stop words are left out")
+    }
+
+    @Test func markupAndScriptsStayInert() throws {
+        let index = try index([
+            "content/_index.md": page("Home <script>alert(1)</script>", "## \"><img onerror=alert(1)>\n\nText.\n"),
+        ])
+        let json = try JSONEncoder().encode(index.pages)
+        #expect(String(decoding: json, as: UTF8.self).contains("<script>"), "titles are stored as text; the script escapes them")
+        #expect(index.docs.count == 2)
+    }
+
+    @Test func longTextIsCutAtAWordBoundary() throws {
+        let words = Array(repeating: "engagement", count: 40).joined(separator: " ")
+        let index = try index(["content/_index.md": page("Home", words + "\n")])
+        let snippet = try #require(index.docs.first?.snippet)
+        #expect(snippet.count <= 122)
+        #expect(snippet.hasSuffix("engagement…"))
+    }
+}
