@@ -1,0 +1,149 @@
+internal import Foundation
+
+/// `kind: cycle`: steps around a loop, clockwise from the top, each joined to the next by an arrow
+/// along an ellipse; optionally standing on a `foundation` band.
+struct CycleDiagram: Diagram {
+    var title: String
+    var description: String?
+    var steps: [String]
+    var foundation: [String]
+    var kind: String { "cycle" }
+
+    static let keys = ["kind", "title", "description", "steps", "foundation"]
+
+    /// Reads a cycle spec; `nil` when a required field is missing or wrong (the reader has the error).
+    static func read(_ reader: inout SpecReader) -> CycleDiagram? {
+        reader.checkKeys(known: keys)
+        let title = reader.text("title", required: true, hint: "add 'title: …': it names the diagram for screen readers")
+        let description = reader.text("description", required: false)
+        let steps = reader.labels(
+            "steps", required: true, count: 2...8, hint: "list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]'")
+        let foundation = reader.labels("foundation", required: false, count: 1...8)
+        guard let title, let steps else { return nil }
+        return CycleDiagram(title: title, description: description, steps: steps, foundation: foundation ?? [])
+    }
+
+    var summary: String {
+        if let description { return description }
+        var text = "A cycle of \(steps.count) steps: " + steps.joined(separator: ", then ")
+        text += ", and back to \(steps[0])."
+        if !foundation.isEmpty { text += " It stands on a foundation of " + DiagramSpec.list(foundation) + "." }
+        return text
+    }
+
+    func canvas(width: Double) -> Canvas {
+        let wide = width >= Style.wideWidth
+        let loop = Loop(labels: steps, width: width, wide: wide)
+        var canvas = Canvas(width: width, height: 0)
+        canvas.items = loop.arcs() + loop.boxes()
+        var bottom = loop.bottom
+        if !foundation.isEmpty {
+            let band = FoundationBand.layout(
+                foundation, x: Style.margin, y: bottom + 18, width: width - 2 * Style.margin, minimumCell: 120)
+            canvas.items += band.items
+            bottom += 18 + band.height
+        }
+        canvas.height = (bottom + Style.margin).rounded(.up)
+        return canvas
+    }
+}
+
+/// The geometry of a loop of boxes on an ellipse, shared by the kinds that draw a cycle.
+struct Loop {
+    let lines: [[String]]
+    let boxWidth: Double
+    let boxHeight: Double
+    let center: Point
+    let radiusX: Double
+    let radiusY: Double
+    let angles: [Double]
+    /// The lowest point drawn, boxes and arcs included.
+    let bottom: Double
+
+    static let font = Style.heading
+
+    /// Lays out `labels` clockwise from the top, the loop as wide as `width` allows and tall
+    /// enough that no two boxes (nor the arrows between neighbours) collide.
+    init(labels: [String], width: Double, wide: Bool) {
+        let margin = Style.margin
+        let boxWidth = min((width - 2 * margin) / 2.2, Draw.widthForWords(labels, font: Self.font, minimum: wide ? 150 : 100))
+        let lines = labels.map { Draw.wrap($0, boxWidth: boxWidth, font: Self.font) }
+        let boxHeight = Draw.boxHeight(lines: lines.map(\.count).max() ?? 1, font: Self.font)
+        let radiusX = wide ? min(200, (width - boxWidth) / 2 - margin) : (width - boxWidth) / 2 - margin
+        let count = labels.count
+        let angles = (0..<count).map { -Double.pi / 2 + 2 * Double.pi * Double($0) / Double(count) }
+        var radiusY = max(radiusX * (wide ? 0.62 : 0.8), boxHeight + 24)
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                let neighbours = j == i + 1 || (i == 0 && j == count - 1)
+                let gap = neighbours ? 36.0 : 12.0
+                let dx = radiusX * abs(cos(angles[i]) - cos(angles[j]))
+                let ds = abs(sin(angles[i]) - sin(angles[j]))
+                if dx < boxWidth + gap, ds > 1e-9 { radiusY = max(radiusY, (boxHeight + gap) / ds) }
+            }
+        }
+        radiusY = radiusY.rounded(.up)
+        let top = min(-radiusY - 2, angles.map { radiusY * sin($0) - boxHeight / 2 }.min() ?? 0)
+        let centerY = margin - top
+        let lowest = max(radiusY + 2, angles.map { radiusY * sin($0) + boxHeight / 2 }.max() ?? 0)
+        self.lines = lines
+        self.boxWidth = boxWidth
+        self.boxHeight = boxHeight
+        self.center = Point(x: width / 2, y: centerY)
+        self.radiusX = radiusX
+        self.radiusY = radiusY
+        self.angles = angles
+        self.bottom = centerY + lowest
+    }
+
+    /// The point of the ellipse at angle `t`.
+    func point(_ t: Double) -> Point {
+        Point(x: center.x + radiusX * cos(t), y: center.y + radiusY * sin(t))
+    }
+
+    /// The box of step `index`.
+    func box(_ index: Int) -> Rect {
+        let c = point(angles[index])
+        return Rect(x: c.x - boxWidth / 2, y: c.y - boxHeight / 2, width: boxWidth, height: boxHeight)
+    }
+
+    /// The step boxes.
+    func boxes() -> [Item] {
+        angles.indices.map { Draw.box(box($0), lines: lines[$0], font: Self.font, className: "d-box d-step", textClass: "d-text d-heading") }
+    }
+
+    /// An arrow along the ellipse from each box to the next, starting and ending just outside them.
+    func arcs() -> [Item] {
+        let count = angles.count
+        let steps = 720
+        var items: [Item] = []
+        for index in 0..<count {
+            let from = angles[index]
+            let sweep = 2 * Double.pi / Double(count)
+            let delta = sweep / Double(steps)
+            let source = box(index).outset(4, 4)
+            let target = box((index + 1) % count).outset(3, 3)
+            var start = 0
+            while start < steps, source.contains(point(from + Double(start) * delta)) { start += 1 }
+            var end = steps
+            while end > start, target.contains(point(from + Double(end) * delta)) { end -= 1 }
+            let tip = point(from + Double(end) * delta)
+            var base = end
+            while base > start, distance(point(from + Double(base) * delta), tip) < Style.headLength { base -= 1 }
+            guard base > start else { continue }
+            let startAngle = from + Double(start) * delta
+            let baseAngle = from + Double(base) * delta
+            let (dx, dy) = Draw.unit(from: point(baseAngle), to: tip)
+            let path: [PathStep] = [
+                .move(point(startAngle)),
+                .arc(radiusX: radiusX, radiusY: radiusY, largeArc: baseAngle - startAngle > Double.pi, clockwise: true, to: point(baseAngle)),
+            ]
+            items.append(.connector(path: path, head: Draw.head(tip: tip, dx: dx, dy: dy), className: "d-arrow"))
+        }
+        return items
+    }
+
+    private func distance(_ a: Point, _ b: Point) -> Double {
+        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+    }
+}
