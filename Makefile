@@ -18,6 +18,8 @@ site: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@./scripts/browser-deps.sh
+	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/Browser
 
 clean:
 	rm -rf .build public
