@@ -23,7 +23,8 @@ public struct PageMetadata: Sendable, Hashable {
     /// Reads the metadata from the front matter's root node.
     ///
     /// - Returns: the metadata and the problems: an error when the front matter is not a
-    ///   mapping or a value has the wrong type, a warning for each unknown key.
+    ///   mapping or a value has the wrong type, a warning for each unknown key (except on plans,
+    ///   whose keys the lint checks).
     public static func read(_ root: YAMLNode?, file: String) -> (PageMetadata, [Diagnostic]) {
         var metadata = PageMetadata()
         guard let root else { return (metadata, []) }
@@ -51,7 +52,8 @@ public struct PageMetadata: Sendable, Hashable {
             case "type": break
             case "tags": metadata.tags = reader.strings(value, key: key)
             default:
-                if !allowed.contains(key) {
+                // A plan's keys, nested ones included, are checked by the lint (schema/unknown-key).
+                if !allowed.contains(key), metadata.type != "plan" {
                     reader.unknownKey(keyNode, known: allowed, in: "front matter")
                 }
             }

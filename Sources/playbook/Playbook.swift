@@ -10,7 +10,7 @@ struct Playbook: ParsableCommand {
         commandName: "playbook",
         abstract: "Build and check a customer-experience playbook site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, LintCommand.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,33 @@
+/// Every lint rule, in the order of ../shared/ENGAGEMENT-PLAN.md. The linter runs these; the
+/// site's `/lint/` pages and SARIF's rule list are generated from them.
+public enum LintRegistry {
+    /// The rules, in documentation order.
+    public static let rules: [any LintRule] = [
+        SchemaInvalidRule(),
+        SchemaUnknownKeyRule(),
+        FrameworkStepsRule(),
+        EngagementAccountableRule(),
+        EngagementDatesRule(),
+        EngagementCustomerOnTeamRule(),
+        PromiseMeasurableRule(),
+        PromiseEffortRule(),
+        PromiseVagueRule(),
+        PlanIDsUniqueRule(),
+        PlanServesRule(),
+        PlanCoverageRule(),
+        PlanOwnerRule(),
+        PlanDueRule(),
+        PlanBufferRule(),
+        ExecutionCheckInRule(),
+        ExecutionHandoffRule(),
+        ExecutionRecoveryRule(),
+        OutcomesTraceRule(),
+        OutcomesTimingRule(),
+    ]
+
+    /// The rule ids, in documentation order.
+    public static let ruleIDs: [String] = rules.map(\.id)
+
+    /// The rule with the given id.
+    public static func rule(id: String) -> (any LintRule)? { rules.first { $0.id == id } }
+}

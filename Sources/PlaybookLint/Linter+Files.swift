@@ -1,0 +1,148 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import Foundation
+
+/// A file to lint: where to read it and how findings name it.
+public struct LintTarget: Sendable, Hashable {
+    /// The path to read.
+    public var path: String
+    /// The path findings print.
+    public var display: String
+    /// True when the user named the file itself: a file that is not a plan then gets a note,
+    /// where a file found in a folder is skipped quietly.
+    public var explicit: Bool
+
+    /// Creates a target.
+    public init(path: String, display: String? = nil, explicit: Bool) {
+        self.path = path
+        self.display = display ?? path
+        self.explicit = explicit
+    }
+}
+
+extension Linter {
+    /// The files to lint for paths given on the command line: files as they are, folders
+    /// searched for Markdown files (hidden entries and symbolic links to folders skipped).
+    ///
+    /// - Returns: the targets in a stable order, and the paths that do not exist.
+    public static func targets(for paths: [String]) -> (targets: [LintTarget], missing: [String]) {
+        var targets: [LintTarget] = []
+        var missing: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            if isDirectory.boolValue {
+                targets += markdownFiles(in: path).map {
+                    LintTarget(path: PathText.join(path, $0), explicit: false)
+                }
+            } else {
+                targets.append(LintTarget(path: path, explicit: true))
+            }
+        }
+        return (targets, missing)
+    }
+
+    /// Markdown files under `folder`, relative to it, sorted; hidden entries and symbolic links
+    /// to folders are skipped, so a link loop cannot hang the run.
+    public static func markdownFiles(in folder: String) -> [String] {
+        var found: [String] = []
+        func visit(_ relative: String) {
+            let absolute = relative.isEmpty ? folder : PathText.join(folder, relative)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let type = (try? FileManager.default.attributesOfItem(atPath: PathText.join(folder, path)))?[.type] as? FileAttributeType
+                if type == .typeDirectory {
+                    visit(path)
+                } else if type == .typeRegular || type == .typeSymbolicLink,
+                    ["md", "markdown"].contains(PathText.fileExtension(name).lowercased())
+                {
+                    found.append(path)
+                }
+            }
+        }
+        visit("")
+        return found.sorted()
+    }
+
+    /// Lints files, on all cores; a file that cannot be read gives a finding, never a stop.
+    public func lint(targets: [LintTarget]) -> LintReport {
+        LintReport(files: targets.parallelMap { lint(target: $0) }.compactMap { $0 })
+    }
+
+    /// Lints one file; `nil` for a file found in a folder that is not a plan.
+    public func lint(target: LintTarget) -> PlanReport? {
+        let file = target.display
+        guard let data = FileManager.default.contents(atPath: target.path) else {
+            return invalidFile(file, SourceLocation(file: file), "this file cannot be read", hint: "check that it exists and that you may read it")
+        }
+        switch SourceText.decode(Array(data), file: file) {
+        case .success(let text):
+            return lint(text: text, file: file, explicit: target.explicit)
+        case .failure(let problem):
+            return invalidFile(file, problem.location, problem.message, hint: problem.hint)
+        }
+    }
+
+    /// Lints the text of a Markdown file.
+    ///
+    /// - Parameter explicit: true when the user named this file; a file that is not a plan then
+    ///   gets a note, and any file that cannot be read as front matter a `schema/invalid` finding.
+    ///   Otherwise files are skipped unless their text declares `type: plan`.
+    /// - Returns: the report, or `nil` for a skipped file.
+    public func lint(text: String, file: String, explicit: Bool) -> PlanReport? {
+        let claimsPlan = explicit || Self.declaresPlan(text)
+        if text.allSatisfy(\.isWhitespace) {
+            guard explicit else { return nil }
+            return invalidFile(file, SourceLocation(file: file), "this file is empty", hint: "a plan starts with front matter holding 'type: plan'")
+        }
+        let split: FrontMatter
+        switch FrontMatter.split(text, file: file) {
+        case .success(let value): split = value
+        case .failure(let problem):
+            return claimsPlan ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
+        }
+        guard let yaml = split.yaml else {
+            return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
+        }
+        let root: YAMLNode?
+        switch YAMLParser.parse(yaml, file: file, lineOffset: 1) {
+        case .success(let node): root = node
+        case .failure(let problem):
+            return claimsPlan ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
+        }
+        guard let root else {
+            return explicit
+                ? invalidFile(file, SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "a plan's front matter starts with 'type: plan'")
+                : nil
+        }
+        guard root.mapping != nil else {
+            return claimsPlan
+                ? invalidFile(file, root.location, "the front matter must be a mapping of keys to values, not \(root.kindDescription)", hint: "write it as 'key: value' lines, starting with 'type: plan'")
+                : nil
+        }
+        guard root["type"]?.scalarText == "plan" else {
+            return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
+        }
+        return lint(root: root, file: file)
+    }
+
+    private func invalidFile(_ file: String, _ location: SourceLocation, _ message: String, hint: String?) -> PlanReport {
+        PlanReport(file: file, findings: fileProblem(location, message, hint: hint).map { [$0] } ?? [], isPlan: true)
+    }
+
+    /// True when a line of the text (unindented) reads `type: plan`: how a file whose front
+    /// matter cannot be parsed is still recognised as a plan.
+    static func declaresPlan(_ text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: true).contains { line in
+            guard line.hasPrefix("type:") else { return false }
+            var value = line.dropFirst("type:".count).drop { $0 == " " || $0 == "\t" }
+            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            let trimmed = value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
+            return trimmed == "plan"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+public import PlaybookDiagnostics
+internal import PlaybookModel
+internal import Foundation
+
+extension Linter {
+    /// The linter for the site folder at `root`, configured from its `playbook.yml` (the `lint:`
+    /// section and `base-url`) and `content/framework.yml`, either of which may be absent.
+    ///
+    /// - Parameter baseURL: overrides `base-url` for the links findings carry.
+    /// - Returns: the linter, and warnings about the configuration that do not stop the run.
+    /// - Throws: `DiagnosticError` (usage) when either file cannot be read or has errors, such
+    ///   as an unknown rule id or a bad severity, each at its line.
+    public static func forSite(at root: String, baseURL: String? = nil) throws -> (linter: Linter, warnings: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var siteConfig = SiteConfig()
+        if let text = try readIfPresent(PathText.join(root, "playbook.yml"), display: "playbook.yml") {
+            let (parsed, configProblems) = SiteConfig.parse(text, file: "playbook.yml")
+            siteConfig = parsed
+            problems += configProblems
+        }
+        let (config, lintProblems) = LintConfig.parse(siteConfig.lint)
+        problems += lintProblems
+        var framework: Framework?
+        let frameworkDisplay = "content/framework.yml"
+        if let text = try readIfPresent(PathText.join(root, frameworkDisplay), display: frameworkDisplay) {
+            let (parsed, frameworkProblems) = Framework.parse(text, file: frameworkDisplay)
+            framework = parsed
+            problems += frameworkProblems
+        }
+        if problems.hasErrors { throw DiagnosticError(problems, isUsage: true) }
+        let linter = Linter(config: config, framework: framework, baseURL: baseURL ?? siteConfig.baseURL)
+        return (linter, problems)
+    }
+
+    /// The files to lint: the given paths, or with none every Markdown file under the site's
+    /// `content/` folder (printed as `content/…`, as the build prints them).
+    ///
+    /// - Returns: the targets, and the given paths that do not exist.
+    /// - Throws: `DiagnosticError` (usage) when no path is given and there is no content folder.
+    public static func targets(paths: [String], source: String) throws -> (targets: [LintTarget], missing: [String]) {
+        guard paths.isEmpty else { return targets(for: paths) }
+        let content = PathText.join(source, "content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError.usage(
+                "no content folder at '\(content)' and no paths to lint", file: source,
+                hint: "pass plan files or folders, or --source DIR for a site folder")
+        }
+        let files = markdownFiles(in: content).map {
+            LintTarget(path: PathText.join(content, $0), display: "content/" + $0, explicit: false)
+        }
+        return (files, [])
+    }
+
+    private static func readIfPresent(_ path: String, display: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError.usage("this file cannot be read", file: display)
+        }
+        switch SourceText.decode(Array(data), file: display) {
+        case .success(let text): return text
+        case .failure(let problem): throw DiagnosticError([problem], isUsage: true)
+        }
+    }
+}

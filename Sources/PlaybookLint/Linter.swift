@@ -1,0 +1,103 @@
+internal import PlaybookDiagnostics
+public import PlaybookModel
+
+/// The lint's entry point: checks plans against the framework with the configured rules and
+/// returns findings as values. Pure apart from reading files (see `Linter+Files.swift`).
+public struct Linter: Sendable {
+    /// Severities and limits.
+    public let config: LintConfig
+    /// The framework whose steps messages name.
+    public let framework: Framework
+    /// Where findings link to.
+    public let links: LintLinks
+    /// The rules that run.
+    public let rules: [any LintRule]
+
+    /// The code of the note given for a file that is not a plan.
+    public static let notAPlanCode = "lint/not-a-plan"
+
+    /// Creates a linter.
+    ///
+    /// - Parameters:
+    ///   - config: the `lint:` configuration.
+    ///   - framework: the site's framework (`content/framework.yml`); steps it leaves out fall
+    ///     back to `Framework.standard`.
+    ///   - baseURL: the site's base URL, for links to the rule pages.
+    ///   - rules: the rules to run (all of them by default).
+    public init(
+        config: LintConfig = LintConfig(), framework: Framework? = nil, baseURL: String = "/",
+        rules: [any LintRule] = LintRegistry.rules
+    ) {
+        self.config = config
+        var steps = framework?.steps ?? []
+        for step in Framework.standard.steps where !steps.contains(where: { $0.id == step.id }) {
+            steps.append(step)
+        }
+        self.framework = Framework(steps: steps, behaviours: framework?.behaviours ?? [])
+        links = LintLinks(baseURL: baseURL)
+        self.rules = rules
+    }
+
+    /// Lints a plan from its front matter's root node.
+    public func lint(root: YAMLNode, file: String) -> PlanReport {
+        let (plan, problems) = EngagementPlan.decode(root, file: file)
+        let input = LintInput(plan: plan, problems: problems, limits: config.limits)
+        var findings: [LintFinding] = []
+        for rule in rules {
+            guard let severity = config.severity(of: rule) else { continue }
+            for found in rule.check(input) {
+                findings.append(finding(rule.id, severity: severity, found, step: found.step ?? rule.step))
+            }
+        }
+        return PlanReport(file: file, plan: plan, findings: findings, isPlan: true)
+    }
+
+    /// Lints a loaded page; `nil` when the page is not a plan.
+    public func lint(page: Page) -> PlanReport? {
+        guard page.type == "plan" else { return nil }
+        guard let root = page.frontMatter else {
+            let problem = fileProblem(SourceLocation(file: page.displayPath, line: 1), "the plan has no front matter")
+            return PlanReport(file: page.displayPath, findings: problem.map { [$0] } ?? [], isPlan: true)
+        }
+        return lint(root: root, file: page.displayPath)
+    }
+
+    /// Lints every plan of a loaded site (pages with `type: plan`), on all cores.
+    public func lint(site: Site) -> LintReport {
+        let plans = site.pages.filter { $0.type == "plan" }
+        return LintReport(files: plans.parallelMap { lint(page: $0) }.compactMap { $0 })
+    }
+
+    /// A `schema/invalid` finding about a whole file (unreadable, binary, not YAML…), or `nil`
+    /// when that rule is turned off.
+    func fileProblem(_ location: SourceLocation, _ message: String, hint: String? = nil) -> LintFinding? {
+        guard let rule = LintRegistry.rule(id: SchemaInvalidRule().id), let severity = config.severity(of: rule) else {
+            return nil
+        }
+        return finding(rule.id, severity: severity, RuleFinding(at: location, message, hint: hint), step: nil)
+    }
+
+    /// The note for a file given by name that is not a plan.
+    func notAPlan(_ file: String) -> LintFinding {
+        LintFinding(
+            diagnostic: Diagnostic(
+                .note, code: Self.notAPlanCode, at: SourceLocation(file: file),
+                "this page is not an engagement plan (no 'type: plan' in its front matter), so it was not checked",
+                hint: "plans start their front matter with 'type: plan' · rules: \(links.index)"),
+            advice: "plans start their front matter with 'type: plan'", helpURL: links.index)
+    }
+
+    /// Turns a rule's finding into a positioned diagnostic that names the step and links the
+    /// rule's page and the step's page.
+    func finding(_ ruleID: String, severity: Severity, _ found: RuleFinding, step stepID: String?) -> LintFinding {
+        let step = stepID.flatMap { framework.step($0) }
+        let message = step.map { "\($0.title): \(found.message)" } ?? found.message
+        let help = links.rule(ruleID)
+        let stepURL = step.map { links.page($0.page) }
+        var hintParts = [found.hint, "rule: \(help)"].compactMap { $0 }
+        if let step, let stepURL { hintParts.append("\(step.title): \(stepURL)") }
+        return LintFinding(
+            diagnostic: Diagnostic(severity, code: ruleID, at: found.location, message, hint: hintParts.joined(separator: " · ")),
+            advice: found.hint, helpURL: help, stepTitle: step?.title, stepURL: stepURL)
+    }
+}
