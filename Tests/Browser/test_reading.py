@@ -182,3 +182,16 @@ def test_search_index_is_small(site_dir):
     index = json.loads((site_dir / "search-index.json").read_text())
     assert len(index["pages"]) == len(pages(site_dir))
     assert size < 200_000, f"search-index.json is {size} bytes"
+
+
+def test_print_drops_navigation_and_keeps_empty_boxes(browser, base_url):
+    browser.get(base_url + "/checklists/handoff/")
+    browser.find_elements(By.CSS_SELECTOR, "input.task-box")[0].click()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    for selector in ("#sidebar", ".search", ".theme-toggle", ".pager", ".checklist-tools"):
+        assert not browser.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector
+    box = browser.find_element(By.CSS_SELECTOR, "input.task-box")
+    assert browser.execute_script("return getComputedStyle(arguments[0]).appearance", box) == "none"
+    link = browser.find_element(By.CSS_SELECTOR, "article a[href^='/stories/']")
+    after = browser.execute_script("return getComputedStyle(arguments[0], '::after').content", link)
+    assert "/stories/" in after, after

@@ -84,3 +84,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/sitemap.xml"))
     }
 }
+
+@Suite struct EditLinkTests {
+    @Test func editLinkAppearsOnlyWithARepository() throws {
+        let files = [
+            "content/_index.md": page("Home"),
+            "content/guide/a.md": page("A"),
+            "templates/page.mustache": "{{<base}}{{$main}}{{#page.editURL}}<a class=\"edit\" href=\"{{page.editURL}}\">Edit</a>{{/page.editURL}}{{/main}}{{/base}}",
+        ]
+        let without = try FixtureSite(files)
+        #expect(FixtureSite.text(try without.build(write: false), "guide/a/index.html")?.contains("class=\"edit\"") == false)
+        var configured = files
+        configured["playbook.yml"] = "repository: https://github.com/acme/handbook/\nedit-branch: trunk\n"
+        let with = try FixtureSite(configured)
+        let html = try #require(FixtureSite.text(try with.build(write: false), "guide/a/index.html"))
+        #expect(html.contains("<a class=\"edit\" href=\"https://github.com/acme/handbook/edit/trunk/content/guide/a.md\">Edit</a>"))
+    }
+}
