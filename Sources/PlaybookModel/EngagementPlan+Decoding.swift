@@ -1,4 +1,4 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 
 extension EngagementPlan {
     /// The keys the plan format knows, by where they are written.
@@ -62,7 +62,7 @@ extension PlanDecoder {
     }
 
     mutating func teamMember(_ node: YAMLNode, index: Int) -> TeamMember? {
-        guard let fields = fields(node, known: EngagementPlan.knownKeys["team"] ?? [], what: "team member #\(index)", step: nil)
+        guard let fields = fields(node, known: EngagementPlan.knownKeys["team"] ?? [], what: Self.label("team member", node, "name", index), step: nil)
         else { return nil }
         var member = TeamMember(
             location: node.location, name: text(fields, "name"), role: text(fields, "role"), side: .missing)
@@ -87,7 +87,7 @@ extension PlanDecoder {
     }
 
     mutating func promise(_ node: YAMLNode, index: Int) -> Promise? {
-        guard let fields = fields(node, known: EngagementPlan.knownKeys["promise"] ?? [], what: "promise #\(index)", step: "promise")
+        guard let fields = fields(node, known: EngagementPlan.knownKeys["promise"] ?? [], what: Self.label("promise", node, "id", index), step: "promise")
         else { return nil }
         let promise = Promise(
             location: node.location, index: index, id: text(fields, "id"), outcome: text(fields, "outcome"),
@@ -99,7 +99,7 @@ extension PlanDecoder {
     }
 
     mutating func task(_ node: YAMLNode, index: Int) -> PlanTask? {
-        guard let fields = fields(node, known: EngagementPlan.knownKeys["task"] ?? [], what: "task #\(index)", step: "plan")
+        guard let fields = fields(node, known: EngagementPlan.knownKeys["task"] ?? [], what: Self.label("task", node, "id", index), step: "plan")
         else { return nil }
         let task = PlanTask(
             location: node.location, index: index, id: text(fields, "id"), task: text(fields, "task"),
@@ -131,7 +131,7 @@ extension PlanDecoder {
     }
 
     mutating func handoff(_ node: YAMLNode, index: Int) -> Execution.Handoff? {
-        guard let fields = fields(node, known: EngagementPlan.knownKeys["handoff"] ?? [], what: "handoff #\(index)", step: "execution")
+        guard let fields = fields(node, known: EngagementPlan.knownKeys["handoff"] ?? [], what: Self.label("handoff", node, "from", index), step: "execution")
         else { return nil }
         let handoff = Execution.Handoff(
             location: node.location, index: index, from: text(fields, "from"), to: text(fields, "to"),
@@ -150,7 +150,7 @@ extension PlanDecoder {
     }
 
     mutating func outcome(_ node: YAMLNode, index: Int) -> Outcome? {
-        guard let fields = fields(node, known: EngagementPlan.knownKeys["outcome"] ?? [], what: "outcome #\(index)", step: "outcomes")
+        guard let fields = fields(node, known: EngagementPlan.knownKeys["outcome"] ?? [], what: Self.label("the outcome of", node, "promise", index), step: "outcomes")
         else { return nil }
         let outcome = Outcome(
             location: node.location, index: index, promise: text(fields, "promise"),
@@ -159,5 +159,14 @@ extension PlanDecoder {
         require(outcome.promise, "promise", in: fields, of: what)
         require(outcome.measuredOn, "measured-on", in: fields, of: what)
         return outcome
+    }
+
+    /// How messages name an entry before it is decoded: `task 'go-live'`, or `task #2` when
+    /// the entry has no readable `key`.
+    static func label(_ kind: String, _ node: YAMLNode, _ key: String, _ index: Int) -> String {
+        if let value = node[key]?.scalarText, !value.isEmpty {
+            return key == "from" ? "\(kind) from '\(value)'" : "\(kind) '\(value)'"
+        }
+        return kind == "the outcome of" ? "outcome #\(index)" : "\(kind) #\(index)"
     }
 }

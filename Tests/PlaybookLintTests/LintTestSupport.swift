@@ -1,0 +1,41 @@
+import Foundation
+import PlaybookLint
+import Testing
+
+/// Paths of the fixtures beside these tests, and the golden-file assertion.
+enum Fixtures {
+    /// `Tests/PlaybookLintTests/Fixtures` in the source tree (goldens are re-recorded there).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The repository's root folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The absolute path of a fixture.
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// Lints one fixture, named in findings by its path under `Fixtures/`.
+    static func lint(_ relative: String, with linter: Linter = Linter()) -> LintReport {
+        linter.lint(targets: [LintTarget(path: path(relative), display: relative, explicit: true)])
+    }
+
+    /// The `expect: LINE:COL` lines of a fixture's body: where its findings must be.
+    static func expectedPositions(_ relative: String) throws -> [String] {
+        let text = try String(contentsOfFile: path(relative), encoding: .utf8)
+        return text.split(separator: "\n").filter { $0.hasPrefix("expect: ") }.map { String($0.dropFirst("expect: ".count)) }
+    }
+}
+
+/// Compares `actual` with the golden file `Fixtures/golden/<name>`; with `RECORD_SNAPSHOTS=1`
+/// in the environment, writes the file instead. A missing golden file fails.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = Fixtures.root.appendingPathComponent("golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no golden file \(name); record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(actual == expected, "output differs from golden/\(name)", sourceLocation: sourceLocation)
+}
