@@ -33,13 +33,25 @@ struct CycleDiagram: Diagram {
 
     func canvas(width: Double) -> Canvas {
         let wide = width >= Style.wideWidth
-        let loop = Loop(labels: steps, width: width, wide: wide)
         var canvas = Canvas(width: width, height: 0)
-        canvas.items = loop.arcs() + loop.boxes()
-        var bottom = loop.bottom
+        var bottom: Double
+        if let loop = Loop(labels: steps, width: width, wide: wide) {
+            canvas.items = loop.arcs() + loop.boxes()
+            bottom = loop.bottom
+        } else {
+            // Too many or too long steps for an ellipse at this width: a row (or a stack) with an
+            // arrow from the last step back to the first says the same thing.
+            let layout = CardLayout(
+                cards: steps.map { [CardLayout.Part(text: $0, font: Loop.font, className: "d-text d-heading")] }, loop: true)
+            let drawn = wide
+                ? layout.row(width: width, top: Style.margin, minimum: 100, maximum: 180) : layout.stack(width: width, top: Style.margin)
+            canvas.width = drawn.width
+            canvas.items = drawn.items
+            bottom = drawn.bottom
+        }
         if !foundation.isEmpty {
             let band = FoundationBand.layout(
-                foundation, x: Style.margin, y: bottom + 18, width: width - 2 * Style.margin, minimumCell: 120)
+                foundation, x: Style.margin, y: bottom + 18, width: canvas.width - 2 * Style.margin, minimumCell: 120)
             canvas.items += band.items
             bottom += 18 + band.height
         }
@@ -63,26 +75,35 @@ struct Loop {
     static let font = Style.heading
 
     /// Lays out `labels` clockwise from the top, the loop as wide as `width` allows and tall
-    /// enough that no two boxes (nor the arrows between neighbours) collide.
-    init(labels: [String], width: Double, wide: Bool) {
+    /// enough that no two boxes (nor the arrows between neighbours) collide; `nil` when that
+    /// cannot be done within a sensible height.
+    init?(labels: [String], width: Double, wide: Bool) {
         let margin = Style.margin
+        let count = labels.count
         let boxWidth = min((width - 2 * margin) / 2.2, Draw.widthForWords(labels, font: Self.font, minimum: wide ? 150 : 100))
         let lines = labels.map { Draw.wrap($0, boxWidth: boxWidth, font: Self.font) }
         let boxHeight = Draw.boxHeight(lines: lines.map(\.count).max() ?? 1, font: Self.font)
-        let radiusX = wide ? min(200, (width - boxWidth) / 2 - margin) : (width - boxWidth) / 2 - margin
-        let count = labels.count
+        let widest = (width - boxWidth) / 2 - margin
+        let radiusX = wide && count <= 4 ? min(200, widest) : widest
         let angles = (0..<count).map { -Double.pi / 2 + 2 * Double.pi * Double($0) / Double(count) }
+        let gap = { (i: Int, j: Int) -> Double in j == i + 1 || (i == 0 && j == count - 1) ? 36 : 12 }
         var radiusY = max(radiusX * (wide ? 0.62 : 0.8), boxHeight + 24)
         for i in 0..<count {
             for j in (i + 1)..<count {
-                let neighbours = j == i + 1 || (i == 0 && j == count - 1)
-                let gap = neighbours ? 36.0 : 12.0
                 let dx = radiusX * abs(cos(angles[i]) - cos(angles[j]))
                 let ds = abs(sin(angles[i]) - sin(angles[j]))
-                if dx < boxWidth + gap, ds > 1e-9 { radiusY = max(radiusY, (boxHeight + gap) / ds) }
+                if dx < boxWidth + gap(i, j), ds > 0.2 { radiusY = max(radiusY, (boxHeight + gap(i, j)) / ds) }
             }
         }
         radiusY = radiusY.rounded(.up)
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                let dx = radiusX * abs(cos(angles[i]) - cos(angles[j]))
+                let dy = radiusY * abs(sin(angles[i]) - sin(angles[j]))
+                if dx < boxWidth + gap(i, j) - 1e-6, dy < boxHeight + gap(i, j) - 1e-6 { return nil }
+            }
+        }
+        if 2 * radiusY + boxHeight > (wide ? 0.75 : 1.25) * width { return nil }
         let top = min(-radiusY - 2, angles.map { radiusY * sin($0) - boxHeight / 2 }.min() ?? 0)
         let centerY = margin - top
         let lowest = max(radiusY + 2, angles.map { radiusY * sin($0) + boxHeight / 2 }.max() ?? 0)

@@ -9,10 +9,13 @@ extension FlowDiagram {
     /// Left to right: one column per step, one row per lane, the owner band under every lane.
     func horizontal(width: Double) -> Canvas {
         let margin = Style.margin
-        let header = lanes.isEmpty ? 0 : Self.laneHeaderWidth
+        let header = lanes.isEmpty ? 0 : min(Self.laneHeaderWidth, Draw.widthForWords(lanes, font: Self.laneFont, minimum: 72))
         let words = Draw.widthForWords(steps.map(\.label), font: Self.font, minimum: 92) + Style.arrowGap
-        let column = max((width - 2 * margin - header) / Double(steps.count), 122, words)
+        let room = (width - 2 * margin - header) / Double(steps.count)
+        let column = max(words, min(room, 200), 122)
         let canvasWidth = max(width, (2 * margin + header + Double(steps.count) * column).rounded(.up))
+        // Spare room when the steps are few: centre them in the lanes.
+        let left = margin + header + (canvasWidth - 2 * margin - header - Double(steps.count) * column) / 2
         let boxWidth = column - Style.arrowGap
         let lines = steps.map { Draw.wrap($0.label, boxWidth: boxWidth, font: Self.font) }
         let boxHeight = Draw.boxHeight(lines: lines.map(\.count).max() ?? 1, font: Self.font)
@@ -28,7 +31,7 @@ extension FlowDiagram {
             items.append(Draw.box(head, lines: lines, font: Self.laneFont, className: "d-lane-head", textClass: "d-text d-lane-name"))
         }
         let boxes = steps.indices.map { index -> Rect in
-            let x = margin + header + Double(index) * column + Style.arrowGap / 2
+            let x = left + Double(index) * column + Style.arrowGap / 2
             let y = rowTop(steps[index].lane ?? 0) + (rowHeight - boxHeight) / 2
             return Rect(x: x, y: y, width: boxWidth, height: boxHeight)
         }
@@ -51,6 +54,7 @@ extension FlowDiagram {
 
     /// Top to bottom: one row per step, one column per lane, the owner band under every lane.
     func vertical(width: Double) -> Canvas {
+        if lanes.count > 3 { return tagged(width: width) }
         let margin = Style.margin
         let columns = max(lanes.count, 1)
         let inset = 8.0
@@ -91,6 +95,20 @@ extension FlowDiagram {
         }
         items += boxItems(boxes, lines: lines)
         return finish(items: items, width: canvasWidth, below: lanes.isEmpty ? stepsBottom : stepsBottom + 10)
+    }
+
+    /// Top to bottom in one column, each box naming its lane: more than three lanes side by side
+    /// would leave a phone's columns too thin to read.
+    func tagged(width: Double) -> Canvas {
+        var layout = CardLayout(
+            cards: steps.map { step in
+                let lane = step.lane.map { [CardLayout.Part(text: lanes[$0], font: Self.laneFont, className: "d-text d-lane-name")] } ?? []
+                return lane + [CardLayout.Part(text: step.label, font: Self.font, className: "d-text")]
+            }, loop: false)
+        layout.boxClasses = steps.map { $0.accountable ? "d-box d-owner" : "d-box" }
+        layout.arrowClasses = steps.indices.dropLast().map { steps[$0].lane == steps[$0 + 1].lane ? "d-arrow" : "d-arrow d-handoff" }
+        let drawn = layout.stack(width: width, top: Style.margin)
+        return finish(items: drawn.items, width: drawn.width, below: drawn.bottom)
     }
 
     private func boxItems(_ boxes: [Rect], lines: [[String]]) -> [Item] {

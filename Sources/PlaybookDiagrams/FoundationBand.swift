@@ -7,6 +7,8 @@ enum FoundationBand {
     static let padding = 8.0
     /// Space between two cells.
     static let gap = 6.0
+    /// The widest a cell grows when there is room to spare.
+    static let maximumCell = 220.0
 
     /// The band and its cells inside `width` units starting at (`x`, `y`), and the band's height.
     static func layout(_ labels: [String], x: Double, y: Double, width: Double, minimumCell: Double) -> (items: [Item], height: Double) {
@@ -16,7 +18,7 @@ enum FoundationBand {
         let fit = max(1, Int((inner + gap) / (cell + gap)))
         let rows = (labels.count + fit - 1) / fit
         let columns = (labels.count + rows - 1) / rows
-        let cellWidth = (inner - Double(columns - 1) * gap) / Double(columns)
+        let cellWidth = min((inner - Double(columns - 1) * gap) / Double(columns), max(cell, maximumCell))
         let lines = labels.map { Draw.wrap($0, boxWidth: cellWidth, font: font) }
         let cellHeight = Draw.boxHeight(lines: lines.map(\.count).max() ?? 1, font: font)
         let height = 2 * padding + Double(rows) * cellHeight + Double(rows - 1) * gap

@@ -74,21 +74,22 @@ struct SpecReader {
         return normalized
     }
 
-    /// Warns about each top-level key not in `known`, with a "did you mean" hint.
-    mutating func checkKeys(known: [String]) {
+    /// Warns about each top-level key not in `known`, with a "did you mean" hint (or `hint`, or
+    /// the list of known keys, when no key is close).
+    mutating func checkKeys(known: [String], hint: String? = nil) {
         for (key, _) in pairs {
             let name = key.scalarText ?? "?"
-            if !known.contains(name) { unknownKey(key, known: known, in: "a \(kind) diagram") }
+            if !known.contains(name) { unknownKey(key, known: known, in: "a \(kind) diagram", hint: hint) }
         }
     }
 
     /// Warns about a key of an entry (or of the spec) that is not in `known`.
-    mutating func unknownKey(_ key: YAMLNode, known: [String], in context: String) {
+    mutating func unknownKey(_ key: YAMLNode, known: [String], in context: String, hint: String? = nil) {
         let name = key.scalarText ?? "?"
         problems.append(
             .warning(
                 "diagram/unknown-key", at: key.location, "unknown key '\(name)' in \(context); it is ignored",
-                hint: Suggestions.didYouMean(name, in: known) ?? "known keys: \(known.joined(separator: ", "))"))
+                hint: Suggestions.didYouMean(name, in: known) ?? hint ?? "known keys: \(known.joined(separator: ", "))"))
     }
 
     /// Records an error about the spec.
