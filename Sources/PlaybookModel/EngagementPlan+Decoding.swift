@@ -81,7 +81,7 @@ extension PlanDecoder {
                 member.side = .invalid(location)
             }
         } else {
-            member.side = side.map { _ in .ours }
+            member.side = side.withoutValue()
         }
         return member
     }

@@ -77,6 +77,9 @@ public struct TeamMember: Sendable, Hashable {
     public var role: PlanField<String>
     /// Our side (the default) or the customer's.
     public var side: PlanField<Side>
+
+    /// The side, `ours` when none is written.
+    public var sideOrDefault: Side { side.value ?? .ours }
 }
 
 /// One promise: an outcome the customer expects, how it is measured, and the effort to reach it.

@@ -1,4 +1,4 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 
 extension Framework {
     /// The framework's four steps as the plan format names them, for a site without

@@ -77,7 +77,7 @@ struct PlanDecoder {
     /// A date written `YYYY-MM-DD`.
     mutating func date(_ fields: Fields, _ key: String) -> PlanField<PlanDate> {
         let raw = text(fields, key)
-        guard case .value(let text, let location) = raw else { return raw.map { _ in PlanDate(dayNumber: 0) } }
+        guard case .value(let text, let location) = raw else { return raw.withoutValue() }
         guard let date = PlanDate.parse(text) else {
             report(
                 at: location, "'\(key)' is not a date: '\(text)'",
@@ -90,7 +90,7 @@ struct PlanDecoder {
     /// A duration; with `effortAllowed` false, person-days and person-weeks are refused.
     mutating func duration(_ fields: Fields, _ key: String, effortAllowed: Bool) -> PlanField<PlanDuration> {
         let raw = text(fields, key)
-        guard case .value(let text, let location) = raw else { return raw.map { _ in PlanDuration(1, .days) } }
+        guard case .value(let text, let location) = raw else { return raw.withoutValue() }
         guard let duration = PlanDuration.parse(text) else {
             let units = PlanDuration.Unit.allCases.filter { effortAllowed || !$0.isEffort }.map(\.rawValue)
             report(
@@ -194,6 +194,18 @@ struct PlanDecoder {
             _ = text(fields, key)
         default:
             break
+        }
+    }
+}
+
+extension PlanField {
+    /// The same field retyped for a value that failed a further check: a value becomes
+    /// `.invalid` at its position, the other cases stay as they are.
+    func withoutValue<T>() -> PlanField<T> {
+        switch self {
+        case .missing: .missing
+        case .empty(let location): .empty(location)
+        case .invalid(let location), .value(_, let location): .invalid(location)
         }
     }
 }
