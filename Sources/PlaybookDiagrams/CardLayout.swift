@@ -126,6 +126,30 @@ struct CardLayout {
         index < arrowClasses.count ? arrowClasses[index] : "d-arrow"
     }
 
+    /// The parts of one card wrapped to fit a card `width` wide, and the card's height.
+    static func measure(_ parts: [Part], width: Double) -> (lines: [[String]], height: Double) {
+        let lines = parts.map { Draw.wrap($0.text, boxWidth: width, font: $0.font) }
+        let heights = parts.indices.map { parts[$0].font.height(lines: lines[$0].count) }
+        return (lines, 2 * Style.padY + heights.reduce(0, +) + partGap * Double(max(parts.count - 1, 0)))
+    }
+
+    /// A card at `rect` with `parts` (wrapped as `lines`) stacked from its top, centred on the
+    /// card or, with `leftAligned`, starting at its left padding.
+    static func node(_ parts: [Part], lines: [[String]], in rect: Rect, className: String, leftAligned: Bool = false) -> Item {
+        let content = parts.indices.map { parts[$0].font.height(lines: lines[$0].count) }
+        var y = rect.y + (rect.height - content.reduce(0, +) - partGap * Double(max(parts.count - 1, 0))) / 2
+        var labels: [TextBlock] = []
+        for index in parts.indices {
+            let center = Point(x: rect.midX, y: y + content[index] / 2)
+            labels.append(
+                TextBlock(
+                    lines: lines[index], center: center, font: parts[index].font, className: parts[index].className,
+                    left: leftAligned ? rect.x + Style.padX : nil))
+            y += content[index] + partGap
+        }
+        return .node(outline: .rect(rect, radius: Style.radius), className: className, labels: labels)
+    }
+
     private func wrap(width: Double) -> [[[String]]] {
         cards.map { parts in parts.map { Draw.wrap($0.text, boxWidth: width, font: $0.font) } }
     }

@@ -17,13 +17,21 @@ protocol Diagram: Sendable {
 /// The kinds a ```diagram fence can name, and how a spec becomes a `Diagram`.
 enum DiagramSpec {
     /// The kinds, in the order hints list them.
-    static let kinds = ["cycle", "flow", "pyramid", "framework"]
+    static let kinds = ["cycle", "flow", "pyramid", "framework", "traceability", "timeline"]
+
+    /// What a spec can draw on besides itself: the site's framework and the page's plan.
+    struct Context {
+        var framework: Framework?
+        var plan: PlanFacts?
+        /// The buffer before a plan's promised end, in days, for a window from the first date to the second.
+        var bufferDays: (PlanDate, PlanDate) -> Int = DiagramRenderer.defaultBufferDays
+    }
 
     /// Reads a spec: YAML whose first line is the line after the fence at `fence`.
     ///
     /// - Returns: the diagram, or `nil` when the spec has an error; and every problem, positioned
     ///   in the Markdown file (code `diagram/invalid` for errors, `diagram/unknown-key` for warnings).
-    static func parse(_ text: String, at fence: SourceLocation, framework: Framework?) -> (Diagram?, [Diagnostic]) {
+    static func parse(_ text: String, at fence: SourceLocation, context: Context) -> (Diagram?, [Diagnostic]) {
         let root: YAMLNode?
         switch YAMLParser.parse(text, file: fence.file, lineOffset: fence.line) {
         case .success(let node): root = node
@@ -60,7 +68,9 @@ enum DiagramSpec {
         case "cycle": diagram = CycleDiagram.read(&reader)
         case "flow": diagram = FlowDiagram.read(&reader)
         case "pyramid": diagram = PyramidDiagram.read(&reader)
-        default: diagram = FrameworkDiagram.read(&reader, framework: framework)
+        case "traceability": diagram = TraceabilityDiagram.read(&reader, plan: context.plan)
+        case "timeline": diagram = TimelineDiagram.read(&reader, plan: context.plan, bufferDays: context.bufferDays)
+        default: diagram = FrameworkDiagram.read(&reader, framework: context.framework)
         }
         let problems = reader.problems
         return (problems.hasErrors ? nil : diagram, problems)

@@ -69,6 +69,12 @@ enum Draw {
         return .connector(path: path, head: head(tip: tip, dx: dx, dy: dy), className: className)
     }
 
+    /// A line through `points` with no arrowhead (a spine that arrows branch from, a rule).
+    static func line(_ points: [Point], className: String) -> Item {
+        guard let first = points.first else { return .connector(path: [], head: [], className: className) }
+        return .connector(path: [.move(first)] + points.dropFirst().map { .line($0) }, head: [], className: className)
+    }
+
     /// The triangle of an arrowhead whose tip is at `tip`, pointing along the unit vector (dx, dy).
     static func head(tip: Point, dx: Double, dy: Double) -> [Point] {
         let base = Point(x: tip.x - dx * Style.headLength, y: tip.y - dy * Style.headLength)

@@ -48,12 +48,21 @@ struct TextBlock: Hashable, Sendable {
     var font: Font
     /// The CSS class of the `<text>` element.
     var className: String = "d-text"
+    /// When set, lines start at this x (left-aligned) instead of being centred on `center.x`.
+    var left: Double? = nil
 
     /// The block's extent by the width estimate: as wide as its widest line, one line height per line.
     var frame: Rect {
         let width = TextMetrics.width(lines: lines, font: font)
         let height = font.height(lines: lines.count)
-        return Rect(x: center.x - width / 2, y: center.y - height / 2, width: width, height: height)
+        return Rect(x: left ?? center.x - width / 2, y: center.y - height / 2, width: width, height: height)
+    }
+
+    /// Where line `index` starts (left-aligned) or is centred, by the width estimate.
+    func lineFrame(_ index: Int) -> Rect {
+        let width = TextMetrics.width(lines[index], font: font)
+        let top = center.y - font.height(lines: lines.count) / 2 + Double(index) * font.lineHeight
+        return Rect(x: left ?? center.x - width / 2, y: top, width: width, height: font.lineHeight)
     }
 }
 
@@ -90,6 +99,8 @@ enum Item: Hashable, Sendable {
     case node(outline: Outline, className: String, labels: [TextBlock])
     /// A shape with no label (a band or lane behind other nodes).
     case shape(outline: Outline, className: String)
+    /// A small solid mark with no label (a milestone on a timeline).
+    case mark(outline: Outline, className: String)
     /// A line or curve with an arrowhead at its end (`head` is the arrowhead's triangle).
     case connector(path: [PathStep], head: [Point], className: String)
 }

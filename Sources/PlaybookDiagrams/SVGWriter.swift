@@ -21,6 +21,8 @@ enum SVGWriter {
             return "<g class=\"d-node\">" + shape + labels.map(text).joined() + "</g>"
         case .shape(let outline, let className):
             return shape(outline, className: className, fallback: "fill=\"none\" stroke=\"none\"")
+        case .mark(let outline, let className):
+            return shape(outline, className: className, fallback: "fill=\"currentColor\"")
         case .connector(let path, let head, let className):
             var out = "<g class=\"\(escape(className))\">"
             out += "<path d=\"\(pathData(path))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/>"
@@ -47,8 +49,9 @@ enum SVGWriter {
     private static func text(_ block: TextBlock) -> String {
         let font = block.font
         let top = block.center.y - font.height(lines: block.lines.count) / 2
-        let x = number(block.center.x)
-        var out = "<text class=\"\(escape(block.className))\" text-anchor=\"middle\" font-size=\"\(number(font.size))\""
+        let x = number(block.left ?? block.center.x)
+        let anchor = block.left == nil ? "middle" : "start"
+        var out = "<text class=\"\(escape(block.className))\" text-anchor=\"\(anchor)\" font-size=\"\(number(font.size))\""
         if font.bold { out += " font-weight=\"700\"" }
         out += " fill=\"currentColor\">"
         for (index, line) in block.lines.enumerated() {

@@ -1,5 +1,6 @@
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
+internal import PlaybookLint
 internal import PlaybookModel
 
 /// Renders fenced code blocks whose info string names something the build draws itself
@@ -14,6 +15,23 @@ struct FenceRenderer: Sendable {
     /// and its diagnostics fail the build.
     func render(info: String, code: String, at location: SourceLocation) -> (html: String?, diagnostics: [Diagnostic]) {
         guard info.split(whereSeparator: \.isWhitespace).first == "diagram" else { return (nil, []) }
-        return DiagramRenderer(framework: site.framework).render(code, at: location)
+        return diagrams(forPageAt: location.file).render(code, at: location)
+    }
+
+    /// The two diagrams generated for a plan page (traceability, then the timeline), or none for
+    /// any other page.
+    func planDiagrams(for page: Page) -> [String] {
+        diagrams(forPageAt: page.displayPath).planDiagrams()
+    }
+
+    /// A diagram renderer for the page written at `path`: with the site's framework, and with the
+    /// page's engagement plan and the lint's buffer limit when the page is a plan.
+    private func diagrams(forPageAt path: String) -> DiagramRenderer {
+        guard let page = site.pages.first(where: { $0.displayPath == path }), page.type == "plan",
+            let root = page.frontMatter
+        else { return DiagramRenderer(framework: site.framework) }
+        let plan = EngagementPlan.decode(root, file: page.displayPath).0
+        let limits = LintConfig.parse(site.config.lint).0.limits
+        return DiagramRenderer(framework: site.framework, plan: plan, bufferDays: { limits.bufferDays(start: $0, end: $1) })
     }
 }

@@ -117,6 +117,82 @@ import Testing
         ])
     }
 
+    /// A plan that passes `playbook lint` with no finding.
+    static let plan = """
+        ---
+        type: plan
+        title: Quote tool roll-out for Acme
+        customer: Acme
+        accountable: Dana Reyes
+        team:
+          - {name: Dana Reyes, role: Engagement lead}
+          - {name: Lee Park, role: IT lead, side: customer}
+        start: 2026-01-05
+        end: 2026-03-02
+        promise:
+          - {id: speed, outcome: Quotes go out within one day, measure: Median hours, baseline: 72 hours, target: 24 hours, effort: 2 person-weeks}
+        plan:
+          - {id: build, task: Configure the quote tool, owner: Dana Reyes, due: 2026-01-30, serves: [speed]}
+          - {id: train, task: Train the sales desk, owner: Lee Park, due: 2026-02-13, serves: [speed]}
+        execution:
+          check-in: {every: 1 week, how: Monday call with a written summary}
+          handoffs:
+            - {from: Sales, to: Delivery, owner: Dana Reyes, on: 2026-01-05, carries: [signed scope]}
+          recovery: {owner: Dana Reyes, respond-within: 4 hours}
+        outcomes:
+          - {promise: speed, measured-on: 2026-02-20}
+        ---
+        ## At a glance
+
+        ```diagram
+        kind: traceability
+        title: Promises to tasks to outcomes
+        ```
+
+        ```diagram
+        kind: timeline
+        title: Tasks against the window
+        ```
+
+        """
+
+    @Test func aPlanPageDrawsItsOwnTraceabilityAndTimeline() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/plans/acme.md": Self.plan,
+        ])
+        let result = try site.build(write: false)
+        #expect(result.diagnostics == [])
+        let html = try #require(FixtureSite.text(result, "plans/acme/index.html"))
+        #expect(html.contains("<figure class=\"diagram diagram-traceability\">"))
+        #expect(html.contains("<figure class=\"diagram diagram-timeline\">"))
+        for text in ["Quotes go out within one day", "Configure the quote tool", "Lee Park · due 2026-02-13", "Measured on 2026-02-20", "Feb 2026"] {
+            #expect(html.contains(">\(text)</tspan>"), "\(text)")
+        }
+        // The default buffer: 10% of the 56-day window, rounded up.
+        #expect(html.contains(">Buffer: the last 6 days before the promised date</tspan>"))
+    }
+
+    @Test func theTimelineUsesTheLintBufferFromPlaybookYML() throws {
+        let site = try FixtureSite([
+            "playbook.yml": "title: T\nlint:\n  limits:\n    buffer: 2 weeks\n",
+            "content/_index.md": page("Home"),
+            "content/plans/acme.md": Self.plan,
+        ])
+        let html = try #require(FixtureSite.text(try site.build(write: false), "plans/acme/index.html"))
+        #expect(html.contains(">Buffer: the last 14 days before the promised date</tspan>"))
+    }
+
+    @Test func aPlanDiagramOnAnOrdinaryPageFailsTheBuild() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home", "```diagram\nkind: timeline\ntitle: When\n```\n"),
+        ])
+        let result = try site.build(write: false)
+        #expect(result.diagnostics.map(\.description) == [
+            "content/_index.md:4:1: error: a timeline diagram draws the engagement plan of its page, and this page is not a plan [diagram/invalid]\n    hint: use it on a page whose front matter says 'type: plan'"
+        ])
+    }
+
     @Test func theSameSiteBuildsTheSameDiagramBytes() throws {
         let files = [
             "content/_index.md": page("Home"),

@@ -23,12 +23,29 @@ import Testing
         """, file: "f.yml"
     ).0
 
+    static let hostilePlan = Spec.plan(
+        """
+        type: plan
+        title: \(quoted)
+        start: 2026-01-05
+        end: 2026-03-25
+        promise:
+          - {id: a, outcome: \(quoted), target: \(quoted)}
+        plan:
+          - {id: t, task: \(quoted), owner: \(quoted), due: 2026-03-24, serves: [a, \(quoted)]}
+        outcomes:
+          - {promise: a, measured-on: 2026-03-25, result: \(quoted)}
+          - {promise: \(quoted), measured-on: 2026-03-25}
+        """)
+
     /// One spec per kind with the hostile text in every label it has.
     static let hostileSpecs: [String] = [
         "kind: cycle\ntitle: \(quoted)\ndescription: \(quoted)\nsteps: [\(quoted), B]\nfoundation: [\(quoted)]\n",
         "kind: flow\ntitle: \(quoted)\nlanes: [\(quoted), B]\nsteps:\n  - {label: \(quoted), lane: \(quoted)}\n  - {label: x, lane: B}\nowner: \(quoted)\n",
         "kind: pyramid\ntitle: \(quoted)\nlayers: [\(quoted), B]\n",
         "kind: framework\ntitle: \(quoted)\n",
+        "kind: traceability\ntitle: \(quoted)\n",
+        "kind: timeline\ntitle: \(quoted)\n",
     ]
 
     static let shippedSpecs: [String] = [
@@ -39,7 +56,7 @@ import Testing
     ]
 
     static func render(_ spec: String) -> String {
-        Spec.figure(spec, framework: hostileFramework)
+        Spec.figure(spec, framework: hostileFramework, plan: hostilePlan)
     }
 
     @Test(arguments: hostileSpecs)

@@ -45,14 +45,7 @@ enum LayoutCheck {
 
     /// The rectangle of each line of a label, by the width estimate.
     static func lineRects(_ label: TextBlock) -> [(text: String, rect: Rect)] {
-        let top = label.center.y - label.font.height(lines: label.lines.count) / 2
-        return label.lines.enumerated().map { index, line in
-            let width = TextMetrics.width(line, font: label.font)
-            let rect = Rect(
-                x: label.center.x - width / 2, y: top + Double(index) * label.font.lineHeight, width: width,
-                height: label.font.lineHeight)
-            return (line, rect)
-        }
+        label.lines.indices.map { (label.lines[$0], label.lineFrame($0)) }
     }
 
     /// True when all four corners of `rect` are inside `outline`.
@@ -121,8 +114,9 @@ enum Spec {
     static let fence = SourceLocation(file: "page.md", line: 10, column: 1)
 
     /// The diagram read from `yaml`, or `nil`, and the problems as compiler-style text, sorted as the build prints them.
-    static func read(_ yaml: String, framework: Framework? = nil) -> (Diagram?, [String]) {
-        let (diagram, problems) = DiagramSpec.parse(yaml, at: fence, framework: framework)
+    static func read(_ yaml: String, framework: Framework? = nil, plan: EngagementPlan? = nil) -> (Diagram?, [String]) {
+        let context = DiagramSpec.Context(framework: framework, plan: plan.map(PlanFacts.init))
+        let (diagram, problems) = DiagramSpec.parse(yaml, at: fence, context: context)
         return (diagram, problems.sorted().map(\.description))
     }
 
@@ -134,7 +128,13 @@ enum Spec {
     }
 
     /// The figure for a spec that must be valid.
-    static func figure(_ yaml: String, framework: Framework? = nil) -> String {
-        DiagramRenderer(framework: framework).render(yaml, at: fence).html ?? "(no diagram)"
+    static func figure(_ yaml: String, framework: Framework? = nil, plan: EngagementPlan? = nil) -> String {
+        DiagramRenderer(framework: framework, plan: plan).render(yaml, at: fence).html ?? "(no diagram)"
+    }
+
+    /// An engagement plan read from front matter YAML (the text between the `---` lines).
+    static func plan(_ yaml: String) -> EngagementPlan? {
+        guard case .success(let root?) = YAMLParser.parse(yaml, file: "plan.md", lineOffset: 1) else { return nil }
+        return EngagementPlan.decode(root, file: "plan.md").0
     }
 }

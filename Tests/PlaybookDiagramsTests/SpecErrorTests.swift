@@ -29,14 +29,14 @@ import Testing
 
     @Test func aMissingKindIsAnError() {
         let (_, problems) = Spec.read("title: T\nsteps: [A, B]\n")
-        #expect(problems == ["page.md:10:1: error: the diagram has no 'kind' [diagram/invalid]\n    hint: add 'kind:' with one of cycle, flow, pyramid, framework"])
+        #expect(problems == ["page.md:10:1: error: the diagram has no 'kind' [diagram/invalid]\n    hint: add 'kind:' with one of cycle, flow, pyramid, framework, traceability, timeline"])
     }
 
     @Test func anUnknownKindSuggestsTheNearest() {
         let (_, typo) = Spec.read("kind: cylce\ntitle: T\n")
         #expect(typo == ["page.md:11:7: error: unknown diagram kind 'cylce' [diagram/invalid]\n    hint: did you mean 'cycle'?"])
         let (_, other) = Spec.read("title: T\nkind: venn\n")
-        #expect(other == ["page.md:12:7: error: unknown diagram kind 'venn' [diagram/invalid]\n    hint: the kinds are cycle, flow, pyramid, framework"])
+        #expect(other == ["page.md:12:7: error: unknown diagram kind 'venn' [diagram/invalid]\n    hint: the kinds are cycle, flow, pyramid, framework, traceability, timeline"])
     }
 
     @Test func unknownKeysWarnWithDidYouMeanAndTheDiagramStillDraws() {
@@ -65,9 +65,9 @@ import Testing
 
     @Test func anEmptySpecOrOneThatIsNotAMappingIsAnError() {
         let (_, empty) = Spec.read("")
-        #expect(empty == ["page.md:10:1: error: the diagram spec is empty [diagram/invalid]\n    hint: start with 'kind: cycle' (or flow, pyramid, framework) and 'title: …'"])
+        #expect(empty == ["page.md:10:1: error: the diagram spec is empty [diagram/invalid]\n    hint: start with 'kind: cycle' (or flow, pyramid, framework, traceability, timeline) and 'title: …'"])
         let (_, list) = Spec.read("- kind: cycle\n")
-        #expect(list == ["page.md:11:1: error: the diagram spec must be a mapping of keys to values, not a list [diagram/invalid]\n    hint: start with 'kind: cycle' (or flow, pyramid, framework) and 'title: …'"])
+        #expect(list == ["page.md:11:1: error: the diagram spec must be a mapping of keys to values, not a list [diagram/invalid]\n    hint: start with 'kind: cycle' (or flow, pyramid, framework, traceability, timeline) and 'title: …'"])
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() {
