@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean bench
+.PHONY: site test deps release clean bench bench-lint
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -16,6 +16,7 @@ site: release
 	$(PLAYBOOK_RELEASE) build --source . --output public
 
 test: deps
+	@./scripts/lint-deps.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@./scripts/browser-deps.sh
@@ -27,3 +28,7 @@ clean:
 # Timings against Hugo and the libcmark floor (see scripts/bench.py); output on tmpfs.
 bench: release
 	python3 scripts/bench.py --pages 1000,10000 --runs 5
+
+# Time to lint 1,000 generated plans with the release binary (see scripts/bench_lint.py).
+bench-lint: release
+	python3 scripts/bench_lint.py --plans 1000 --runs 5

@@ -94,7 +94,6 @@ extension Linter {
     ///   Otherwise files are skipped unless their text declares `type: plan`.
     /// - Returns: the report, or `nil` for a skipped file.
     public func lint(text: String, file: String, explicit: Bool) -> PlanReport? {
-        let claimsPlan = explicit || Self.declaresPlan(text)
         if text.allSatisfy(\.isWhitespace) {
             guard explicit else { return nil }
             return invalidFile(file, SourceLocation(file: file), "this file is empty", hint: "a plan starts with front matter holding 'type: plan'")
@@ -103,7 +102,7 @@ extension Linter {
         switch FrontMatter.split(text, file: file) {
         case .success(let value): split = value
         case .failure(let problem):
-            return claimsPlan ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
+            return explicit || Self.declaresPlan(text) ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
         }
         guard let yaml = split.yaml else {
             return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
@@ -112,7 +111,7 @@ extension Linter {
         switch YAMLParser.parse(yaml, file: file, lineOffset: 1) {
         case .success(let node): root = node
         case .failure(let problem):
-            return claimsPlan ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
+            return explicit || Self.declaresPlan(text) ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
         }
         guard let root else {
             return explicit
@@ -120,7 +119,7 @@ extension Linter {
                 : nil
         }
         guard root.mapping != nil else {
-            return claimsPlan
+            return explicit || Self.declaresPlan(text)
                 ? invalidFile(file, root.location, "the front matter must be a mapping of keys to values, not \(root.kindDescription)", hint: "write it as 'key: value' lines, starting with 'type: plan'")
                 : nil
         }

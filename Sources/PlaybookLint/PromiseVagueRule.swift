@@ -68,6 +68,10 @@ enum VagueWords {
         "twenty", "thirty", "fifty", "hundred", "thousand", "half", "twice", "double", "triple",
     ]
 
+    /// `always` and `withoutNumber` as token sequences, built once.
+    static let alwaysTokens = always.map { $0.split(separator: " ").map(String.init) }
+    static let withoutNumberTokens = withoutNumber.map { [$0] }
+
     /// The vague words and phrases in `text`, in the order of the lists; `nil` when there are none.
     static func find(in text: String) -> [String]? {
         var tokens: [String] = []
@@ -84,9 +88,15 @@ enum VagueWords {
         }
         if !current.isEmpty { tokens.append(current) }
         hasNumber = hasNumber || tokens.contains { numberWords.contains($0) }
-        let padded = " " + tokens.joined(separator: " ") + " "
-        var found = always.filter { padded.contains(" \($0) ") }
-        if !hasNumber { found += withoutNumber.filter { padded.contains(" \($0) ") } }
+        func occurs(_ phrase: [String]) -> Bool {
+            guard let first = phrase.first, phrase.count <= tokens.count else { return false }
+            for start in tokens.indices where tokens[start] == first && start + phrase.count <= tokens.count {
+                if tokens[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+            }
+            return false
+        }
+        var found = zip(always, alwaysTokens).filter { occurs($0.1) }.map(\.0)
+        if !hasNumber { found += zip(withoutNumber, withoutNumberTokens).filter { occurs($0.1) }.map(\.0) }
         return found.isEmpty ? nil : found
     }
 }

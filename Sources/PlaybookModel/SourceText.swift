@@ -33,7 +33,7 @@ public enum SourceText {
                     "this file is not valid UTF-8 text",
                     hint: "save it as UTF-8 in your editor (it may be Latin-1 or UTF-16)"))
         }
-        if text.contains("\r\n") { return .success(text.replacingCRLF()) }
+        if bytes.contains(UInt8(ascii: "\r")), text.contains("\r\n") { return .success(text.replacingCRLF()) }
         return .success(text)
     }
 

@@ -15,7 +15,9 @@ public enum YAMLParser {
         YAMLNode?, Diagnostic
     > {
         do {
-            guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
+            // No regex rules: plain scalars are resolved by YAMLScalarResolver (same rules, faster).
+            // UTF-8 named outright: the default reads the process environment on every call.
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return .success(convert(root, file: file, lineOffset: lineOffset))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
@@ -31,7 +33,13 @@ public enum YAMLParser {
         let location = position(node.mark, file: file, lineOffset: lineOffset)
         switch node {
         case .scalar(let scalar):
-            return .scalar(scalar.string, kind(of: node.tag.rawValue), location)
+            // The tag as written: "" for a plain scalar, "!" for a quoted one, else explicit
+            // (or already resolved, as str, when Yams hashed a mapping key).
+            let written = scalar.tag.description
+            let kind: YAMLNode.ScalarKind =
+                written.isEmpty ? YAMLScalarResolver.kind(ofPlain: scalar.string)
+                : written == "!" ? .string : kind(of: written)
+            return .scalar(scalar.string, kind, location)
         case .sequence(let sequence):
             return .sequence(
                 sequence.map { convert($0, file: file, lineOffset: lineOffset) }, location)
