@@ -28,8 +28,8 @@ extension TraceabilityDiagram {
             let bottom = ([head, tasks, outcomes].flatMap { $0 }.map(\.rect.maxY).max() ?? top) + Self.gap
             items.append(.shape(outline: .rect(Rect(x: margin, y: top, width: width - 2 * margin, height: bottom - top), radius: Style.radius), className: "d-lane"))
             if group.linked, let promise = head.first?.rect {
-                items += branch(from: promise, to: tasks.map(\.rect))
-                items += merge(tasks.map(\.rect), into: outcomes.map(\.rect))
+                items += branch(from: promise, to: tasks.map(\.rect), broken: group.tasks.map(\.isBroken))
+                items += merge(tasks.map(\.rect), into: outcomes.map(\.rect), broken: group.tasks.map(\.isBroken) + group.outcomes.map(\.isBroken))
             }
             items += (head + tasks + outcomes).map(\.item)
             top = bottom + Self.gap
@@ -53,8 +53,8 @@ extension TraceabilityDiagram {
             if group.linked, let promise = head.first?.rect, let last = children.last?.rect {
                 let spine = margin + Self.gap + indent / 2
                 items.append(Draw.line([Point(x: spine, y: promise.maxY), Point(x: spine, y: last.midY)], className: "d-arrow"))
-                for child in children.map(\.rect) {
-                    items.append(Draw.arrow([Point(x: spine, y: child.midY), Point(x: child.x, y: child.midY)]))
+                for (child, card) in zip(children.map(\.rect), group.tasks + group.outcomes) {
+                    items.append(Draw.arrow([Point(x: spine, y: child.midY), Point(x: child.x, y: child.midY)], className: arrowClass(card.isBroken)))
                 }
             }
             items += (head + children).map(\.item)
@@ -74,8 +74,12 @@ extension TraceabilityDiagram {
         }
     }
 
-    /// Arrows from one box to each of `targets` on its right, through a shared spine.
-    private func branch(from source: Rect, to targets: [Rect]) -> [Item] {
+    /// Arrows into a box that stands for a missing link are dashed like the box.
+    private func arrowClass(_ broken: Bool) -> String { broken ? "d-arrow d-broken" : "d-arrow" }
+
+    /// Arrows from one box to each of `targets` on its right, through a shared spine; an arrow
+    /// into a box marked in `broken` is dashed.
+    private func branch(from source: Rect, to targets: [Rect], broken: [Bool]) -> [Item] {
         guard !targets.isEmpty else { return [] }
         let spine = source.maxX + Self.columnGap / 2
         let ys = targets.map(\.midY) + [source.midY]
@@ -83,20 +87,25 @@ extension TraceabilityDiagram {
         if let low = ys.min(), let high = ys.max(), high > low {
             items.append(Draw.line([Point(x: spine, y: low), Point(x: spine, y: high)], className: "d-arrow"))
         }
-        items += targets.map { Draw.arrow([Point(x: spine, y: $0.midY), Point(x: $0.x, y: $0.midY)]) }
+        items += zip(targets, broken).map { Draw.arrow([Point(x: spine, y: $0.midY), Point(x: $0.x, y: $0.midY)], className: arrowClass($1)) }
         return items
     }
 
-    /// Lines from each of `sources` into a spine, and arrows from it to each of `targets`.
-    private func merge(_ sources: [Rect], into targets: [Rect]) -> [Item] {
+    /// Lines from each of `sources` into a spine, and arrows from it to each of `targets`;
+    /// `broken` marks sources, then targets, that stand for missing links.
+    private func merge(_ sources: [Rect], into targets: [Rect], broken: [Bool]) -> [Item] {
         guard let first = sources.first, !targets.isEmpty else { return [] }
         let spine = first.maxX + Self.columnGap / 2
-        var items = sources.map { Draw.line([Point(x: $0.maxX, y: $0.midY), Point(x: spine, y: $0.midY)], className: "d-arrow") }
+        var items = zip(sources, broken).map {
+            Draw.line([Point(x: $0.maxX, y: $0.midY), Point(x: spine, y: $0.midY)], className: arrowClass($1))
+        }
         let ys = sources.map(\.midY) + targets.map(\.midY)
         if let low = ys.min(), let high = ys.max(), high > low {
             items.append(Draw.line([Point(x: spine, y: low), Point(x: spine, y: high)], className: "d-arrow"))
         }
-        items += targets.map { Draw.arrow([Point(x: spine, y: $0.midY), Point(x: $0.x, y: $0.midY)]) }
+        items += zip(targets, broken.dropFirst(sources.count)).map {
+            Draw.arrow([Point(x: spine, y: $0.midY), Point(x: $0.x, y: $0.midY)], className: arrowClass($1))
+        }
         return items
     }
 }

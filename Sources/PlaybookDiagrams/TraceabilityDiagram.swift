@@ -9,6 +9,9 @@ struct TraceabilityDiagram: Diagram {
     struct Card: Hashable, Sendable {
         var parts: [CardLayout.Part]
         var className: String
+
+        /// True for a box that stands for a missing or wrong link.
+        var isBroken: Bool { className.hasSuffix("d-broken") }
     }
 
     /// A promise with what serves and measures it; or, for links that reach no promise, a

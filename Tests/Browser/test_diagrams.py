@@ -113,6 +113,35 @@ layers: [One, Two two, Three three three, Four four four four, Five five five fi
 }
 
 
+# A plan page with every kind of broken link, a task due inside the buffer and one due late.
+BROKEN_PLAN = """---
+type: plan
+title: Broken plan
+start: 2026-03-02
+end: 2026-04-30
+promise:
+  - {id: speed, outcome: Quotes go out within one working day of the request, target: 24 hours}
+  - {id: cost, outcome: Cheaper quotes, target: 10% less}
+plan:
+  - {id: build, task: Configure the quote tool and its approval steps, owner: Dana Reyes, due: 2026-03-20, serves: [speed, sped]}
+  - {id: docs, task: Write the guide, owner: Sam Ortiz, due: 2026-04-29, serves: []}
+  - {id: late, task: Train every sales desk in every region, owner: Sam Ortiz, due: 2026-05-20, serves: [speed]}
+outcomes:
+  - {promise: speed, measured-on: 2026-04-28}
+  - {promise: cots, measured-on: 2026-04-29}
+---
+```diagram
+kind: traceability
+title: Trace
+```
+
+```diagram
+kind: timeline
+title: When
+```
+"""
+
+
 def diagram_pages(site):
     return sorted(
         "/" + str(p.relative_to(site).parent).replace(".", "").strip("/") + ("/" if p.parent != site else "")
@@ -129,6 +158,7 @@ def hard_site():
     (content / "_index.md").write_text("---\ntitle: Diagram cases\n---\nEvery hard case.\n")
     for name, spec in HARD_CASES.items():
         (content / f"{name}.md").write_text(f"---\ntitle: {name}\n---\nBefore.\n\n```diagram\n{spec}```\n\nAfter.\n")
+    (content / "plan-broken.md").write_text(BROKEN_PLAN)
     subprocess.run([PLAYBOOK, "build", "--source", str(root), "--output", str(root / "public")], check=True, capture_output=True)
     port = free_port()
     handler = functools.partial(QuietHandler, directory=str(root / "public"))
@@ -193,10 +223,10 @@ def test_shipped_diagrams_fit_at_desktop_and_phone_widths(viewer, base_url, site
         check(report, viewer.width_name, min_font=11)
 
 
-@pytest.mark.parametrize("case", sorted(HARD_CASES))
+@pytest.mark.parametrize("case", sorted(HARD_CASES) + ["plan-broken"])
 def test_hard_cases_fit_at_desktop_and_phone_widths(viewer, hard_site, case):
     report = look(viewer, f"{hard_site}/{case}/", "case-" + case)
-    assert report["figures"] == 1
+    assert report["figures"] == (2 if case.startswith("plan") else 1)
     check(report, viewer.width_name, min_font=8)
 
 

@@ -70,6 +70,8 @@ import Testing
         #expect(trace.summary.hasSuffix("Linked to no promise (broken): Build it, Write the guide and the outcome for 'cots'."))
         let html = Spec.figure(Self.spec, plan: PlanFixtures.plan(PlanFixtures.broken))
         #expect(html.components(separatedBy: "class=\"d-box d-broken\"").count - 1 == 2 * 6)
+        // Only the arrows into and out of the 'cost' placeholders are dashed: 3 wide, 2 narrow.
+        #expect(html.components(separatedBy: "<g class=\"d-arrow d-broken\">").count - 1 == 5)
     }
 
     @Test func everyShapeOfPlanLaysOutWithNothingOverlapping() throws {
