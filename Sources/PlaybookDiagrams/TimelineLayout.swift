@@ -31,10 +31,10 @@ struct TimelineLayout {
         return chartLeft + Double(date.days(since: first)) / span * (chartRight - chartLeft)
     }
 
-    /// The first of each month after the first day shown, up to the last.
+    /// The first of each month from the first day shown to the last.
     var ticks: [PlanDate] {
         let (first, last) = diagram.range
-        var result: [PlanDate] = []
+        var result: [PlanDate] = first.day == 1 ? [first] : []
         var year = first.year
         var month = first.month
         while result.count < 240 {
@@ -74,8 +74,10 @@ struct TimelineLayout {
             var text = Self.monthNames[date.month - 1]
             if index == 0 || date.month == 1 { text += " \(date.year)" }
             let textWidth = TextMetrics.width(text, font: Self.tickFont) + 4
-            let rect = Rect(x: x(date) - textWidth / 2, y: Style.margin, width: textWidth, height: Self.tickFont.lineHeight)
-            guard rect.x >= chartLeft - 4, rect.maxX <= width - Style.margin, rect.x > previousRight + 6 else { continue }
+            // Centred on its tick, but kept inside the chart at either end.
+            let left = min(max(x(date) - textWidth / 2, chartLeft - 2), width - Style.margin - textWidth)
+            let rect = Rect(x: left, y: Style.margin, width: textWidth, height: Self.tickFont.lineHeight)
+            guard rect.x > previousRight + 6 else { continue }
             previousRight = rect.maxX
             items.append(
                 .node(outline: .rect(rect, radius: 0), className: "d-tick", labels: [TextBlock(lines: [text], center: rect.center, font: Self.tickFont, className: "d-text d-muted")]))
