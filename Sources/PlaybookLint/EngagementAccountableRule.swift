@@ -1,28 +1,28 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `engagement/accountable`: exactly one person on the team answers to the customer.
-public struct EngagementAccountableRule: LintRule {
+struct EngagementAccountableRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "engagement/accountable"
-    public let defaultSeverity = Severity.error
-    public let summary = "`accountable` is missing, names more than one person, or names nobody on `team`."
-    public let rationale = """
+    init() {}
+    let id = "engagement/accountable"
+    let defaultSeverity = Severity.error
+    let summary = "`accountable` is missing, names more than one person, or names nobody on `team`."
+    let rationale = """
         Customers get lost between departments when nobody owns the whole engagement. One named \
         person who answers for everything, and who is on the team doing the work, is what makes \
         the experience feel like one company rather than a relay of handoffs.
         """
-    public let step: String? = "plan"
-    public let enforces = "principles/one-company.md#one-stop-accountability"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "principles/one-company.md#one-stop-accountability"
+    let failingExample = """
         accountable: [Dana Reyes, Sam Ortiz]
         """
-    public let passingExample = """
+    let passingExample = """
         accountable: Dana Reyes
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         let hint = "name the one person on the team who answers to the customer"
         switch input.plan.accountable {
         case .missing:

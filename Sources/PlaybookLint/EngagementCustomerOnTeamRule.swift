@@ -1,28 +1,28 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `engagement/customer-on-team`: someone from the customer's side is on the team.
-public struct EngagementCustomerOnTeamRule: LintRule {
+struct EngagementCustomerOnTeamRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "engagement/customer-on-team"
-    public let defaultSeverity = Severity.warning
-    public let summary = "Nobody on `team` has `side: customer` (commitments are joint)."
-    public let rationale = """
+    init() {}
+    let id = "engagement/customer-on-team"
+    let defaultSeverity = Severity.warning
+    let summary = "Nobody on `team` has `side: customer` (commitments are joint)."
+    let rationale = """
         A promise is joint: the customer owes access, data, decisions and people's time. When \
         nobody from the customer's side is on the team, those commitments have no owner, and \
         the first slip on their side becomes a surprise on yours.
         """
-    public let step: String? = "promise"
-    public let enforces = "framework/promise.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "promise"
+    let enforces = "framework/promise.md#what-good-looks-like"
+    let failingExample = """
         team:
           - name: Dana Reyes
             role: Engagement lead
           - name: Sam Ortiz
             role: Data engineer
         """
-    public let passingExample = """
+    let passingExample = """
         team:
           - name: Dana Reyes
             role: Engagement lead
@@ -31,7 +31,7 @@ public struct EngagementCustomerOnTeamRule: LintRule {
             side: customer
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard case .value(let members, let location) = input.plan.team, !members.isEmpty,
             !members.contains(where: { if case .invalid = $0.side { true } else { false } }),
             !members.contains(where: { $0.side.value == .customer })

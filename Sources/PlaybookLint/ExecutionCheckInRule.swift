@@ -1,34 +1,34 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `execution/check-in`: a proactive status check-in, at least as often as the limit.
-public struct ExecutionCheckInRule: LintRule {
+struct ExecutionCheckInRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "execution/check-in"
-    public let defaultSeverity = Severity.error
-    public let summary = "No proactive status check-in, or one rarer than the limit (default: every 2 weeks)."
-    public let rationale = """
+    init() {}
+    let id = "execution/check-in"
+    let defaultSeverity = Severity.error
+    let summary = "No proactive status check-in, or one rarer than the limit (default: every 2 weeks)."
+    let rationale = """
         A customer who has to chase you for news is already losing trust. Check where every task \
         stands and tell the customer first, on a fixed rhythm agreed with them. The limit is set \
         under lint.limits.check-in in playbook.yml.
         """
-    public let step: String? = "execution"
-    public let enforces = "principles/ownership.md#check-status-and-tell-the-customer-first"
-    public let failingExample = """
+    let step: String? = "execution"
+    let enforces = "principles/ownership.md#check-status-and-tell-the-customer-first"
+    let failingExample = """
         execution:
           check-in:
             every: 4 weeks
             how: Monthly steering meeting
         """
-    public let passingExample = """
+    let passingExample = """
         execution:
           check-in:
             every: 1 week
             how: Tuesday call, then a written summary the same day
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard case .value(let execution, let location) = input.plan.execution else { return [] }
         let limit = input.limits.checkIn
         switch execution.checkIn {

@@ -1,28 +1,28 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `execution/handoff`: every handoff has an owner, a date inside the engagement and a load.
-public struct ExecutionHandoffRule: LintRule {
+struct ExecutionHandoffRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "execution/handoff"
-    public let defaultSeverity = Severity.error
-    public let summary =
+    init() {}
+    let id = "execution/handoff"
+    let defaultSeverity = Severity.error
+    let summary =
         "A handoff with no `owner` on `team`, no `on` date inside the engagement, or nothing in `carries`."
-    public let rationale = """
+    let rationale = """
         Customers get lost between departments and partners: the promise made in sales never \
         reaches delivery, or the partner never hears what was agreed. A handoff with a named \
         owner, a date and a list of what it must carry keeps the promise intact across the gap.
         """
-    public let step: String? = "execution"
-    public let enforces = "checklists/handoff.md"
-    public let failingExample = """
+    let step: String? = "execution"
+    let enforces = "checklists/handoff.md"
+    let failingExample = """
         handoffs:
           - from: Sales
             to: Delivery
             on: 2026-01-12
         """
-    public let passingExample = """
+    let passingExample = """
         handoffs:
           - from: Sales
             to: Delivery
@@ -31,7 +31,7 @@ public struct ExecutionHandoffRule: LintRule {
             carries: [signed scope, customer contacts, expectations said aloud]
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard case .value(let execution, _) = input.plan.execution, let handoffs = execution.handoffs.value else { return [] }
         var findings: [RuleFinding] = []
         for handoff in handoffs {

@@ -1,33 +1,33 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `execution/recovery`: someone on the team responds when something breaks, fast enough.
-public struct ExecutionRecoveryRule: LintRule {
+struct ExecutionRecoveryRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "execution/recovery"
-    public let defaultSeverity = Severity.error
-    public let summary =
+    init() {}
+    let id = "execution/recovery"
+    let defaultSeverity = Severity.error
+    let summary =
         "No recovery `owner` on `team`, or a `respond-within` longer than the limit (default: 1 business day)."
-    public let rationale = """
+    let rationale = """
         Something will go wrong. What the customer remembers is how fast someone picked it up \
         and how plainly it was fixed. Name that person in advance and promise a response time; \
         the limit is set under lint.limits.respond-within in playbook.yml.
         """
-    public let step: String? = "execution"
-    public let enforces = "principles/four-traits.md#remarkable-recovery"
-    public let failingExample = """
+    let step: String? = "execution"
+    let enforces = "principles/four-traits.md#remarkable-recovery"
+    let failingExample = """
         recovery:
           owner: Dana Reyes
           respond-within: 3 days
         """
-    public let passingExample = """
+    let passingExample = """
         recovery:
           owner: Dana Reyes
           respond-within: 4 hours
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard case .value(let execution, let location) = input.plan.execution else { return [] }
         let limit = input.limits.respondWithin
         guard case .value(let recovery, let recoveryLocation) = execution.recovery else {

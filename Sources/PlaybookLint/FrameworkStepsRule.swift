@@ -1,22 +1,22 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `framework/steps`: one of the framework's four steps is missing or empty.
-public struct FrameworkStepsRule: LintRule {
+struct FrameworkStepsRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "framework/steps"
-    public let defaultSeverity = Severity.error
-    public let summary = "One of the framework's steps (promise, plan, execution, outcomes) is missing or empty."
-    public let rationale = """
+    init() {}
+    let id = "framework/steps"
+    let defaultSeverity = Severity.error
+    let summary = "One of the framework's steps (promise, plan, execution, outcomes) is missing or empty."
+    let rationale = """
         The framework works as a chain: the Promise says what the customer gets, the Plan says \
         how, Execution says how it is run with the customer, and Outcomes prove it was \
         delivered. A plan that skips a step breaks the chain at that point, and the customer \
         is the one who finds the gap.
         """
-    public let step: String? = nil
-    public let enforces = "framework/_index.md#the-four-steps"
-    public let failingExample = """
+    let step: String? = nil
+    let enforces = "framework/_index.md#the-four-steps"
+    let failingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
@@ -27,13 +27,13 @@ public struct FrameworkStepsRule: LintRule {
           check-in: {every: 1 week, how: Tuesday call}
         outcomes: []
         """
-    public let passingExample = """
+    let passingExample = """
         outcomes:
           - promise: planning-time
             measured-on: 2026-03-13
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         EngagementPlan.stepKeys.compactMap { key -> RuleFinding? in
             switch input.plan.stepField(key) {
             case .missing?:

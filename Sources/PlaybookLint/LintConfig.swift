@@ -17,7 +17,12 @@ internal import Foundation
 public struct LintConfig: Sendable, Hashable {
     /// What the configuration sets a rule to.
     public enum Setting: String, Sendable, Hashable, CaseIterable {
-        case off, warning, error
+        /// The rule does not run.
+        case off
+        /// Findings are reported and fail only `--strict` runs.
+        case warning
+        /// Findings fail the run (and the build, unless `fail-build: false`).
+        case error
     }
 
     /// Severities set per rule id; rules not listed keep their default.

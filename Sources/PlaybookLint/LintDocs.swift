@@ -8,6 +8,12 @@ public enum LintDocs {
     /// The folder of the generated pages, relative to the site root.
     public static let folder = "lint"
 
+    /// The page type of a generated rule page (rendered with `lint-rule.mustache`).
+    public static let rulePageType = "lint-rule"
+
+    /// The page type of the generated index (rendered with `lint-index.mustache`).
+    public static let indexPageType = "lint-index"
+
     /// `lint/plan/owner/`: a rule's page, relative to the site root.
     public static func path(for ruleID: String) -> String { "\(folder)/\(ruleID)/" }
 

@@ -31,6 +31,7 @@ public struct LintFinding: Sendable, Hashable, Comparable {
     /// Where it is.
     public var location: SourceLocation { diagnostic.location }
 
+    /// Orders findings as diagnostics are ordered: by file, line, column, then rule id.
     public static func < (lhs: LintFinding, rhs: LintFinding) -> Bool { lhs.diagnostic < rhs.diagnostic }
 }
 

@@ -1,21 +1,21 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `outcomes/timing`: an outcome is measured once the work behind it is due.
-public struct OutcomesTimingRule: LintRule {
+struct OutcomesTimingRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "outcomes/timing"
-    public let defaultSeverity = Severity.warning
-    public let summary = "An outcome is `measured-on` before the last task serving its promise is due."
-    public let rationale = """
+    init() {}
+    let id = "outcomes/timing"
+    let defaultSeverity = Severity.warning
+    let summary = "An outcome is `measured-on` before the last task serving its promise is due."
+    let rationale = """
         A measure taken before the work that drives it is finished proves nothing and invites a \
         dispute later. Measure each promise after the last task serving it, and ideally inside \
         the buffer, so the proof lands on or before the promised date.
         """
-    public let step: String? = "outcomes"
-    public let enforces = "framework/outcomes.md#pitfalls"
-    public let failingExample = """
+    let step: String? = "outcomes"
+    let enforces = "framework/outcomes.md#pitfalls"
+    let failingExample = """
         plan:
           - id: go-live
             due: 2026-03-06
@@ -24,7 +24,7 @@ public struct OutcomesTimingRule: LintRule {
           - promise: planning-time
             measured-on: 2026-02-27
         """
-    public let passingExample = """
+    let passingExample = """
         plan:
           - id: go-live
             due: 2026-03-06
@@ -34,7 +34,7 @@ public struct OutcomesTimingRule: LintRule {
             measured-on: 2026-03-13
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard let outcomes = input.plan.outcomes.value else { return [] }
         var findings: [RuleFinding] = []
         for outcome in outcomes {

@@ -1,21 +1,21 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `outcomes/trace`: outcomes and promises match one to one.
-public struct OutcomesTraceRule: LintRule {
+struct OutcomesTraceRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "outcomes/trace"
-    public let defaultSeverity = Severity.error
-    public let summary = "An outcome names a promise that does not exist, or a promise has no outcome entry."
-    public let rationale = """
+    init() {}
+    let id = "outcomes/trace"
+    let defaultSeverity = Severity.error
+    let summary = "An outcome names a promise that does not exist, or a promise has no outcome entry."
+    let rationale = """
         Without a measurement, "we delivered" is only your opinion. Every promise needs an \
         outcome entry saying when it will be measured, and every outcome must measure a promise \
         that was actually made.
         """
-    public let step: String? = "outcomes"
-    public let enforces = "framework/outcomes.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "outcomes"
+    let enforces = "framework/outcomes.md#what-good-looks-like"
+    let failingExample = """
         promise:
           - id: planning-time
           - id: fewer-miles
@@ -23,7 +23,7 @@ public struct OutcomesTraceRule: LintRule {
           - promise: planning-time
             measured-on: 2026-03-13
         """
-    public let passingExample = """
+    let passingExample = """
         promise:
           - id: planning-time
           - id: fewer-miles
@@ -34,7 +34,7 @@ public struct OutcomesTraceRule: LintRule {
             measured-on: 2026-03-13
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard let outcomes = input.plan.outcomes.value, let promiseIDs = input.promiseIDs else { return [] }
         var findings: [RuleFinding] = []
         for outcome in outcomes {

@@ -1,30 +1,30 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/buffer`: the last task leaves a buffer before the promised end.
-public struct PlanBufferRule: LintRule {
+struct PlanBufferRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/buffer"
-    public let defaultSeverity = Severity.warning
-    public let summary =
+    init() {}
+    let id = "plan/buffer"
+    let defaultSeverity = Severity.warning
+    let summary =
         "The last task is due later than `end` minus the buffer (default: 10% of the engagement's length, at least 1 day): under-promise, over-deliver."
-    public let rationale = """
+    let rationale = """
         A plan that ends on the promised date has no room for the surprise nobody thought of. \
         Finishing a tenth of the engagement early absorbs it, and when nothing goes wrong the \
         buffer becomes the over-delivery: the customer gets the result early. The buffer is set \
         under lint.limits.buffer in playbook.yml, as a share ('10%') or a span ('1 week').
         """
-    public let step: String? = "plan"
-    public let enforces = "principles/four-traits.md#under-promise-and-over-deliver"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "principles/four-traits.md#under-promise-and-over-deliver"
+    let failingExample = """
         start: 2026-01-12
         end: 2026-03-20
         plan:
           - id: go-live
             due: 2026-03-18
         """
-    public let passingExample = """
+    let passingExample = """
         start: 2026-01-12
         end: 2026-03-20
         plan:
@@ -32,7 +32,7 @@ public struct PlanBufferRule: LintRule {
             due: 2026-03-06
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard let dates = input.dates else { return [] }
         let (start, end) = (dates.start, dates.end)
         var last: (task: PlanTask, due: Located<PlanDate>)?

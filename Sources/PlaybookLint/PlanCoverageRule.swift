@@ -1,21 +1,21 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/coverage`: every promise is served by at least one task.
-public struct PlanCoverageRule: LintRule {
+struct PlanCoverageRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/coverage"
-    public let defaultSeverity = Severity.error
-    public let summary = "A promise that no task serves."
-    public let rationale = """
+    init() {}
+    let id = "plan/coverage"
+    let defaultSeverity = Severity.error
+    let summary = "A promise that no task serves."
+    let rationale = """
         If no task serves a promise, nobody is working on it, and it will be broken on the day \
         it falls due. Trace each promise to the tasks that deliver it before the plan is shown to \
         the customer.
         """
-    public let step: String? = "plan"
-    public let enforces = "framework/plan.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "framework/plan.md#what-good-looks-like"
+    let failingExample = """
         promise:
           - id: planning-time
           - id: fewer-miles
@@ -23,7 +23,7 @@ public struct PlanCoverageRule: LintRule {
           - id: import-depots
             serves: [planning-time]
         """
-    public let passingExample = """
+    let passingExample = """
         promise:
           - id: planning-time
           - id: fewer-miles
@@ -32,7 +32,7 @@ public struct PlanCoverageRule: LintRule {
             serves: [planning-time, fewer-miles]
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard input.plan.tasks.value != nil else { return [] }
         let served = Set(input.tasks.flatMap { $0.serves.value ?? [] }.map(\.value))
         return input.promises.compactMap { promise -> RuleFinding? in

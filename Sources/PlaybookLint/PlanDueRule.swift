@@ -1,28 +1,28 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/due`: every task is due inside the engagement.
-public struct PlanDueRule: LintRule {
+struct PlanDueRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/due"
-    public let defaultSeverity = Severity.error
-    public let summary = "A task's `due` is before `start` or after `end`."
-    public let rationale = """
+    init() {}
+    let id = "plan/due"
+    let defaultSeverity = Severity.error
+    let summary = "A task's `due` is before `start` or after `end`."
+    let rationale = """
         A task due after the promised end date breaks the promise on paper before any work has \
         started; one due before the start is a typo or work nobody has agreed to. Date every task \
         inside the engagement.
         """
-    public let step: String? = "plan"
-    public let enforces = "framework/plan.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "framework/plan.md#what-good-looks-like"
+    let failingExample = """
         start: 2026-01-12
         end: 2026-03-20
         plan:
           - id: go-live
             due: 2026-03-27
         """
-    public let passingExample = """
+    let passingExample = """
         start: 2026-01-12
         end: 2026-03-20
         plan:
@@ -30,7 +30,7 @@ public struct PlanDueRule: LintRule {
             due: 2026-03-06
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         guard let dates = input.dates else { return [] }
         let (start, end) = (dates.start, dates.end)
         return input.tasks.compactMap { task -> RuleFinding? in

@@ -1,28 +1,28 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/ids-unique`: promise ids and task ids are each unique.
-public struct PlanIDsUniqueRule: LintRule {
+struct PlanIDsUniqueRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/ids-unique"
-    public let defaultSeverity = Severity.error
-    public let summary = "Two promises or two tasks share an `id`."
-    public let rationale = """
+    init() {}
+    let id = "plan/ids-unique"
+    let defaultSeverity = Severity.error
+    let summary = "Two promises or two tasks share an `id`."
+    let rationale = """
         Tasks say which promises they serve and outcomes say which promise they measure, both by \
         id. When two entries share an id, every reference to it is ambiguous, and the trace from \
         promise to task to outcome no longer holds.
         """
-    public let step: String? = "plan"
-    public let enforces = "framework/plan.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "framework/plan.md#what-good-looks-like"
+    let failingExample = """
         plan:
           - id: import
             task: Import depot data
           - id: import
             task: Import fleet data
         """
-    public let passingExample = """
+    let passingExample = """
         plan:
           - id: import-depots
             task: Import depot data
@@ -30,7 +30,7 @@ public struct PlanIDsUniqueRule: LintRule {
             task: Import fleet data
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         duplicates(input.promises.map(\.id), what: "promises", step: "promise")
             + duplicates(input.tasks.map(\.id), what: "tasks", step: "plan")
     }

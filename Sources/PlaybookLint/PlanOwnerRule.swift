@@ -1,34 +1,34 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/owner`: every task has exactly one owner from the team.
-public struct PlanOwnerRule: LintRule {
+struct PlanOwnerRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/owner"
-    public let defaultSeverity = Severity.error
-    public let summary = "A task has no `owner`, a list of owners, or an owner who is not on `team`."
-    public let rationale = """
+    init() {}
+    let id = "plan/owner"
+    let defaultSeverity = Severity.error
+    let summary = "A task has no `owner`, a list of owners, or an owner who is not on `team`."
+    let rationale = """
         "Data team" owns nothing; a named person can say on any day where the task stands. One \
         owner per task, from the team, is what lets the accountable person and the customer ask \
         one person and get an answer.
         """
-    public let step: String? = "plan"
-    public let enforces = "framework/plan.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "framework/plan.md#what-good-looks-like"
+    let failingExample = """
         plan:
           - id: import-depots
             task: Import depot and fleet data
             owner: [Sam Ortiz, Lee Park]
         """
-    public let passingExample = """
+    let passingExample = """
         plan:
           - id: import-depots
             task: Import depot and fleet data
             owner: Sam Ortiz
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         input.tasks.compactMap { task -> RuleFinding? in
             switch task.owner {
             case .missing, .empty:

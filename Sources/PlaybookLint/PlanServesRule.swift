@@ -1,34 +1,34 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `plan/serves`: every task serves at least one existing promise.
-public struct PlanServesRule: LintRule {
+struct PlanServesRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "plan/serves"
-    public let defaultSeverity = Severity.error
-    public let summary = "A task serves nothing, or serves an id that is not a promise."
-    public let rationale = """
+    init() {}
+    let id = "plan/serves"
+    let defaultSeverity = Severity.error
+    let summary = "A task serves nothing, or serves an id that is not a promise."
+    let rationale = """
         A task that serves no promise spends the customer's time on something they did not ask \
         for; a task that names a promise that does not exist is usually a typo that hides which \
         promise it really serves. Trace every task to the promise it delivers.
         """
-    public let step: String? = "plan"
-    public let enforces = "framework/plan.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "plan"
+    let enforces = "framework/plan.md#what-good-looks-like"
+    let failingExample = """
         plan:
           - id: import-depots
             task: Import depot and fleet data
             serves: [planing-time]
         """
-    public let passingExample = """
+    let passingExample = """
         plan:
           - id: import-depots
             task: Import depot and fleet data
             serves: [planning-time]
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         var findings: [RuleFinding] = []
         for task in input.tasks {
             switch task.serves {

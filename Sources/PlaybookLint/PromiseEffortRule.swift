@@ -1,21 +1,21 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `promise/effort`: every promise says the effort it takes.
-public struct PromiseEffortRule: LintRule {
+struct PromiseEffortRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "promise/effort"
-    public let defaultSeverity = Severity.error
-    public let summary = "A promise does not say the `effort` to get there."
-    public let rationale = """
+    init() {}
+    let id = "promise/effort"
+    let defaultSeverity = Severity.error
+    let summary = "A promise does not say the `effort` to get there."
+    let rationale = """
         A promise without an effort estimate is a hope: nobody has checked that the people and \
         the time to deliver it exist. Customers plan around your estimate too, so say it in \
         person-days or person-weeks, for both sides.
         """
-    public let step: String? = "promise"
-    public let enforces = "framework/promise.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "promise"
+    let enforces = "framework/promise.md#what-good-looks-like"
+    let failingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
@@ -23,7 +23,7 @@ public struct PromiseEffortRule: LintRule {
             baseline: 240 minutes
             target: 30 minutes
         """
-    public let passingExample = """
+    let passingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
@@ -33,7 +33,7 @@ public struct PromiseEffortRule: LintRule {
             effort: 6 person-weeks
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         input.promises.filter(\.effort.isUnset).map { promise in
             RuleFinding(
                 at: promise.effort.location ?? promise.location, "promise \(promise.label) does not say the effort to reach it",

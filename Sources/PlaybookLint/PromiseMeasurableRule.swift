@@ -1,29 +1,29 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `promise/measurable`: every promise has an outcome, a measure and a target.
-public struct PromiseMeasurableRule: LintRule {
+struct PromiseMeasurableRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "promise/measurable"
-    public let defaultSeverity = Severity.error
-    public let summary = "A promise lacks `outcome`, `measure` or `target`."
-    public let rationale = """
+    init() {}
+    let id = "promise/measurable"
+    let defaultSeverity = Severity.error
+    let summary = "A promise lacks `outcome`, `measure` or `target`."
+    let rationale = """
         If you cannot say how an outcome will be measured and what number counts as success, \
         you cannot prove you delivered it, and the customer will judge it by their own, more \
         generous, reading. An outcome in the customer's words, a measure with its source and a \
         target make the promise checkable by both sides.
         """
-    public let step: String? = "promise"
-    public let enforces = "framework/promise.md#what-good-looks-like"
-    public let failingExample = """
+    let step: String? = "promise"
+    let enforces = "framework/promise.md#what-good-looks-like"
+    let failingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
             baseline: 240 minutes
             effort: 6 person-weeks
         """
-    public let passingExample = """
+    let passingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
@@ -33,7 +33,7 @@ public struct PromiseMeasurableRule: LintRule {
             effort: 6 person-weeks
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         input.promises.compactMap { promise -> RuleFinding? in
             let missing = [("outcome", promise.outcome), ("measure", promise.measure), ("target", promise.target)]
                 .filter { $0.1.isUnset }.map(\.0)

@@ -1,35 +1,35 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 
 /// `promise/vague`: outcomes and targets use words a customer can read their own way.
-public struct PromiseVagueRule: LintRule {
+struct PromiseVagueRule: LintRule {
     /// Creates the rule.
-    public init() {}
-    public let id = "promise/vague"
-    public let defaultSeverity = Severity.warning
-    public let summary =
+    init() {}
+    let id = "promise/vague"
+    let defaultSeverity = Severity.warning
+    let summary =
         "An `outcome` or `target` leans on words a customer reads their own way: soon, ASAP, quickly, as needed, best effort, TBD, improve(d) with no number, etc."
-    public let rationale = """
+    let rationale = """
         Words like "soon", "as needed" or "improved" feel like commitments but mean something \
         different to each reader, and the customer's meaning is always the generous one. Replace \
         them with a number the customer can check.
         """
-    public let step: String? = "promise"
-    public let enforces = "framework/promise.md#pitfalls"
-    public let failingExample = """
+    let step: String? = "promise"
+    let enforces = "framework/promise.md#pitfalls"
+    let failingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan their routes quickly
             target: Improved planning time
         """
-    public let passingExample = """
+    let passingExample = """
         promise:
           - id: planning-time
             outcome: Dispatchers plan a day's routes in under 30 minutes
             target: 30 minutes
         """
 
-    public func check(_ input: LintInput) -> [RuleFinding] {
+    func check(_ input: LintInput) -> [RuleFinding] {
         var findings: [RuleFinding] = []
         for promise in input.promises {
             for (key, field) in [("outcome", promise.outcome), ("target", promise.target)] {

@@ -5,11 +5,17 @@
 public struct PlanDuration: Sendable, Hashable, CustomStringConvertible {
     /// The units a plan may use; singular forms are read too.
     public enum Unit: String, Sendable, Hashable, CaseIterable {
+        /// Elapsed hours.
         case hours
+        /// Calendar days.
         case days
+        /// Working days: five make a week.
         case businessDays = "business days"
+        /// Calendar weeks.
         case weeks
+        /// Effort: days of one person's work.
         case personDays = "person-days"
+        /// Effort: weeks of one person's work.
         case personWeeks = "person-weeks"
 
         /// The singular form: `week`, `business day`.

@@ -65,7 +65,9 @@ public struct PersonReference: Sendable, Hashable {
 public struct TeamMember: Sendable, Hashable {
     /// Which company a team member works for.
     public enum Side: String, Sendable, Hashable, CaseIterable {
+        /// Our company (the default).
         case ours
+        /// The customer's company.
         case customer
     }
 

@@ -74,6 +74,7 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Earlier dates first.
     public static func < (lhs: PlanDate, rhs: PlanDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -32,9 +32,10 @@ import Testing
         #expect(config.failBuild == false)
         #expect(config.settings == ["promise/vague": .off, "plan/buffer": .error, "engagement/dates": .warning])
         #expect(config.limits == LintLimits(buffer: .share(percent: 15), checkIn: PlanDuration(1, .weeks), respondWithin: PlanDuration(4, .hours)))
-        #expect(config.severity(of: PromiseVagueRule()) == nil)
-        #expect(config.severity(of: PlanBufferRule()) == .error)
-        #expect(config.severity(of: PlanOwnerRule()) == .error)
+        let rule = { (id: String) throws -> any LintRule in try #require(LintRegistry.rule(id: id)) }
+        #expect(config.severity(of: try rule("promise/vague")) == nil)
+        #expect(config.severity(of: try rule("plan/buffer")) == .error)
+        #expect(config.severity(of: try rule("plan/owner")) == .error)
     }
 
     @Test func aBufferMayBeASpan() throws {
