@@ -23,7 +23,8 @@ public struct SiteBuilder: Sendable {
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
             .load { config in if let baseURL = options.baseURL { config.baseURL = baseURL } }
         var diagnostics = loaded.diagnostics
-        let site = loaded.site
+        let (site, lintProblems) = LintStage(site: loaded.site).run()  // plans, /lint/ pages
+        diagnostics += lintProblems
         let templatesDir = PathText.join(options.source, "templates")
         let (templates, templateProblems) = TemplateSet.load(from: templatesDir)
         diagnostics += templateProblems

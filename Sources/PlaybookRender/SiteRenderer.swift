@@ -42,6 +42,7 @@ public struct SiteRenderer: Sendable {
                 return result.html
             })
         let context = viewModel.context(for: index, rendered: body)
+            .merging(TypedPageContext(site: site).context(for: page)) { $1 }  // plans, lint pages
         let html = templates.render(templateName(for: index), context: context) ?? ""
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,

@@ -14,7 +14,7 @@ public struct ViewModel: Sendable {
     private let basePath: String
 
     /// Every key a template may name, at any depth; the template check reports any other name.
-    public static let knownKeys: Set<String> = [
+    public static let knownKeys: Set<String> = Set<String>([
         // top level
         "site", "page", "section", "nav", "navigation", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
@@ -31,7 +31,7 @@ public struct ViewModel: Sendable {
         "count", "hasTasks",
         // findings
         "message", "location", "severity", "hint", "code",
-    ]
+    ]).union(PlanViewModel.keys).union(LintPageViewModel.keys)  // plans, lint pages
 
     /// Creates the view-model builder for a site.
     public init(site: Site, templates: TemplateSet) {

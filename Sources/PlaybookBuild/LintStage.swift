@@ -1,0 +1,77 @@
+internal import PlaybookDiagnostics
+internal import PlaybookLint
+internal import PlaybookModel
+
+/// The build's lint stage: checks every plan of the loaded site against the framework with the
+/// `lint:` configuration of `playbook.yml`, and adds the generated rule pages (`/lint/` and
+/// `/lint/<rule-id>/`) to a site that has plans.
+///
+/// Lint errors fail the build unless `lint.fail-build` is false; then they are reported as
+/// warnings. Plan pages show their own findings when rendered (see `TypedPageContext`).
+struct LintStage {
+    let site: Site
+
+    /// The site with the rule pages, and the findings and configuration problems.
+    func run() -> (site: Site, diagnostics: [Diagnostic]) {
+        let (config, problems) = LintConfig.parse(site.config.lint)
+        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
+        let report = linter.lint(site: site)
+        var diagnostics = problems
+        for finding in report.findings {
+            var diagnostic = finding.diagnostic
+            if !config.failBuild, diagnostic.severity == .error { diagnostic.severity = .warning }
+            diagnostics.append(diagnostic)
+        }
+        guard report.planCount > 0 else { return (site, diagnostics) }
+        let (withPages, pageProblems) = LintPages.adding(to: site)
+        return (withPages, diagnostics + pageProblems)
+    }
+}
+
+/// The generated documentation of the lint, one page per rule of `LintRegistry` and an index,
+/// in a `lint` section after the content's own sections.
+enum LintPages {
+    static let indexTitle = "Lint rules"
+    static let indexDescription = "What playbook lint checks in every engagement plan, and why each check matters to the customer."
+
+    /// The site with the lint section added; unchanged, with a warning, when the content already
+    /// has pages where the generated ones would go.
+    static func adding(to site: Site) -> (Site, [Diagnostic]) {
+        let folder = LintDocs.folder
+        let taken = site.sectionIndexByPath[folder] != nil || site.pages.contains { $0.url.hasPrefix("/\(folder)/") }
+        if taken {
+            return (site, [
+                .warning(
+                    "lint/pages", at: SourceLocation(file: "content/\(folder)/"),
+                    "the content already has pages under /\(folder)/, so the generated lint rule pages are left out",
+                    hint: "rename content/\(folder) to publish the rule pages")
+            ])
+        }
+        var pages = site.pages
+        var sections = site.sections
+        pages.append(
+            Page(
+                sourcePath: LintDocs.indexSource, displayPath: "\(folder)/", url: "/\(folder)/",
+                outputPath: "\(folder)/index.html", title: indexTitle, description: indexDescription,
+                type: LintDocs.indexPageType, body: "", isSectionIndex: true, sectionPath: folder))
+        let section = Section(path: folder, indexPage: pages.count - 1, parent: 0)
+        var children: [Section.Child] = []
+        for rule in LintRegistry.rules {
+            let path = LintDocs.path(for: rule.id)
+            pages.append(
+                Page(
+                    sourcePath: LintDocs.pageSource(for: rule.id), displayPath: String(path.dropLast()),
+                    url: "/" + PageLocation.percentEncode(path), outputPath: path + "index.html", title: rule.id,
+                    description: rule.summary.filter { $0 != "`" }, type: LintDocs.rulePageType, body: "",
+                    sectionPath: folder))
+            children.append(.page(pages.count - 1))
+        }
+        sections.append(section)
+        sections[sections.count - 1].children = children
+        if !sections.isEmpty { sections[0].children.append(.section(sections.count - 1)) }
+        let result = Site(
+            config: site.config, pages: pages, sections: sections, staticFiles: site.staticFiles,
+            framework: site.framework)
+        return (result, [])
+    }
+}
