@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -62,6 +63,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "PlaybookServer",
+            dependencies: [
+                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PlaybookTesting",
             dependencies: ["PlaybookBuild", "PlaybookDiagnostics"],
             swiftSettings: strictSettings
@@ -69,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: [
-                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint",
+                "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -98,6 +107,11 @@ let package = Package(
         .testTarget(
             name: "PlaybookDiagramsTests",
             dependencies: ["PlaybookDiagrams", "PlaybookModel", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookServerTests",
+            dependencies: ["PlaybookServer", "PlaybookBuild", "PlaybookTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

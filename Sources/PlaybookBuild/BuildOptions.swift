@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Include pages with `draft: true`.
     public var includeDrafts: Bool
+    /// Write `search-index.json` with the site (the preview server makes it on request instead).
+    public var searchIndex = true
 
     /// Creates options; the output defaults to `public/` inside the site folder.
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {

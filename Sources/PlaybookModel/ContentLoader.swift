@@ -21,13 +21,31 @@ public struct ContentLoader: Sendable {
         public var site: Site
         /// Every problem found, content errors and warnings alike.
         public var diagnostics: [Diagnostic]
+        /// Each Markdown file as it was read, by path relative to content, for the next load to reuse.
+        public var cache: PageCache
+    }
+
+    /// Markdown files as read by an earlier load: the page (nil when it had errors) and the
+    /// problems found in it, by path relative to content.
+    public struct PageCache: Sendable {
+        /// Entries by path relative to content.
+        public var entries: [String: (page: Page?, diagnostics: [Diagnostic])] = [:]
+
+        /// An empty cache.
+        public init() {}
     }
 
     /// Loads the site.
     ///
     /// - Throws: `DiagnosticError` (usage) when the site folder or its `content/` folder is
     ///   missing or unreadable. Problems inside files are returned, not thrown.
-    public func load(configOverride: (inout SiteConfig) -> Void = { _ in }) throws -> Result {
+    /// - Parameters:
+    ///   - reusing: files read by an earlier load; those not in `changed` are not read again.
+    ///   - changed: paths relative to content that changed since `reusing` was made.
+    public func load(
+        configOverride: (inout SiteConfig) -> Void = { _ in }, reusing: PageCache = PageCache(),
+        changed: Set<String> = []
+    ) throws -> Result {
         let contentDir = PathText.join(root, "content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDir, isDirectory: &isDirectory),
@@ -53,9 +71,13 @@ public struct ContentLoader: Sendable {
 
         let listing = ContentWalker(contentDir: contentDir).walk()
         diagnostics += listing.diagnostics
-        let loaded = loadPages(listing.markdownFiles, contentDir: contentDir)
-        diagnostics += loaded.diagnostics
-        let pages = loaded.pages.filter { includeDrafts || !$0.isDraft }
+        let loaded = loadPages(listing.markdownFiles, contentDir: contentDir, reusing: reusing, changed: changed)
+        var pages: [Page] = []
+        for path in listing.markdownFiles {
+            guard let entry = loaded.entries[path] else { continue }
+            diagnostics += entry.diagnostics
+            if let page = entry.page, includeDrafts || !page.isDraft { pages.append(page) }
+        }
         let assembled = SiteAssembler(config: config, pages: pages, staticFiles: listing.otherFiles)
             .assemble()
         diagnostics += assembled.diagnostics
@@ -70,24 +92,28 @@ public struct ContentLoader: Sendable {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        return Result(site: site, diagnostics: diagnostics)
+        return Result(site: site, diagnostics: diagnostics, cache: loaded)
     }
 
-    /// Reads and decodes every Markdown file, in parallel; results keep the input order.
-    private func loadPages(_ files: [String], contentDir: String) -> (
-        pages: [Page], diagnostics: [Diagnostic]
-    ) {
-        let results = files.parallelMap { path in
-            PageReader.read(
-                sourcePath: path, absolutePath: PathText.join(contentDir, path))
+    /// Reads and decodes every Markdown file not in the cache or changed, in parallel.
+    private func loadPages(_ files: [String], contentDir: String, reusing: PageCache, changed: Set<String>)
+        -> PageCache
+    {
+        var cache = PageCache()
+        var toRead: [String] = []
+        for path in files {
+            if !changed.contains(path), let entry = reusing.entries[path] {
+                cache.entries[path] = entry
+            } else {
+                toRead.append(path)
+            }
         }
-        var pages: [Page] = []
-        var diagnostics: [Diagnostic] = []
-        for (page, problems) in results {
-            if let page { pages.append(page) }
-            diagnostics += problems
+        let results = toRead.parallelMap { path in
+            PageReader.read(sourcePath: path, absolutePath: PathText.join(contentDir, path))
         }
-        return (pages, diagnostics)
+        for (path, result) in zip(toRead, results) {
+            cache.entries[path] = (result.0, result.1)
+        }
+        return cache
     }
 }
-

@@ -57,6 +57,12 @@ struct ContentWalker {
                             "file/symlink", at: SourceLocation(file: "content/" + path),
                             "symbolic links to folders are not followed; it is skipped",
                             hint: "move or copy the folder into content/"))
+                } else if !isInside(full) {
+                    listing.diagnostics.append(
+                        .warning(
+                            "file/symlink", at: SourceLocation(file: "content/" + path),
+                            "this symbolic link points outside content/; it is skipped",
+                            hint: "copy the file into content/ instead"))
                 } else {
                     add(path, to: &listing)
                 }
@@ -64,6 +70,13 @@ struct ContentWalker {
                 add(path, to: &listing)
             }
         }
+    }
+
+    /// True when the real path of `full` (symbolic links resolved) is inside the content folder.
+    private func isInside(_ full: String) -> Bool {
+        let real = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: contentDir).resolvingSymlinksInPath().path
+        return real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     private func add(_ path: String, to listing: inout Listing) {

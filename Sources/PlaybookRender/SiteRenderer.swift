@@ -12,16 +12,31 @@ public struct SiteRenderer: Sendable {
     private let links: LinkResolver
     private let viewModel: ViewModel
     private let fences: FenceRenderer
+    private let assetFiles: [String]
+    private let navigation: NavigationCache
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve.
     public init(site: Site, templates: TemplateSet, assetFiles: [String]) {
+        self.init(site: site, templates: templates, assetFiles: assetFiles,
+                  navigation: NavigationCache(site: site, templates: templates))
+    }
+
+    private init(site: Site, templates: TemplateSet, assetFiles: [String], navigation: NavigationCache) {
         self.site = site
         self.templates = templates
+        self.assetFiles = assetFiles
+        self.navigation = navigation
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         links = LinkResolver(site: site, assetFiles: assetFiles)
-        viewModel = ViewModel(site: site, templates: templates)
+        viewModel = ViewModel(site: site, navigation: navigation)
         fences = FenceRenderer(site: site)
+    }
+
+    /// A renderer for `site` that keeps this one's templates and rendered navigation: for a
+    /// rebuild where page bodies changed but no title, order or file did.
+    public func keepingNavigation(for site: Site) -> SiteRenderer {
+        SiteRenderer(site: site, templates: templates, assetFiles: assetFiles, navigation: navigation)
     }
 
     /// Renders the page at `index` of `site.pages`.

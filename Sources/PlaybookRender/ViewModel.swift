@@ -33,10 +33,10 @@ public struct ViewModel: Sendable {
         "message", "location", "severity", "hint", "code",
     ]).union(PlanViewModel.keys).union(LintPageViewModel.keys)  // plans, lint pages
 
-    /// Creates the view-model builder for a site.
-    public init(site: Site, templates: TemplateSet) {
+    /// Creates the view-model builder for a site and its rendered sidebar.
+    init(site: Site, navigation: NavigationCache) {
         self.site = site
-        navigation = NavigationCache(site: site, templates: templates)
+        self.navigation = navigation
         basePath = site.config.basePath
         siteValues = [
             "title": site.config.title,

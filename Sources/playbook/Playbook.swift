@@ -5,20 +5,24 @@ import PlaybookDiagnostics
 /// The `playbook` command: subcommands parse flags, call one entry point, and map the outcome
 /// to an exit code (0 success, 1 content errors, 2 usage or I/O errors).
 @main
-struct Playbook: ParsableCommand {
+struct Playbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
         abstract: "Build and check a customer-experience playbook site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, LintCommand.self],
+        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: nil
     )
 
     /// Runs the command, mapping argument errors to exit code 2 rather than the parser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as DiagnosticError {
             Terminal.printDiagnostics(error.diagnostics)
             Foundation.exit(error.isUsage ? ExitCode.usage : ExitCode.contentErrors)

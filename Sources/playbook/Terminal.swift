@@ -8,6 +8,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes a line to standard output at once (no buffering: serve's lines must show as they happen).
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         standardError(diagnostics.sorted().map(\.description).joined(separator: "\n"))

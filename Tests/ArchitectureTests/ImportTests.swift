@@ -14,8 +14,9 @@ import Testing
             "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint", "Mustache",
         ],
         "PlaybookBuild": ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
+        "PlaybookServer": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "FlyingFox", "FlyingSocks"],
         "PlaybookTesting": ["PlaybookBuild", "PlaybookDiagnostics"],
-        "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "ArgumentParser"],
+        "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin"]
 

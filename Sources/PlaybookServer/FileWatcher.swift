@@ -1,0 +1,163 @@
+internal import Foundation
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// Watches the site's sources (`content/`, `templates/`, `playbook.yml`) and reports the paths
+/// that changed, relative to the site folder, in batches.
+///
+/// On Linux it uses inotify on every folder (new folders are watched as they appear); elsewhere
+/// it compares modification times every 200 ms.
+public final class FileWatcher: @unchecked Sendable {
+    private let root: String
+    private let onChange: @Sendable (Set<String>) -> Void
+    private let queue = DispatchQueue(label: "playbook.watcher")
+    private let lock = NSLock()
+    private var stopRequested = false
+    /// Read by the watching loop, set by `stop()` from any thread.
+    private var stopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopRequested
+    }
+    #if os(Linux)
+        private var descriptor: Int32 = -1
+        private var folders: [Int32: String] = [:]
+    #endif
+    private var snapshot: [String: Date] = [:]
+
+    /// The folders and files under the site folder that are watched.
+    static let watched = ["content", "templates", "playbook.yml"]
+
+    /// Starts watching `root`; `onChange` is called on a background queue with each batch.
+    public init(root: String, onChange: @escaping @Sendable (Set<String>) -> Void) {
+        self.root = root
+        self.onChange = onChange
+        queue.async { self.run() }
+    }
+
+    /// Stops watching; the loop notices within a quarter of a second.
+    public func stop() {
+        lock.lock()
+        stopRequested = true
+        lock.unlock()
+    }
+
+    private func run() {
+        #if os(Linux)
+            descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            if descriptor >= 0 {
+                addWatch(relative: "")
+                for name in ["content", "templates"] { addTree(name) }
+                readEvents()
+                return
+            }
+        #endif
+        snapshot = scan()
+        poll()
+    }
+
+    // MARK: polling
+
+    private func poll() {
+        if stopped { return }
+        let now = scan()
+        var changed: Set<String> = []
+        for (path, date) in now where snapshot[path] != date { changed.insert(path) }
+        for path in snapshot.keys where now[path] == nil { changed.insert(path) }
+        snapshot = now
+        if !changed.isEmpty { onChange(changed) }
+        queue.asyncAfter(deadline: .now() + 0.2) { self.poll() }
+    }
+
+    private func scan() -> [String: Date] {
+        var result: [String: Date] = [:]
+        let fm = FileManager.default
+        for top in Self.watched {
+            let full = root + "/" + top
+            if let date = (try? fm.attributesOfItem(atPath: full))?[.modificationDate] as? Date, top.hasSuffix(".yml") {
+                result[top] = date
+                continue
+            }
+            guard let enumerator = fm.enumerator(atPath: full) else { continue }
+            for case let path as String in enumerator {
+                let attributes = enumerator.fileAttributes
+                if let date = attributes?[.modificationDate] as? Date, attributes?[.type] as? FileAttributeType != .typeDirectory {
+                    result[top + "/" + path] = date
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: inotify
+
+    #if os(Linux)
+        private func addTree(_ relative: String) {
+            addWatch(relative: relative)
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative) else { return }
+            for entry in entries where !entry.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                let path = relative + "/" + entry
+                if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    addTree(path)
+                }
+            }
+        }
+
+        private func addWatch(relative: String) {
+            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
+            let path = relative.isEmpty ? root : root + "/" + relative
+            let wd = inotify_add_watch(descriptor, path, mask)
+            if wd >= 0 { folders[wd] = relative }
+        }
+
+        private func readEvents() {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while !stopped {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard Glibc.poll(&poller, 1, 250) > 0 else { continue }
+                var changed: Set<String> = []
+                // Collect a short burst: editors often write a file in several steps.
+                let deadline = Date().addingTimeInterval(0.015)
+                repeat {
+                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count > 0 { changed.formUnion(parse(buffer, count: count)) }
+                    var again = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    if Glibc.poll(&again, 1, 5) <= 0 { break }
+                } while Date() < deadline
+                let relevant = changed.filter(Self.isWatched)
+                if !relevant.isEmpty { onChange(relevant) }
+            }
+            close(descriptor)
+        }
+
+        private func parse(_ buffer: [UInt8], count: Int) -> Set<String> {
+            var changed: Set<String> = []
+            var offset = 0
+            let headerSize = MemoryLayout<inotify_event>.size
+            while offset + headerSize <= count {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.wd, event.mask, Int(event.len))
+                }
+                let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + length)]
+                let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                offset += headerSize + length
+                guard let folder = folders[wd], !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                if mask & UInt32(IN_ISDIR) != 0 {
+                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                    changed.insert(path + "/")
+                } else {
+                    changed.insert(path)
+                }
+            }
+            return changed
+        }
+    #endif
+
+    private static func isWatched(_ path: String) -> Bool {
+        path == "playbook.yml" || path.hasPrefix("content/") || path.hasPrefix("templates/")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import PlaybookBuild
+import PlaybookServer
+import PlaybookTesting
+import Testing
+
+/// The preview server end to end: a fixture site served on a free loopback port, edited on disk.
+@Suite(.serialized) struct PreviewServerTests {
+    /// Fetches `path` on a dispatch thread: the probe blocks, and the server needs the
+    /// concurrency pool's threads to answer.
+    func get(_ path: String, port: UInt16) async throws -> HTTPProbe.Response {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try HTTPProbe.get(path, port: port) })
+            }
+        }
+    }
+
+    /// Polls until `condition` holds for the page at `path`, for at most `seconds`.
+    func eventually(_ path: String, port: UInt16, seconds: Double = 10, _ condition: (HTTPProbe.Response) -> Bool)
+        async throws -> HTTPProbe.Response
+    {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = try await get(path, port: port)
+        while !condition(last), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            last = try await get(path, port: port)
+        }
+        return last
+    }
+
+    func start(_ site: FixtureSite) async throws -> (PreviewServer, UInt16) {
+        let server = PreviewServer(
+            options: .init(build: BuildOptions(source: site.root), host: "127.0.0.1", port: 0), log: { _ in })
+        let port = try await server.start()
+        return (server, port)
+    }
+
+    @Test func editingAPageChangesTheServedHTML() async throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A", "First version.\n")])
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        let before = try await get("/a/", port: port)
+        #expect(before.status == 200)
+        #expect(before.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(before.body.contains("First version."))
+        #expect(before.body.contains("/__playbook/wait"), "serve injects the reload script")
+        try site.write("content/a.md", page("A", "Second version.\n"))
+        let after = try await eventually("/a/", port: port) { $0.body.contains("Second version.") }
+        #expect(after.body.contains("Second version."))
+    }
+
+    @Test func aBrokenLinkShowsTheOverlayAndKeepsTheLastGoodPage() async throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A", "Good text.\n")])
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        try site.write("content/a.md", page("A", "Bad text with [a link](missing.md).\n"))
+        let broken = try await eventually("/a/", port: port) { $0.body.contains("playbook-errors") }
+        #expect(broken.body.contains("id=\"playbook-errors\""))
+        #expect(broken.body.contains("content/a.md:4:15"))
+        #expect(broken.body.contains("[link/broken]"))
+        #expect(broken.body.contains("Good text."), "the last good build stays served")
+        #expect(!broken.body.contains("Bad text"))
+        try site.write("content/a.md", page("A", "Fixed text.\n"))
+        let fixed = try await eventually("/a/", port: port) { $0.body.contains("Fixed text.") }
+        #expect(!fixed.body.contains("playbook-errors"))
+    }
+
+    @Test func traversalIsRefusedAndMissingPagesGetThe404Page() async throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A")])
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/leak.txt", withDestinationPath: "/etc/hostname")
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        for path in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/a/%2E%2E/%2E%2E/etc/hostname", "/..%2f..%2fetc/passwd"] {
+            let response = try await get(path, port: port)
+            #expect([403, 404].contains(response.status), "\(path) gave \(response.status)")
+            #expect(!response.body.contains("root:"))
+        }
+        let leak = try await get("/leak.txt", port: port)
+        #expect(leak.status == 404, "a symlink pointing out of content/ is not served")
+        let missing = try await get("/no/such/page/", port: port)
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<h1>Not found</h1>"))
+        let folder = try await get("/a", port: port)
+        #expect(folder.status == 301)
+        #expect(folder.headers["location"] == "/a/")
+        let css = try await get("/assets/style.css", port: port)
+        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+    }
+
+    @Test func buildOutputNeverCarriesTheReloadScript() throws {
+        let site = try FixtureSite(["content/_index.md": page("Home")])
+        let result = try site.build(write: false)
+        #expect(result.files.allSatisfy { file in
+            if case .text(let text) = file.contents { return !text.contains("__playbook") }
+            return true
+        })
+    }
+}
