@@ -12,7 +12,7 @@ struct PlanViewModel {
     static let keys: Set<String> = [
         "plan", "customer", "accountable", "start", "end", "length", "hasDates", "team", "hasTeam", "name", "role",
         "side", "isCustomer", "promises", "hasPromises", "outcome", "measure", "baseline", "target", "effort",
-        "servedBy", "anchor", "task", "owner", "due", "serves", "spec", "hasSpec", "isLate", "checkIn", "hasCheckIn",
+        "servedBy", "anchor", "hasAnchor", "task", "owner", "due", "serves", "spec", "hasSpec", "isLate", "checkIn", "hasCheckIn",
         "every", "how", "handoffs", "hasHandoffs", "from", "to", "on", "carries", "recovery", "hasRecovery",
         "respondWithin", "outcomes", "hasOutcomes", "promise", "measuredOn", "result", "hasResult", "steps",
         "findingsSummary", "isError", "isWarning", "isNote", "line", "hasLine", "helpURL", "hasHint",
@@ -39,9 +39,10 @@ struct PlanViewModel {
         values["hasTeam"] = !team.isEmpty
         let tasks = plan.tasks.value ?? []
         let promises = (plan.promises.value ?? []).map { promise($0, tasks: tasks) }
+        let promiseIDs = Set((plan.promises.value ?? []).compactMap(\.id.value))
         values["promises"] = promises
         values["hasPromises"] = !promises.isEmpty
-        let taskValues = tasks.map(task)
+        let taskValues = tasks.map { task($0, promiseIDs: promiseIDs) }
         values["tasks"] = taskValues
         values["hasTasks"] = !taskValues.isEmpty
         let execution = plan.execution.value
@@ -56,7 +57,7 @@ struct PlanViewModel {
             values["recovery"] = ["owner": people(recovery.owner), "respondWithin": recovery.respondWithin.value?.description ?? ""]
         }
         values["hasRecovery"] = execution?.recovery.value != nil
-        let outcomes = (plan.outcomes.value ?? []).map(outcome)
+        let outcomes = (plan.outcomes.value ?? []).map { outcome($0, promiseIDs: promiseIDs) }
         values["outcomes"] = outcomes
         values["hasOutcomes"] = !outcomes.isEmpty
         let findingValues = findings.map(finding)
@@ -105,8 +106,10 @@ struct PlanViewModel {
         ]
     }
 
-    private func task(_ task: PlanTask) -> [String: Any] {
-        let serves = (task.serves.value ?? []).map { ["id": $0.value, "anchor": Self.anchor($0.value)] }
+    private func task(_ task: PlanTask, promiseIDs: Set<String>) -> [String: Any] {
+        let serves = (task.serves.value ?? []).map { reference -> [String: Any] in
+            ["id": reference.value, "anchor": Self.anchor(reference.value), "hasAnchor": promiseIDs.contains(reference.value)]
+        }
         var isLate = false
         if let due = task.due.value, let end = plan.end.value { isLate = due > end }
         return [
@@ -123,10 +126,10 @@ struct PlanViewModel {
         ]
     }
 
-    private func outcome(_ outcome: Outcome) -> [String: Any] {
+    private func outcome(_ outcome: Outcome, promiseIDs: Set<String>) -> [String: Any] {
         let promise = text(outcome.promise)
         return [
-            "promise": promise, "anchor": Self.anchor(promise),
+            "promise": promise, "anchor": Self.anchor(promise), "hasAnchor": promiseIDs.contains(promise),
             "measuredOn": outcome.measuredOn.value?.description ?? "", "result": text(outcome.result),
             "hasResult": outcome.result.value != nil,
         ]

@@ -67,8 +67,8 @@ import Testing
         #expect(result.diagnostics.map(\.description) == [])
         let html = try #require(FixtureSite.text(result, "plans/acme/index.html"))
         let expected = [
-            "<div><dt>Customer</dt><dd>Acme Logistics</dd></div>",
-            "<div><dt>Accountable</dt><dd>Dana Reyes</dd></div>",
+            "<dt>Customer</dt><dd>Acme Logistics</dd>",
+            "<dt>Accountable</dt><dd>Dana Reyes</dd>",
             "(67 days)",
             "<tr class=\"customer-side\"><th scope=\"row\">Lee Park</th><td>IT lead</td><td>customer</td></tr>",
             "<h2 id=\"plan-promise\"><a href=\"/framework/promise/\">The Promise</a></h2>",
@@ -76,8 +76,8 @@ import Testing
             "<td class=\"plan-target\">30 minutes</td><td>6 person-weeks</td><td>import-depots, go-live</td>",
             "<span class=\"plan-spec\">All 14 depots, vehicles with capacity</span></th><td>Sam Ortiz</td><td><time datetime=\"2026-01-30\">2026-01-30</time></td>",
             "<li><a href=\"#promise-planning-time\">planning-time</a></li>",
-            "<div><dt>Check-in</dt><dd>Every week: Tuesday call, then a written summary the same day</dd></div>",
-            "<div><dt>Recovery</dt><dd>Dana Reyes responds within 4 hours</dd></div>",
+            "<dt>Check-in</dt><dd>Every week: Tuesday call, then a written summary the same day</dd>",
+            "<dt>Recovery</dt><dd>Dana Reyes responds within 4 hours</dd>",
             "<strong>Sales → Delivery</strong> on <time datetime=\"2026-01-12\">2026-01-12</time>, owned by Dana Reyes",
             "<li>signed scope</li><li>customer contacts</li>",
             "<td><time datetime=\"2026-03-13\">2026-03-13</time></td><td>26 minutes</td>",
@@ -114,14 +114,14 @@ import Testing
         let index = try #require(FixtureSite.text(result, "lint/index.html"))
         #expect(index.contains("<a href=\"/lint/plan/owner/\"><code>plan/owner</code></a>"))
         #expect(index.contains("<span class=\"severity severity-off\">off</span>"))
-        #expect(index.contains("<div><dt>Rarest check-in</dt><dd>every 2 weeks</dd></div>"))
+        #expect(index.contains("<dt>Rarest check-in</dt><dd>every 2 weeks</dd>"))
         let rule = try #require(FixtureSite.text(result, "lint/promise/vague/index.html"))
         #expect(rule.contains("<h1><code>promise/vague</code></h1>"))
-        #expect(rule.contains("<div><dt>In this playbook</dt><dd><span class=\"severity severity-off\">off</span></dd></div>"))
+        #expect(rule.contains("<dt>In this playbook</dt><dd><span class=\"severity severity-off\">off</span></dd>"))
         #expect(rule.contains("<h2 id=\"fails\">Fails</h2>"))
         #expect(rule.contains("outcome: Dispatchers plan their routes quickly"))
         #expect(rule.contains("<title>promise/vague · "))
-        #expect(rule.contains("<div><dt>Framework step</dt><dd><a href=\"/framework/promise/\">The Promise</a></dd></div>"))
+        #expect(rule.contains("<dt>Framework step</dt><dd><a href=\"/framework/promise/\">The Promise</a></dd>"))
         // The rule pages sit in the navigation like any section, and in the sitemap.
         let home = try #require(FixtureSite.text(result, "index.html"))
         #expect(home.contains("href=\"/lint/\""))
