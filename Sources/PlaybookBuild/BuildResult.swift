@@ -16,6 +16,9 @@ public struct BuildResult: Sendable {
     public var stages: [(name: String, seconds: Double)]
     /// True when the files were written to the output folder.
     public var wrote: Bool
+    /// The output paths that changed since the builder's previous build, when it knows them
+    /// (`nil`: treat every file as new).
+    public var changedFiles: Set<String>? = nil
 
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }

@@ -26,6 +26,20 @@ public final class IncrementalBuilder {
     private var templates: TemplateSet?
     private var templateProblems: [Diagnostic] = []
     private var assets: [(output: String, source: String)] = []
+    private var last: Snapshot?
+
+    /// What the previous build produced, kept for the fast path.
+    private struct Snapshot {
+        var site: Site
+        var pages: [RenderedPage]
+        var files: [OutputFile]
+        var fileIndex: [String: Int]
+        var loadDiagnostics: [Diagnostic]
+        var frameworkDiagnostics: [Diagnostic]
+        var linkDiagnostics: [[Diagnostic]]
+        var anchors: [Set<String>]
+        var incoming: [Int: Set<Int>]
+    }
 
     /// Creates a builder with nothing remembered.
     public init(options: BuildOptions) {
@@ -39,6 +53,11 @@ public final class IncrementalBuilder {
     ///   builder; `nil` for everything.
     /// - Throws: `DiagnosticError` (usage) when the site cannot be read or the output written.
     public func build(changed: Set<String>?) throws -> BuildResult {
+        if let changed, let result = try fastRebuild(changed) { return result }
+        return try fullRebuild(changed: changed)
+    }
+
+    private func fullRebuild(changed: Set<String>?) throws -> BuildResult {
         var clock = StageClock()
         let everything = changed == nil || renderer == nil
         let changed = changed ?? []
@@ -55,11 +74,13 @@ public final class IncrementalBuilder {
             reusing: everything ? ContentLoader.PageCache() : pageCache, changed: contentChanged)
         pageCache = loaded.cache
         let (site, lintProblems) = LintStage(site: loaded.site).run()
-        var diagnostics = loaded.diagnostics + templateProblems + lintProblems
+        let loadDiagnostics = loaded.diagnostics + lintProblems
+        var diagnostics = loadDiagnostics + templateProblems
         clock.lap("load")
 
         guard let templates else {
             renderer = nil
+            last = nil
             return BuildResult(
                 site: site, pages: [], files: [], diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: false)
         }
@@ -89,7 +110,14 @@ public final class IncrementalBuilder {
         clock.lap("render")
 
         let resolver = LinkResolver(site: site, assetFiles: assets.map(\.output))
-        diagnostics += LinkChecker(site: site, pages: pages, resolver: resolver).check()
+        let checker = LinkChecker(site: site, pages: pages, resolver: resolver)
+        let frameworkDiagnostics = checker.checkFramework()
+        let linkDiagnostics = pages.map { checker.check($0) }
+        diagnostics += frameworkDiagnostics + linkDiagnostics.flatMap { $0 }
+        var incoming: [Int: Set<Int>] = [:]
+        for page in pages {
+            for target in LinkChecker.targets(of: page) { incoming[target, default: []].insert(page.index) }
+        }
         clock.lap("check")
 
         var files = pages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }
@@ -104,14 +132,102 @@ public final class IncrementalBuilder {
         files += site.staticFiles.map { OutputFile(path: $0, contents: .copy(from: PathText.join(contentDir, $0))) }
         files.sort { $0.path < $1.path }
 
+        last = Snapshot(
+            site: site, pages: pages, files: files,
+            fileIndex: Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { $1 }),
+            loadDiagnostics: loadDiagnostics, frameworkDiagnostics: frameworkDiagnostics,
+            linkDiagnostics: linkDiagnostics, anchors: checker.anchors, incoming: incoming)
+        return try finish(site: site, pages: pages, files: files, diagnostics: diagnostics, clock: clock, changedFiles: nil)
+    }
+
+    private func finish(
+        site: Site, pages: [RenderedPage], files: [OutputFile], diagnostics: [Diagnostic], clock: StageClock,
+        changedFiles: Set<String>?
+    ) throws -> BuildResult {
+        var clock = clock
         var wrote = false
         if let output = options.output, !diagnostics.hasErrors {
             try OutputFolder(path: output, source: options.source).replace(with: files)
             wrote = true
         }
         clock.lap("write")
-        return BuildResult(
+        var result = BuildResult(
             site: site, pages: pages, files: files, diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: wrote)
+        result.changedFiles = changedFiles
+        return result
+    }
+
+    /// The fast path for the common save: the bodies of existing pages changed and nothing that
+    /// shows on other pages did. Only those pages are read and rendered; only their links and
+    /// the links into them are checked again. Returns `nil` when the change needs the full path.
+    private func fastRebuild(_ changed: Set<String>) throws -> BuildResult? {
+        guard var snapshot = last, let renderer, !changed.isEmpty else { return nil }
+        var clock = StageClock()
+        var indices: [Int] = []
+        for path in changed {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md"),
+                let index = snapshot.site.pageIndexBySource[String(path.dropFirst("content/".count))]
+            else { return nil }
+            indices.append(index)
+        }
+        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+        var site = snapshot.site
+        var fileProblems: [Diagnostic] = []
+        for index in indices {
+            let old = site.pages[index]
+            let (read, problems) = loader.readPage(old.sourcePath)
+            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
+                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
+            else { return nil }
+            site.pages[index] = page
+            pageCache.entries[old.sourcePath] = (page, problems)
+            fileProblems += problems
+        }
+        let changedDisplay = Set(indices.map { site.pages[$0].displayPath })
+        snapshot.loadDiagnostics.removeAll { changedDisplay.contains($0.location.file) }
+        snapshot.loadDiagnostics += fileProblems
+        clock.lap("load")
+
+        let current = renderer.keepingNavigation(for: site)
+        self.renderer = current
+        var changedFiles: Set<String> = []
+        var recheck: Set<Int> = []
+        for index in indices {
+            let before = snapshot.pages[index]
+            for target in LinkChecker.targets(of: before) { snapshot.incoming[target]?.remove(index) }
+            let page = current.render(page: index)
+            snapshot.pages[index] = page
+            rendered[site.pages[index].sourcePath] = page
+            snapshot.anchors[index] = LinkChecker.anchors(of: page)
+            for target in LinkChecker.targets(of: page) { snapshot.incoming[target, default: []].insert(index) }
+            if let position = snapshot.fileIndex[page.outputPath] {
+                snapshot.files[position] = OutputFile(path: page.outputPath, contents: .text(page.html))
+            }
+            changedFiles.insert(page.outputPath)
+            recheck.insert(index)
+            recheck.formUnion(snapshot.incoming[index] ?? [])
+        }
+        clock.lap("render")
+
+        let checker = LinkChecker(
+            site: site, resolver: LinkResolver(site: site, assetFiles: assets.map(\.output)), anchors: snapshot.anchors)
+        for index in recheck { snapshot.linkDiagnostics[index] = checker.check(snapshot.pages[index]) }
+        snapshot.frameworkDiagnostics = checker.checkFramework()
+        snapshot.site = site
+        last = snapshot
+        let diagnostics = snapshot.loadDiagnostics + templateProblems + snapshot.pages.flatMap(\.diagnostics)
+            + snapshot.frameworkDiagnostics + snapshot.linkDiagnostics.flatMap { $0 }
+        clock.lap("check")
+        if options.searchIndex, let position = snapshot.fileIndex["search-index.json"] {
+            snapshot.files[position] = OutputFile(
+                path: "search-index.json", contents: .text(SearchIndex.json(site: site, pages: snapshot.pages)))
+            changedFiles.insert("search-index.json")
+            last?.files = snapshot.files
+        }
+        clock.lap("index")
+        return try finish(
+            site: site, pages: snapshot.pages, files: snapshot.files, diagnostics: diagnostics, clock: clock,
+            changedFiles: changedFiles)
     }
 
     /// The search index for the last build's pages (serve builds it on request, not on every save).

@@ -9,58 +9,91 @@ internal import PlaybookMarkdown
 /// Linear in the number of links: each target page's anchors are looked up in a set.
 struct LinkChecker {
     let site: Site
-    let pages: [RenderedPage]
     let resolver: LinkResolver
+    /// The ids each page has (headings and task items), by page index.
+    let anchors: [Set<String>]
 
-    func check() -> [Diagnostic] {
-        var anchorsByPage: [Int: Set<String>] = [:]
-        for page in pages {
-            anchorsByPage[page.index] = Set(page.headings.map(\.id) + page.tasks.map(\.id))
-        }
+    init(site: Site, pages: [RenderedPage], resolver: LinkResolver) {
+        self.site = site
+        self.resolver = resolver
+        var anchors = [Set<String>](repeating: [], count: site.pages.count)
+        for page in pages where page.index < anchors.count { anchors[page.index] = Self.anchors(of: page) }
+        self.anchors = anchors
+    }
+
+    init(site: Site, resolver: LinkResolver, anchors: [Set<String>]) {
+        self.site = site
+        self.resolver = resolver
+        self.anchors = anchors
+    }
+
+    static func anchors(of page: RenderedPage) -> Set<String> {
+        Set(page.headings.map(\.id) + page.tasks.map(\.id))
+    }
+
+    /// Every problem: the framework's page references, then every page's links.
+    func check(_ pages: [RenderedPage]) -> [Diagnostic] {
+        checkFramework() + pages.flatMap(check)
+    }
+
+    /// Problems with the pages `framework.yml` names.
+    func checkFramework() -> [Diagnostic] {
+        guard let framework = site.framework else { return [] }
         var diagnostics: [Diagnostic] = []
-        if let framework = site.framework {
-            let references = framework.steps.map { ($0.page, $0.location) } + framework.behaviours.map { ($0.page, $0.location) }
-            for (destination, location) in references {
-                switch resolver.resolve(destination, inFolder: "") {
-                case .page(let index, let anchor):
-                    if let anchor, !anchor.isEmpty, anchorsByPage[index]?.contains(anchor) != true {
-                        diagnostics.append(anchorProblem(destination, anchor: anchor, on: site.pages[index], in: anchorsByPage[index], at: location))
-                    }
-                case .missing(let path, let hint):
-                    diagnostics.append(.error("link/broken", at: location, "the framework names the page '\(path)', which does not exist", hint: hint))
-                default:
-                    diagnostics.append(.error("link/broken", at: location, "the framework's page '\(destination)' must be a Markdown file under content/"))
+        let references = framework.steps.map { ($0.page, $0.location) } + framework.behaviours.map { ($0.page, $0.location) }
+        for (destination, location) in references {
+            switch resolver.resolve(destination, inFolder: "") {
+            case .page(let index, let anchor):
+                if let anchor, !anchor.isEmpty, !anchors[index].contains(anchor) {
+                    diagnostics.append(anchorProblem(destination, anchor: anchor, on: site.pages[index], in: anchors[index], at: location))
                 }
+            case .missing(let path, let hint):
+                diagnostics.append(.error("link/broken", at: location, "the framework names the page '\(path)', which does not exist", hint: hint))
+            default:
+                diagnostics.append(.error("link/broken", at: location, "the framework's page '\(destination)' must be a Markdown file under content/"))
             }
         }
-        for rendered in pages {
-            let page = site.pages[rendered.index]
-            for (link, target) in rendered.links {
-                let location = page.location(bodyLine: link.line, column: link.column)
-                let what = link.isImage ? "image" : "link"
-                switch target {
-                case .external, .file:
-                    break
-                case .missing(let path, let hint):
+        return diagnostics
+    }
+
+    /// Problems with the links of one rendered page.
+    func check(_ rendered: RenderedPage) -> [Diagnostic] {
+        let page = site.pages[rendered.index]
+        var diagnostics: [Diagnostic] = []
+        for (link, target) in rendered.links {
+            let location = page.location(bodyLine: link.line, column: link.column)
+            let what = link.isImage ? "image" : "link"
+            switch target {
+            case .external, .file:
+                break
+            case .missing(let path, let hint):
+                diagnostics.append(
+                    .error(
+                        "link/broken", at: location,
+                        "broken \(what): '\(link.destination)' points to '\(path)', which does not exist",
+                        hint: hint))
+            case .samePage(let anchor):
+                if !anchor.isEmpty, !anchors[rendered.index].contains(anchor) {
                     diagnostics.append(
-                        .error(
-                            "link/broken", at: location,
-                            "broken \(what): '\(link.destination)' points to '\(path)', which does not exist",
-                            hint: hint))
-                case .samePage(let anchor):
-                    if !anchor.isEmpty, anchorsByPage[rendered.index]?.contains(anchor) != true {
-                        diagnostics.append(
-                            anchorProblem(link.destination, anchor: anchor, on: page, in: anchorsByPage[rendered.index], at: location))
-                    }
-                case .page(let index, let anchor):
-                    if let anchor, !anchor.isEmpty, anchorsByPage[index]?.contains(anchor) != true {
-                        diagnostics.append(
-                            anchorProblem(link.destination, anchor: anchor, on: site.pages[index], in: anchorsByPage[index], at: location))
-                    }
+                        anchorProblem(link.destination, anchor: anchor, on: page, in: anchors[rendered.index], at: location))
+                }
+            case .page(let index, let anchor):
+                if let anchor, !anchor.isEmpty, !anchors[index].contains(anchor) {
+                    diagnostics.append(
+                        anchorProblem(link.destination, anchor: anchor, on: site.pages[index], in: anchors[index], at: location))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The pages a rendered page links to.
+    static func targets(of rendered: RenderedPage) -> Set<Int> {
+        var targets: Set<Int> = []
+        for (_, target) in rendered.links {
+            if case .page(let index, _) = target { targets.insert(index) }
+        }
+        return targets
     }
 
     private func anchorProblem(

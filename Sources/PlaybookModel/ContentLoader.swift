@@ -95,6 +95,12 @@ public struct ContentLoader: Sendable {
         return Result(site: site, diagnostics: diagnostics, cache: loaded)
     }
 
+    /// Reads one Markdown file (path relative to content), as a full load would.
+    public func readPage(_ sourcePath: String) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let result = PageReader.read(sourcePath: sourcePath, absolutePath: PathText.join(PathText.join(root, "content"), sourcePath))
+        return (result.0, result.1)
+    }
+
     /// Reads and decodes every Markdown file not in the cache or changed, in parallel.
     private func loadPages(_ files: [String], contentDir: String, reusing: PageCache, changed: Set<String>)
         -> PageCache

@@ -116,7 +116,9 @@ public final class PreviewServer: @unchecked Sendable {
         let what = changed.map { $0.sorted().prefix(3).joined(separator: ", ") + ($0.count > 3 ? " and \($0.count - 3) more" : "") }
         let time = milliseconds.map { String(format: " in %.0f ms", $0) } ?? ""
         if result.succeeded {
-            log("\(what.map { "\($0) changed: rebuilt" } ?? "built") \(result.site.pages.count) pages\(time)")
+            let stages = ProcessInfo.processInfo.environment["PLAYBOOK_STAGES"] == nil ? ""
+                : " [" + result.stages.map { String(format: "%@ %.1f ms", $0.name, $0.seconds * 1000) }.joined(separator: ", ") + "]"
+            log("\(what.map { "\($0) changed: rebuilt" } ?? "built") \(result.site.pages.count) pages\(time)\(stages)")
         } else {
             log("\(what.map { "\($0) changed: " } ?? "")build failed (\(result.diagnostics.summary)); still serving the last good build")
         }

@@ -9,6 +9,8 @@ public actor PreviewSite {
     private var folders: Set<String> = []
     private var searchIndex: String?
     private var lastGood: BuildResult?
+    /// Files changed by failed builds since the last good one; `nil` when unknown (reload all).
+    private var pendingChanges: Set<String>? = []
     /// Goes up by one on every build, good or failed; open pages reload when it changes.
     public private(set) var version = 0
     /// The findings of the last build.
@@ -25,7 +27,21 @@ public actor PreviewSite {
     public func update(with result: BuildResult, basePath: String) {
         self.basePath = basePath
         findings = result.diagnostics
-        if result.succeeded || lastGood == nil {
+        if !result.succeeded, lastGood != nil {
+            // Not served; remember what it changed so the next good build brings it in too.
+            if let changed = result.changedFiles, let pending = pendingChanges {
+                pendingChanges = pending.union(changed)
+            } else {
+                pendingChanges = nil
+            }
+        } else if lastGood != nil, let changed = result.changedFiles, let pending = pendingChanges {
+            // Only these files changed since the last good build: patch them in.
+            let all = changed.union(pending)
+            for file in result.files where all.contains(file.path) { files[file.path] = file.contents }
+            searchIndex = nil
+            lastGood = result
+            pendingChanges = []
+        } else {
             var map: [String: OutputFile.Contents] = [:]
             var dirs: Set<String> = []
             for file in result.files {
@@ -40,6 +56,7 @@ public actor PreviewSite {
             folders = dirs
             searchIndex = nil
             lastGood = result
+            pendingChanges = []
         }
         version += 1
         let ready = waiters

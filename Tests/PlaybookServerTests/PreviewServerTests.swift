@@ -66,6 +66,20 @@ import Testing
         #expect(!fixed.body.contains("playbook-errors"))
     }
 
+    @Test func aFixInAnotherPageBringsInTheEditThatFailedBefore() async throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"), "content/a.md": page("A", "## Old\n"), "content/b.md": page("B", "Plain.\n"),
+        ])
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        try site.write("content/b.md", page("B", "Now [linking](a.md#new).\n"))
+        _ = try await eventually("/b/", port: port) { $0.body.contains("playbook-errors") }
+        try site.write("content/a.md", page("A", "## New\n"))
+        let b = try await eventually("/b/", port: port) { $0.body.contains("linking") }
+        #expect(b.body.contains("<a href=\"/a/#new\">linking</a>"), "b's edit, held back while the build failed, is served now")
+        #expect(!b.body.contains("playbook-errors"))
+    }
+
     @Test func traversalIsRefusedAndMissingPagesGetThe404Page() async throws {
         let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A")])
         try FileManager.default.createSymbolicLink(atPath: site.root + "/content/leak.txt", withDestinationPath: "/etc/hostname")
