@@ -1,4 +1,4 @@
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import PlaybookRender
 internal import Foundation
@@ -109,8 +109,7 @@ public final class IncrementalBuilder {
         diagnostics += pages.flatMap(\.diagnostics)
         clock.lap("render")
 
-        let resolver = LinkResolver(site: site, assetFiles: assets.map(\.output))
-        let checker = LinkChecker(site: site, pages: pages, resolver: resolver)
+        let checker = LinkChecker(site: site, pages: pages, resolver: current.links)
         let frameworkDiagnostics = checker.checkFramework()
         let linkDiagnostics = pages.map { checker.check($0) }
         diagnostics += frameworkDiagnostics + linkDiagnostics.flatMap { $0 }
@@ -161,17 +160,22 @@ public final class IncrementalBuilder {
     /// shows on other pages did. Only those pages are read and rendered; only their links and
     /// the links into them are checked again. Returns `nil` when the change needs the full path.
     private func fastRebuild(_ changed: Set<String>) throws -> BuildResult? {
-        guard var snapshot = last, let renderer, !changed.isEmpty else { return nil }
+        guard let site = last?.site, let renderer, !changed.isEmpty else { return nil }
         var clock = StageClock()
         var indices: [Int] = []
         for path in changed {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"),
-                let index = snapshot.site.pageIndexBySource[String(path.dropFirst("content/".count))]
+                let index = site.pageIndexBySource[String(path.dropFirst("content/".count))]
             else { return nil }
             indices.append(index)
         }
+        return try fastRebuild(indices, site: site, renderer: renderer, clock: clock)
+    }
+
+    private func fastRebuild(_ indices: [Int], site: Site, renderer: SiteRenderer, clock: StageClock) throws -> BuildResult? {
+        var clock = clock
+        var site = site
         let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-        var site = snapshot.site
         var fileProblems: [Diagnostic] = []
         for index in indices {
             let old = site.pages[index]
@@ -183,6 +187,9 @@ public final class IncrementalBuilder {
             pageCache.entries[old.sourcePath] = (page, problems)
             fileProblems += problems
         }
+        // Take the snapshot out of `last` so its arrays are uniquely owned and change in place.
+        guard var snapshot = last else { return nil }
+        last = nil
         let changedDisplay = Set(indices.map { site.pages[$0].displayPath })
         snapshot.loadDiagnostics.removeAll { changedDisplay.contains($0.location.file) }
         snapshot.loadDiagnostics += fileProblems
@@ -209,8 +216,7 @@ public final class IncrementalBuilder {
         }
         clock.lap("render")
 
-        let checker = LinkChecker(
-            site: site, resolver: LinkResolver(site: site, assetFiles: assets.map(\.output)), anchors: snapshot.anchors)
+        let checker = LinkChecker(site: site, resolver: current.links, anchors: snapshot.anchors)
         for index in recheck { snapshot.linkDiagnostics[index] = checker.check(snapshot.pages[index]) }
         snapshot.frameworkDiagnostics = checker.checkFramework()
         snapshot.site = site

@@ -27,7 +27,8 @@ struct FenceRenderer: Sendable {
     /// A diagram renderer for the page written at `path`: with the site's framework, and with the
     /// page's engagement plan and the lint's buffer limit when the page is a plan.
     private func diagrams(forPageAt path: String) -> DiagramRenderer {
-        guard let page = site.pages.first(where: { $0.displayPath == path }), page.type == "plan",
+        guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
+            case let page = site.pages[index], page.type == "plan",
             let root = page.frontMatter
         else { return DiagramRenderer(framework: site.framework) }
         let plan = EngagementPlan.decode(root, file: page.displayPath).0

@@ -22,10 +22,18 @@ public enum LinkTarget: Sendable, Hashable {
 /// Links to `.md` files are relative to the file they are written in (as on GitHub); the
 /// rewritten URL is root-relative with the site's base path, so it works from any page.
 public struct LinkResolver: Sendable {
-    private let site: Site
+    private var site: Site
     private let basePath: String
     private let files: Set<String>
     private let pageByURL: [String: Int]
+
+    /// The same resolver for a site whose pages changed only in their bodies (same URLs, same
+    /// files), without rebuilding its tables.
+    public func updating(site: Site) -> LinkResolver {
+        var copy = self
+        copy.site = site
+        return copy
+    }
 
     /// Creates a resolver for `site`; `assetFiles` are output-relative paths of copied assets.
     public init(site: Site, assetFiles: [String]) {

@@ -9,7 +9,8 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     private let templates: TemplateSet
     private let markdown: MarkdownRenderer
-    private let links: LinkResolver
+    /// Resolves the links of the site's pages.
+    public let links: LinkResolver
     private let viewModel: ViewModel
     private let fences: FenceRenderer
     private let assetFiles: [String]
@@ -22,13 +23,15 @@ public struct SiteRenderer: Sendable {
                   navigation: NavigationCache(site: site, templates: templates))
     }
 
-    private init(site: Site, templates: TemplateSet, assetFiles: [String], navigation: NavigationCache) {
+    private init(
+        site: Site, templates: TemplateSet, assetFiles: [String], navigation: NavigationCache, links: LinkResolver? = nil
+    ) {
         self.site = site
         self.templates = templates
         self.assetFiles = assetFiles
         self.navigation = navigation
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
-        links = LinkResolver(site: site, assetFiles: assetFiles)
+        self.links = links ?? LinkResolver(site: site, assetFiles: assetFiles)
         viewModel = ViewModel(site: site, navigation: navigation)
         fences = FenceRenderer(site: site)
     }
@@ -36,7 +39,9 @@ public struct SiteRenderer: Sendable {
     /// A renderer for `site` that keeps this one's templates and rendered navigation: for a
     /// rebuild where page bodies changed but no title, order or file did.
     public func keepingNavigation(for site: Site) -> SiteRenderer {
-        SiteRenderer(site: site, templates: templates, assetFiles: assetFiles, navigation: navigation)
+        SiteRenderer(
+            site: site, templates: templates, assetFiles: assetFiles, navigation: navigation,
+            links: links.updating(site: site))
     }
 
     /// Renders the page at `index` of `site.pages`.

@@ -119,12 +119,12 @@ public final class FileWatcher: @unchecked Sendable {
                 guard Glibc.poll(&poller, 1, 250) > 0 else { continue }
                 var changed: Set<String> = []
                 // Collect a short burst: editors often write a file in several steps.
-                let deadline = Date().addingTimeInterval(0.015)
+                let deadline = Date().addingTimeInterval(0.008)
                 repeat {
                     let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                     if count > 0 { changed.formUnion(parse(buffer, count: count)) }
                     var again = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                    if Glibc.poll(&again, 1, 5) <= 0 { break }
+                    if Glibc.poll(&again, 1, 2) <= 0 { break }
                 } while Date() < deadline
                 let relevant = changed.filter(Self.isWatched)
                 if !relevant.isEmpty { onChange(relevant) }
