@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Write `search-index.json` with the site (the preview server makes it on request instead).
     public var searchIndex = true
+    /// Called as each stage of a build ends, with its name and wall time, for progress output.
+    public var progress: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
 
     /// Creates options; the output defaults to `public/` inside the site folder.
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {

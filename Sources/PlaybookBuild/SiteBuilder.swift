@@ -26,10 +26,18 @@ public struct SiteBuilder: Sendable {
 struct StageClock {
     private var last = DispatchTime.now()
     private(set) var laps: [(name: String, seconds: Double)] = []
+    /// Told about each stage as it ends.
+    var report: (@Sendable (String, Double) -> Void)?
+
+    init(report: (@Sendable (String, Double) -> Void)? = nil) {
+        self.report = report
+    }
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now()
-        laps.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        laps.append((name, seconds))
+        report?(name, seconds)
         last = now
     }
 }

@@ -34,14 +34,17 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         InterruptGuard.shared.install()
         let outputPath = output ?? PathText.join(source, "public")
-        let options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
-        let result = try SiteBuilder(options: options).build()
-        Terminal.printDiagnostics(result.diagnostics)
-        if verbose {
-            for stage in result.stages {
-                print("  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Terminal.milliseconds(stage.seconds))")
+        var options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
+        // Stage lines: all of them with -v; on a terminal, the slow ones of a large site.
+        let showAll = verbose
+        let showSlow = Terminal.isInteractive(FileHandle.standardOutput)
+        options.progress = { stage, seconds in
+            if showAll || (showSlow && seconds >= 0.5) {
+                Terminal.standardOutput("  \(stage.padding(toLength: 7, withPad: " ", startingAt: 0)) \(Terminal.milliseconds(seconds))")
             }
         }
+        let result = try SiteBuilder(options: options).build()
+        Terminal.printDiagnostics(result.diagnostics)
         let total = result.stages.reduce(0) { $0 + $1.seconds }
         guard result.succeeded else {
             Terminal.standardError(
