@@ -19,6 +19,7 @@ test: deps
 	@./scripts/lint-deps.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@./scripts/workflow-check.sh
 	@./scripts/browser-deps.sh
 	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/Browser
 

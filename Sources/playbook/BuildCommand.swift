@@ -31,10 +31,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print the time each stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Lint, build and check links without writing anything (for pull requests).")
+    var check = false
+
     func run() throws {
         InterruptGuard.shared.install()
         let outputPath = output ?? PathText.join(source, "public")
-        var options = BuildOptions(source: source, output: outputPath, baseURL: baseURL, includeDrafts: drafts)
+        var options = BuildOptions(source: source, output: check ? nil : outputPath, baseURL: baseURL, includeDrafts: drafts)
         // Stage lines: all of them with -v; on a terminal, the slow ones of a large site.
         let showAll = verbose
         let showSlow = Terminal.isInteractive(FileHandle.standardOutput)
@@ -48,10 +51,18 @@ struct BuildCommand: ParsableCommand {
         let total = result.stages.reduce(0) { $0 + $1.seconds }
         guard result.succeeded else {
             Terminal.standardError(
-                "build failed: \(result.diagnostics.summary); '\(outputPath)' was left as it was")
+                check
+                    ? "check failed: \(result.diagnostics.summary)"
+                    : "build failed: \(result.diagnostics.summary); '\(outputPath)' was left as it was")
             throw ExitCode(ExitCode.contentErrors)
         }
         let warnings = result.diagnostics.count(of: .warning)
+        if check {
+            print(
+                "checked \(result.site.pages.count) pages: they build and every link resolves; nothing was written"
+                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+            return
+        }
         print(
             "built \(result.site.pages.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))

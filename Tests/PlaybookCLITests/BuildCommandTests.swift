@@ -82,3 +82,18 @@ import Testing
         #expect(html.contains("href=\"/handbook/assets/style.css\""))
     }
 }
+
+@Suite struct CheckFlagTests {
+    @Test func checkBuildsWithoutWriting() throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A")])
+        let ok = try BuildCommandTests().run(["build", "--check", "--source", site.root])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("checked 2 pages"))
+        #expect(!FileManager.default.fileExists(atPath: site.output))
+        try site.write("content/a.md", page("A", "[x](missing.md)\n"))
+        let failed = try BuildCommandTests().run(["build", "--check", "--source", site.root])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("[link/broken]"))
+        #expect(failed.stderr.contains("check failed: 1 error"))
+    }
+}
