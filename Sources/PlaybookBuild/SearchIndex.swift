@@ -48,9 +48,9 @@ enum SearchIndex {
         json += "\n],\"docs\":[\n"
         json += parts.flatMap(\.docs).joined(separator: ",\n")
         json += "\n],\"terms\":{\n"
-        json += postings.keys.sorted().map { word in
-            quote(word) + ":\"" + deltaEncode(postings[word] ?? []) + "\""
-        }.joined(separator: ",\n")
+        let terms = postings.map { (word: $0.key, ids: $0.value) }.sorted { $0.word < $1.word }
+        json += terms.parallelMap { term in quote(term.word) + ":\"" + deltaEncode(term.ids) + "\"" }
+            .joined(separator: ",\n")
         json += "\n}}\n"
         return json
     }
@@ -73,44 +73,79 @@ enum SearchIndex {
     }
 
     /// Lower-case words of letters and digits, two characters or more, without stop words.
-    /// Works on Unicode scalars with an ASCII fast path: this runs over every word of the site.
+    /// Runs over every word of the site, so ASCII text is handled byte by byte; other scripts
+    /// go through Unicode properties.
     static func words(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if current.count > 1 {
-                let word = String(current)
-                if !stopWords.contains(word) { result.append(word) }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var hasUnicode = false
+        var text = text
+        text.withUTF8 { bytes in
+            func flush() {
+                if word.count > 1 || (hasUnicode && !word.isEmpty) {
+                    let string = String(decoding: word, as: UTF8.self)
+                    if hasUnicode ? string.count > 1 : true, !stopWords.contains(string) { result.append(string) }
+                }
+                word.removeAll(keepingCapacity: true)
+                hasUnicode = false
             }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    current.append(scalar)
-                } else if (0x41...0x5A).contains(value) {
-                    current.append(Unicode.Scalar(value + 0x20) ?? scalar)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                        word.append(byte)
+                    } else if (0x41...0x5A).contains(byte) {
+                        word.append(byte + 0x20)
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
+                }
+                // A multi-byte scalar: decode it and ask Unicode whether it belongs to a word.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                let scalarText = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                if let scalar = scalarText.unicodeScalars.first,
+                    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                {
+                    word.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
+                    hasUnicode = true
                 } else {
                     flush()
                 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                flush()
+                index = end
             }
+            flush()
         }
-        flush()
         return result
     }
 
     /// Document ids as gaps in base 36, separated by dots: `[3, 5, 40]` → `3.2.z`.
     static func deltaEncode(_ ids: [Int]) -> String {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(ids.count * 3)
         var previous = 0
-        return ids.sorted().map { id in
-            defer { previous = id }
-            return String(id - previous, radix: 36)
-        }.joined(separator: ".")
+        var scratch = [UInt8](repeating: 0, count: 16)
+        for id in ids.sorted() {
+            if !out.isEmpty { out.append(UInt8(ascii: ".")) }
+            var gap = id - previous
+            previous = id
+            var count = 0
+            repeat {
+                scratch[count] = digits[gap % 36]
+                gap /= 36
+                count += 1
+            } while gap > 0
+            while count > 0 {
+                count -= 1
+                out.append(scratch[count])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The start of `text` with runs of white space made single spaces, cut at a word boundary.

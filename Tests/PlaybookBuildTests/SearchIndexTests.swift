@@ -59,6 +59,25 @@ import Testing
         #expect(index.terms["the"] == nil, "stop words are left out")
     }
 
+    @Test func wordsAreLowerCasedInEveryScript() throws {
+        let index = try index(["content/_index.md": page("Home", "Überblick: CAFÉ, Straße and x2 a 42 İstanbul.\n")])
+        for word in ["überblick", "café", "straße", "x2", "42"] {
+            #expect(index.terms[word] != nil, "\(word) is indexed")
+        }
+        #expect(index.terms["a"] == nil, "one-letter words are left out")
+        #expect(index.terms["and"] == nil, "stop words are left out")
+    }
+
+    @Test func postingsAreDeltaEncodedInBase36() throws {
+        var files = ["content/_index.md": page("Home")]
+        for number in 1...40 { files["content/p\(number).md"] = page("P\(number)", number == 40 ? "zebra\n" : "text\n") }
+        let index = try index(files)
+        #expect(documents(index, "zebra").count == 1)
+        #expect(documents(index, "text").count == 39)
+        #expect(index.terms["text"]?.contains(".") == true)
+        #expect(documents(index, "text") == documents(index, "text").sorted())
+    }
+
     @Test func markupAndScriptsStayInert() throws {
         let index = try index([
             "content/_index.md": page("Home <script>alert(1)</script>", "## \"><img onerror=alert(1)>\n\nText.\n"),
