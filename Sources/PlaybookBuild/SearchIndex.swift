@@ -35,39 +35,55 @@ enum SearchIndex {
         let parts = pages.enumerated().map { ($0.offset, $0.element) }.parallelMap { number, rendered in
             part(number: number, page: site.pages[rendered.index], rendered: rendered, base: base)
         }
-        var postings: [String: [Int]] = [:]
+        var starts: [Int] = []
         var docCount = 0
         for part in parts {
-            for words in part.words {
-                for word in words { postings[word, default: []].append(docCount) }
-                docCount += 1
-            }
+            starts.append(docCount)
+            docCount += part.words.count
         }
+        let firstDoc = starts
         var json = "{\"version\":2,\"pages\":[\n"
         json += parts.map(\.entry).joined(separator: ",\n")
         json += "\n],\"docs\":[\n"
         json += parts.flatMap(\.docs).joined(separator: ",\n")
         json += "\n],\"terms\":{\n"
-        let terms = postings.map { (word: $0.key, ids: $0.value) }.sorted { $0.word < $1.word }
-        json += terms.parallelMap { term in quote(term.word) + ":\"" + deltaEncode(term.ids) + "\"" }
-            .joined(separator: ",\n")
+        // Postings are gathered in shards by the word's first byte, one shard per task, so the
+        // hashing of every word of the site runs on all cores.
+        let shardCount = 16
+        let shards = Array(0..<shardCount).parallelMap { shard -> [(word: String, encoded: String)] in
+            var postings: [String: [Int]] = [:]
+            for (number, part) in parts.enumerated() {
+                for (offset, words) in part.words.enumerated() {
+                    for word in words where Int(word.utf8.first ?? 0) % shardCount == shard {
+                        postings[word, default: []].append(firstDoc[number] + offset)
+                    }
+                }
+            }
+            return postings.map { (word: $0.key, encoded: deltaEncode($0.value)) }
+        }
+        let terms = shards.flatMap { $0 }.sorted { $0.word < $1.word }
+        json += terms.map { quote($0.word) + ":\"" + $0.encoded + "\"" }.joined(separator: ",\n")
         json += "\n}}\n"
         return json
     }
 
     private static func part(number: Int, page: Page, rendered: RenderedPage, base: String) -> PagePart {
         var part = PagePart(entry: "[\(quote(base + page.url.dropFirst())),\(quote(page.title))]", docs: [], words: [])
-        func add(anchor: String, heading: String, text: String, extra: String) {
+        func add(anchor: String, heading: String, text: String, extra: [String]) {
             part.docs.append("[\(number),\(quote(anchor)),\(quote(heading)),\(quote(snippet(text)))]")
             var seen: Set<String> = []
-            part.words.append(words(extra + " " + heading + " " + text).filter { seen.insert($0).inserted })
+            var unique: [String] = []
+            for piece in extra + [heading, text] {
+                for word in words(piece) where seen.insert(word).inserted { unique.append(word) }
+            }
+            part.words.append(unique)
         }
         let texts = rendered.sectionTexts
-        let intro = (page.description.map { $0 + " " } ?? "") + (texts.first ?? rendered.plainText)
-        add(anchor: "", heading: "", text: intro, extra: page.title)
+        let intro = texts.first ?? rendered.plainText
+        add(anchor: "", heading: "", text: intro, extra: [page.title, page.description ?? ""])
         for (position, heading) in rendered.headings.enumerated() {
             let text = position + 1 < texts.count ? texts[position + 1] : ""
-            add(anchor: heading.id, heading: heading.text, text: text, extra: "")
+            add(anchor: heading.id, heading: heading.text, text: text, extra: [])
         }
         return part
     }
