@@ -14,11 +14,28 @@ public enum YAMLParser {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> Result<
         YAMLNode?, Diagnostic
     > {
+        if let line = aliasKeyLine(text) {
+            return .failure(
+                .error(
+                    "yaml/alias-key", at: SourceLocation(file: file, line: lineOffset + line, column: 1),
+                    "an alias ('*name') is used as a key, or inside a '?' key; keys must be written out",
+                    hint: "write the key as text instead of repeating an anchored value"))
+        }
         do {
             // No regex rules: plain scalars are resolved by YAMLScalarResolver (same rules, faster).
             // UTF-8 named outright: the default reads the process environment on every call.
             guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
-            return .success(convert(root, file: file, lineOffset: lineOffset))
+            // Aliases (`*name`) repeat a value without repeating its text, so a few lines can stand
+            // for billions of values. Without aliases a document has fewer values than twice its
+            // bytes; past that (and a small floor) the conversion stops instead of hanging.
+            var budget = 2 * text.utf8.count + 1_000
+            return .success(try convert(root, file: file, lineOffset: lineOffset, budget: &budget))
+        } catch is TooManyValues {
+            return .failure(
+                .error(
+                    "yaml/too-large", at: SourceLocation(file: file, line: lineOffset + 1),
+                    "the YAML expands to far more values than it has text, through aliases ('*name')",
+                    hint: "write the values out instead of repeating them through anchors and aliases"))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
@@ -29,7 +46,41 @@ public enum YAMLParser {
         }
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int) -> YAMLNode {
+    /// The 1-based line of the first key that is (or holds) an alias, when the text has anchors.
+    ///
+    /// The YAML reader compares keys to find duplicates, and comparing a key that an alias
+    /// expands to billions of values never ends; such keys are refused before reading.
+    private static func aliasKeyLine(_ text: String) -> Int? {
+        guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard line.contains("*") else { continue }
+            let trimmed = line.drop { $0 == " " || $0 == "-" || $0 == "\t" }
+            if trimmed.hasPrefix("?") { return number }
+            // `*name :` (an alias name runs to whitespace, so a key alias has a space before ':'),
+            // and flow keys such as `{*name : x}`.
+            var rest = Substring(line)
+            while let star = rest.firstIndex(of: "*") {
+                let before = line[..<star]
+                let quoted =
+                    before.filter { $0 == "\"" }.count % 2 == 1 || before.filter { $0 == "'" }.count % 2 == 1
+                let afterStar = rest[rest.index(after: star)...]
+                let name = afterStar.prefix { !" \t,[]{}".contains($0) }
+                let tail = afterStar.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
+                if !quoted, !name.isEmpty, tail.count < afterStar.count - name.count, tail.hasPrefix(":") { return number }
+                rest = afterStar
+            }
+        }
+        return nil
+    }
+
+    /// Thrown by `convert` when a document expands to more values than its budget.
+    private struct TooManyValues: Error {}
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int) throws -> YAMLNode {
+        budget -= 1
+        if budget < 0 { throw TooManyValues() }
         let location = position(node.mark, file: file, lineOffset: lineOffset)
         switch node {
         case .scalar(let scalar):
@@ -41,16 +92,23 @@ public enum YAMLParser {
                 : written == "!" ? .string : kind(of: written)
             return .scalar(scalar.string, kind, location)
         case .sequence(let sequence):
-            return .sequence(
-                sequence.map { convert($0, file: file, lineOffset: lineOffset) }, location)
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, file: file, lineOffset: lineOffset, budget: &budget))
+            }
+            return .sequence(items, location)
         case .mapping(let mapping):
-            return .mapping(
-                mapping.map {
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                pairs.append(
                     (
-                        key: convert($0.key, file: file, lineOffset: lineOffset),
-                        value: convert($0.value, file: file, lineOffset: lineOffset)
-                    )
-                }, location)
+                        key: try convert(key, file: file, lineOffset: lineOffset, budget: &budget),
+                        value: try convert(value, file: file, lineOffset: lineOffset, budget: &budget)
+                    ))
+            }
+            return .mapping(pairs, location)
         case .alias:
             return .scalar("", .null, location)
         }
