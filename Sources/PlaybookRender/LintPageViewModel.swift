@@ -92,7 +92,13 @@ struct TypedPageContext {
             let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
             guard let report = linter.lint(page: page), let plan = report.plan else { return [:] }
             let framework = linter.framework
-            return PlanViewModel(plan: plan, findings: report.findings, framework: framework, basePath: site.config.basePath).context()
+            var values = PlanViewModel(plan: plan, findings: report.findings, framework: framework, basePath: site.config.basePath)
+                .context()
+            // Every plan page gets its traceability and timeline diagrams, drawn from the plan.
+            let diagrams = FenceRenderer(site: site).planDiagrams(for: page)
+            values["planDiagrams"] = diagrams.joined(separator: "\n")
+            values["hasPlanDiagrams"] = !diagrams.isEmpty
+            return values
         case LintDocs.rulePageType:
             guard let id = LintDocs.ruleID(forPageSource: page.sourcePath) else { return [:] }
             return LintPageViewModel(site: site, config: LintConfig.parse(site.config.lint).0).ruleContext(id)

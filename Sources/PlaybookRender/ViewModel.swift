@@ -16,7 +16,7 @@ public struct ViewModel: Sendable {
     /// Every key a template may name, at any depth; the template check reports any other name.
     public static let knownKeys: Set<String> = Set<String>([
         // top level
-        "site", "page", "section", "nav", "navigation", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
+        "site", "page", "section", "nav", "navigation", "planDiagrams", "hasPlanDiagrams", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
         // site
         "title", "description", "baseURL", "language", "homeURL", "origin",

@@ -130,15 +130,7 @@ outcomes:
   - {promise: speed, measured-on: 2026-04-28}
   - {promise: cots, measured-on: 2026-04-29}
 ---
-```diagram
-kind: traceability
-title: Trace
-```
-
-```diagram
-kind: timeline
-title: When
-```
+Every plan page gets its traceability and timeline diagrams without any fence.
 """
 
 
