@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean bench bench-lint
+.PHONY: site test deps release clean bench bench-lint fuzz
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -33,3 +33,23 @@ bench: release
 # Time to lint 1,000 generated plans with the release binary (see scripts/bench_lint.py).
 bench-lint: release
 	python3 scripts/bench_lint.py --plans 1000 --runs 5
+
+# libFuzzer (with AddressSanitizer) over each fuzz target for FUZZ_SECONDS, starting from the
+# committed seeds in Tests/Fuzz/corpus/<target>; new inputs go to .build-fuzz/corpus/<target>,
+# crashes to .build-fuzz/crash-<target>-*. Copy a crash into the seed corpus once it is fixed:
+# the Swift tests replay the corpus (FuzzCorpusTests).
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= frontmatter plan diagram markdown config
+FUZZ_BIN := .build-fuzz/debug/playbook-fuzz
+
+fuzz: deps
+	$(SWIFT) build -c debug --product playbook-fuzz --scratch-path .build-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$target; \
+		echo "== fuzz $$target for $(FUZZ_SECONDS) s"; \
+		PLAYBOOK_FUZZ_TARGET=$$target $(FUZZ_BIN) .build-fuzz/corpus/$$target Tests/Fuzz/corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+			-artifact_prefix=.build-fuzz/crash-$$target- 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::|==|SUMMARY|artifact_prefix|Test unit written)" || true; \
+		if ls .build-fuzz/crash-$$target-* >/dev/null 2>&1; then echo "crash inputs in .build-fuzz/crash-$$target-*"; exit 1; fi; \
+	done

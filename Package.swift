@@ -83,6 +83,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzz targets (make fuzz builds them with libFuzzer); a plain build replays inputs.
+        .executableTarget(
+            name: "playbook-fuzz",
+            dependencies: ["PlaybookModel", "PlaybookLint", "PlaybookDiagrams", "PlaybookMarkdown", "PlaybookDiagnostics"],
+            path: "Sources/PlaybookFuzz",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PlaybookMarkdownTests",
             dependencies: ["PlaybookMarkdown", "PlaybookTesting"],

@@ -16,6 +16,7 @@ import Testing
         "PlaybookBuild": ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
         "PlaybookServer": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "FlyingFox", "FlyingSocks"],
         "PlaybookTesting": ["PlaybookBuild", "PlaybookDiagnostics"],
+        "PlaybookFuzz": ["PlaybookModel", "PlaybookLint", "PlaybookDiagrams", "PlaybookMarkdown", "PlaybookDiagnostics"],
         "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin"]
