@@ -256,4 +256,24 @@ import Testing
         #expect(!plan.stderr.contains("Fatal error"))
         #expect(FixtureSite.snapshot(of: site.fixture.output) == site.before)
     }
+
+    @Test func newPageOutsideContentIsRefused() throws {
+        let site = try Site()
+        let outside = site.fixture.root + "/escape.md"
+        for path in ["../escape.md", "a/../../escape.md", outside, ""] {
+            let result = try BuildCommandTests().run(["new", "page", path, "--title", "T", "--source", site.fixture.root])
+            #expect(result.status == 2, "'\(path)': \(result.stderr)")
+            #expect(result.stderr.contains("must be a path inside content/"), "'\(path)': \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        #expect(FixtureSite.snapshot(of: site.fixture.output) == site.before)
+    }
+
+    @Test func outputOverTheSourcesOrForeignFilesIsRefused() throws {
+        let site = try Site()
+        try site.expectFailure(2, ["contains the site's sources; it would be replaced"], arguments: ["--output", site.fixture.root])
+        try site.expectFailure(2, ["holds files this tool did not write; it is left alone"], arguments: ["--output", site.fixture.root + "/content"])
+        #expect(FileManager.default.fileExists(atPath: site.fixture.root + "/content/a.md"))
+        try site.expectFailure(2, ["contains the site's sources"], arguments: ["--output", "/"])
+    }
 }
