@@ -14,6 +14,11 @@ struct ContentWalker {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// How deep folders may nest under `content/`. Each level is a level of the sidebar, and the
+    /// templates render the sidebar recursively, so a folder tree thousands deep would exhaust the
+    /// stack; no real playbook comes near this.
+    static let maxDepth = 32
+
     /// Data files the build reads rather than copies.
     static let dataExtensions: Set<String> = ["yml", "yaml"]
 
@@ -43,6 +48,15 @@ struct ContentWalker {
             let attributes = try? FileManager.default.attributesOfItem(atPath: full)
             let type = attributes?[.type] as? FileAttributeType
             if type == .typeDirectory {
+                let depth = path.split(separator: "/").count
+                guard depth <= Self.maxDepth else {
+                    listing.diagnostics.append(
+                        .error(
+                            "file/too-deep", at: SourceLocation(file: "content/" + path),
+                            "folders are nested more than \(Self.maxDepth) deep here; the folder is not read",
+                            hint: "flatten the folder tree: each folder is a level of the sidebar"))
+                    continue
+                }
                 visit(path, into: &listing)
             } else if type == .typeSymbolicLink {
                 var isDirectory: ObjCBool = false

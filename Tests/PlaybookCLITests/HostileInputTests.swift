@@ -276,4 +276,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.fixture.root + "/content/a.md"))
         try site.expectFailure(2, ["contains the site's sources"], arguments: ["--output", "/"])
     }
+
+    /// Regression: a 1,000-deep folder tree overflowed the stack in the sidebar's recursive partial.
+    @Test func deeplyNestedFoldersAreAnErrorNotACrash() throws {
+        let site = try Site()
+        let deep = Array(repeating: "a", count: 1_000).joined(separator: "/")
+        try site.fixture.write("content/" + deep + "/x.md", page("Deep"))
+        let at33 = Array(repeating: "a", count: 33).joined(separator: "/")
+        try site.expectFailure(1, [
+            "content/\(at33): error: folders are nested more than 32 deep here; the folder is not read [file/too-deep]"
+        ])
+        // 32 levels, each with a page, still build.
+        try site.fixture.remove("content/a")
+        try site.fixture.write("content/a.md", page("A", "Text.\n"))
+        for level in 1...32 {
+            try site.fixture.write("content/" + Array(repeating: "b", count: level).joined(separator: "/") + "/x.md", page("Level \(level)"))
+        }
+        let result = try BuildCommandTests().run(["build", "--source", site.fixture.root])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+    }
 }
