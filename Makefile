@@ -28,7 +28,7 @@ clean:
 
 # Timings against Hugo and the libcmark floor (see scripts/bench.py); output on tmpfs.
 bench: release
-	@command -v hugo >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get install -y -qq hugo >/dev/null; } || echo "hugo not installed: timing playbook and the floor only" >&2
+	@command -v hugo >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq >/dev/null && apt-get install -y -qq hugo >/dev/null; } || echo "hugo not installed: timing playbook and the floor only" >&2
 	python3 scripts/bench.py --pages 1000,10000 --runs 5
 
 # Time to lint 1,000 generated plans with the release binary (see scripts/bench_lint.py).
