@@ -48,8 +48,14 @@ enum TextMetrics {
 
     /// The estimated width of `text` in user units.
     static func width(_ text: String, font: Font) -> Double {
-        let total = text.unicodeScalars.reduce(0) { $0 + advance(of: $1, bold: font.bold) }
-        return Double(total) * font.size / 1000
+        Double(units(text, bold: font.bold)) * font.size / 1000
+    }
+
+    /// The sum of the advances of `text`'s scalars, in thousandths of the font size. Widths add
+    /// up, so wrapping keeps running sums instead of measuring each longer line again (which made
+    /// a label of thousands of words take minutes).
+    static func units(_ text: some StringProtocol, bold: Bool) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + advance(of: $1, bold: bold) }
     }
 
     /// The widest of `lines`.
@@ -73,21 +79,30 @@ enum TextMetrics {
     static func wrap(_ text: String, width maxWidth: Double, font: Font) -> [String] {
         var lines: [String] = []
         var line = ""
-        func fits(_ candidate: String) -> Bool { width(candidate, font: font) <= maxWidth }
+        var lineUnits = 0
+        func fits(_ units: Int) -> Bool { Double(units) * font.size / 1000 <= maxWidth }
+        let space = advance(of: " ", bold: font.bold)
         for word in words(text) {
-            let joined = line.isEmpty ? word : line + " " + word
-            if fits(joined) {
-                line = joined
+            let wordUnits = units(word, bold: font.bold)
+            let joinedUnits = line.isEmpty ? wordUnits : lineUnits + space + wordUnits
+            if fits(joinedUnits) {
+                if !line.isEmpty { line += " " }
+                line += word
+                lineUnits = joinedUnits
                 continue
             }
             if !line.isEmpty { lines.append(line) }
             line = ""
+            lineUnits = 0
             for piece in pieces(of: word, maxWidth: maxWidth, font: font) {
-                if fits(line + piece) {
+                let pieceUnits = units(piece, bold: font.bold)
+                if fits(lineUnits + pieceUnits) {
                     line += piece
+                    lineUnits += pieceUnits
                 } else {
                     if !line.isEmpty { lines.append(line) }
                     line = piece
+                    lineUnits = pieceUnits
                 }
             }
         }
@@ -121,12 +136,16 @@ enum TextMetrics {
                 continue
             }
             var chunk = ""
+            var chunkUnits = 0
             for character in part {
-                if !chunk.isEmpty, width(chunk + String(character), font: font) > maxWidth {
+                let characterUnits = units(String(character), bold: font.bold)
+                if !chunk.isEmpty, Double(chunkUnits + characterUnits) * font.size / 1000 > maxWidth {
                     result.append(chunk)
                     chunk = ""
+                    chunkUnits = 0
                 }
                 chunk.append(character)
+                chunkUnits += characterUnits
             }
             if !chunk.isEmpty { result.append(chunk) }
         }

@@ -295,4 +295,20 @@ import Testing
         let result = try BuildCommandTests().run(["build", "--source", site.fixture.root])
         #expect(result.status == 0, "stderr: \(result.stderr)")
     }
+
+    /// Regression: wrapping measured every longer line again, so a label of 40,000 words took
+    /// more than five minutes.
+    @Test func hugeDiagramLabelsBuildQuickly() throws {
+        let site = try Site()
+        let words = Array(repeating: "word", count: 20_000).joined(separator: " ")
+        let long = String(repeating: "x", count: 100_000)
+        try site.fixture.write(
+            "content/a.md",
+            page("A", "```diagram\nkind: flow\ntitle: T\nsteps: [\"\(words)\", \"\(long)\", c]\n```\n"
+                + "```diagram\nkind: cycle\ntitle: \"\(words)\"\nsteps: [\"\(long)\", b, \"\(words)\"]\n```\n"))
+        let start = Date()
+        let result = try BuildCommandTests().run(["build", "--source", site.fixture.root])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(Date().timeIntervalSince(start) < 30)
+    }
 }
