@@ -55,9 +55,9 @@ public enum YAMLParser {
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
+            // An explicit key (`? …`, also `?*name` in a flow list) may hold an alias on any line.
+            if hasKeyIndicator(line) { return number }
             guard line.contains("*") else { continue }
-            let trimmed = line.drop { $0 == " " || $0 == "-" || $0 == "\t" }
-            if trimmed.hasPrefix("?") { return number }
             // `*name :` (an alias name runs to whitespace, so a key alias has a space before ':'),
             // and flow keys such as `{*name : x}`.
             var rest = Substring(line)
@@ -73,6 +73,31 @@ public enum YAMLParser {
             }
         }
         return nil
+    }
+
+    /// True when `line` has a `?` outside quotes that YAML may read as an explicit key: after the
+    /// start, white space, `-`, `[`, `{` or `,`, and before the end, white space or a value.
+    private static func hasKeyIndicator(_ line: Substring) -> Bool {
+        var previous: Character = " "
+        var quote: Character?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            let next = line.index(after: index)
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "?", " \t-[{,".contains(previous) {
+                let following: Character = next < line.endIndex ? line[next] : " "
+                if " \t*&[{!".contains(following) { return true }
+            } else if character == "#", previous == " " {
+                return false
+            }
+            previous = character
+            index = next
+        }
+        return false
     }
 
     /// Thrown by `convert` when a document expands to more values than its budget.
