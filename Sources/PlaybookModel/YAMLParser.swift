@@ -58,17 +58,17 @@ public enum YAMLParser {
             // An explicit key (`? …`, also `?*name` in a flow list) may hold an alias on any line.
             if hasKeyIndicator(line) { return number }
             guard line.contains("*") else { continue }
-            // `*name :` (an alias name runs to whitespace, so a key alias has a space before ':'),
-            // and flow keys such as `{*name : x}`.
+            // `*name :` and `*name:` (block keys), and flow keys such as `{*name: x}` or `[*name: x]`.
             var rest = Substring(line)
             while let star = rest.firstIndex(of: "*") {
                 let before = line[..<star]
                 let quoted =
                     before.filter { $0 == "\"" }.count % 2 == 1 || before.filter { $0 == "'" }.count % 2 == 1
                 let afterStar = rest[rest.index(after: star)...]
-                let name = afterStar.prefix { !" \t,[]{}".contains($0) }
+                // The YAML reader's anchor names are letters, digits, '-' and '_'.
+                let name = afterStar.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
                 let tail = afterStar.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
-                if !quoted, !name.isEmpty, tail.count < afterStar.count - name.count, tail.hasPrefix(":") { return number }
+                if !quoted, !name.isEmpty, tail.hasPrefix(":") { return number }
                 rest = afterStar
             }
         }
