@@ -17,7 +17,7 @@ import Testing
     }
 
     /// Polls until `condition` holds for the page at `path`, for at most `seconds`.
-    func eventually(_ path: String, port: UInt16, seconds: Double = 10, _ condition: (HTTPProbe.Response) -> Bool)
+    func eventually(_ path: String, port: UInt16, seconds: Double = 30, _ condition: (HTTPProbe.Response) -> Bool)
         async throws -> HTTPProbe.Response
     {
         let deadline = Date().addingTimeInterval(seconds)
