@@ -1,3 +1,5 @@
+internal import PlaybookModel
+
 /// A JSON value with object keys kept in the order written, serialised the same way on every
 /// platform (two-space indent, `/` not escaped), so golden files compare byte for byte.
 enum JSONValue: Sendable, Hashable {
@@ -34,25 +36,6 @@ enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (see `JSONString.quote`).
+    static func quote(_ text: String) -> String { JSONString.quote(text) }
 }

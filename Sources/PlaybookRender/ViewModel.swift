@@ -1,4 +1,4 @@
-public import PlaybookModel
+internal import PlaybookModel
 public import PlaybookMarkdown
 
 /// Builds the dictionaries templates render from. Templates hold markup; every value a template

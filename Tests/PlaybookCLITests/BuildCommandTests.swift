@@ -10,16 +10,7 @@ import Testing
         var stderr: String
     }
 
-    static var binary: String {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var folder = testBinary
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("playbook").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return testBinary.appendingPathComponent("playbook").path
-    }
+    static var binary: String { PlaybookBinary.path }
 
     func run(_ arguments: [String]) throws -> Run {
         let process = Process()

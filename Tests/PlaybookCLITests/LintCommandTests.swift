@@ -18,16 +18,7 @@ import Testing
         try String(contentsOf: fixtures.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    static var binary: String {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var folder = testBinary
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("playbook").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return testBinary.appendingPathComponent("playbook").path
-    }
+    static var binary: String { PlaybookBinary.path }
 
     func run(_ arguments: [String], in folder: String? = nil) throws -> Run {
         let process = Process()
