@@ -128,7 +128,11 @@ public final class IncrementalBuilder {
         clock.lap("index")
         files += assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
         let contentDir = PathText.join(options.source, "content")
-        files += site.staticFiles.map { OutputFile(path: $0, contents: .copy(from: PathText.join(contentDir, $0))) }
+        files += site.staticFiles.map {
+            OutputFile(
+                path: PageLocation.staticOutputPath($0, style: site.config.urlStyle),
+                contents: .copy(from: PathText.join(contentDir, $0)))
+        }
         files.sort { $0.path < $1.path }
 
         last = Snapshot(
@@ -179,7 +183,7 @@ public final class IncrementalBuilder {
         var fileProblems: [Diagnostic] = []
         for index in indices {
             let old = site.pages[index]
-            let (read, problems) = loader.readPage(old.sourcePath)
+            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
             guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
                 NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
             else { return nil }

@@ -68,7 +68,7 @@ struct LinkChecker {
                 break
             case .missing(let path, let hint):
                 diagnostics.append(
-                    .error(
+                    problem(
                         "link/broken", at: location,
                         "broken \(what): '\(link.destination)' points to '\(path)', which does not exist",
                         hint: hint))
@@ -87,6 +87,14 @@ struct LinkChecker {
         return diagnostics
     }
 
+    /// A broken link: an error, or a warning when the site is migrating (`links: warn`).
+    private func problem(_ code: String, at location: SourceLocation, _ message: String, hint: String?) -> Diagnostic {
+        switch site.config.brokenLinks {
+        case .error: .error(code, at: location, message, hint: hint)
+        case .warn: .warning(code, at: location, message, hint: hint)
+        }
+    }
+
     /// The pages a rendered page links to.
     static func targets(of rendered: RenderedPage) -> Set<Int> {
         var targets: Set<Int> = []
@@ -99,7 +107,7 @@ struct LinkChecker {
     private func anchorProblem(
         _ destination: String, anchor: String, on target: Page, in anchors: Set<String>?, at location: SourceLocation
     ) -> Diagnostic {
-        .error(
+        problem(
             "link/anchor", at: location,
             "broken link: '\(destination)' points to '#\(anchor)', which \(target.displayPath) does not have",
             hint: Suggestions.didYouMean(anchor, in: (anchors ?? []).sorted()).map { $0.replacingPrefix("did you mean '", with: "did you mean '#") }

@@ -30,6 +30,8 @@ public struct ContentLoader: Sendable {
     public struct PageCache: Sendable {
         /// Entries by path relative to content.
         public var entries: [String: (page: Page?, diagnostics: [Diagnostic])] = [:]
+        /// The URL style the pages were located with: a different one reads every file again.
+        public var style: URLStyle = .slug
 
         /// An empty cache.
         public init() {}
@@ -71,7 +73,9 @@ public struct ContentLoader: Sendable {
 
         let listing = ContentWalker(contentDir: contentDir).walk()
         diagnostics += listing.diagnostics
-        let loaded = loadPages(listing.markdownFiles, contentDir: contentDir, reusing: reusing, changed: changed)
+        let loaded = loadPages(
+            listing.markdownFiles, contentDir: contentDir, style: config.urlStyle,
+            reusing: reusing.style == config.urlStyle ? reusing : PageCache(), changed: changed)
         var pages: [Page] = []
         for path in listing.markdownFiles {
             guard let entry = loaded.entries[path] else { continue }
@@ -96,16 +100,18 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads one Markdown file (path relative to content), as a full load would.
-    public func readPage(_ sourcePath: String) -> (page: Page?, diagnostics: [Diagnostic]) {
-        let result = PageReader.read(sourcePath: sourcePath, absolutePath: PathText.join(PathText.join(root, "content"), sourcePath))
+    public func readPage(_ sourcePath: String, style: URLStyle) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let result = PageReader.read(
+            sourcePath: sourcePath, absolutePath: PathText.join(PathText.join(root, "content"), sourcePath), style: style)
         return (result.0, result.1)
     }
 
     /// Reads and decodes every Markdown file not in the cache or changed, in parallel.
-    private func loadPages(_ files: [String], contentDir: String, reusing: PageCache, changed: Set<String>)
-        -> PageCache
-    {
+    private func loadPages(
+        _ files: [String], contentDir: String, style: URLStyle, reusing: PageCache, changed: Set<String>
+    ) -> PageCache {
         var cache = PageCache()
+        cache.style = style
         var toRead: [String] = []
         for path in files {
             if !changed.contains(path), let entry = reusing.entries[path] {
@@ -115,7 +121,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let results = toRead.parallelMap { path in
-            PageReader.read(sourcePath: path, absolutePath: PathText.join(contentDir, path))
+            PageReader.read(sourcePath: path, absolutePath: PathText.join(contentDir, path), style: style)
         }
         for (path, result) in zip(toRead, results) {
             cache.entries[path] = (result.0, result.1)

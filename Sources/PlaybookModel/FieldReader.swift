@@ -55,6 +55,22 @@ public struct FieldReader: Sendable {
         return pairs
     }
 
+    /// The value as one of an enumeration's raw values, or `nil` (with an error naming the
+    /// choices and the nearest one).
+    public mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, key: String, from _: Choice.Type
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = string(node, key: key) else { return nil }
+        if let value = Choice(rawValue: text) { return value }
+        let choices = Choice.allCases.map(\.rawValue)
+        problems.append(
+            .error(
+                "field/value", at: node.location,
+                "'\(key)' must be one of \(choices.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'",
+                hint: Suggestions.didYouMean(text, in: choices)))
+        return nil
+    }
+
     /// Records a warning for a key that is not in `known`, with a "did you mean" hint.
     public mutating func unknownKey(_ keyNode: YAMLNode, known: [String], in context: String) {
         let key = keyNode.scalarText ?? "?"

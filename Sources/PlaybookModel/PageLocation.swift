@@ -3,31 +3,48 @@ internal import Foundation
 /// Where a content file lands on the site: pretty URLs, one folder per page.
 ///
 /// `framework/plan.md` → `/framework/plan/` in `framework/plan/index.html`;
-/// `framework/_index.md` → `/framework/` in `framework/index.html`.
+/// `framework/_index.md` (or `index.md`, or `README.md`) → `/framework/` in
+/// `framework/index.html`. With the `slug` style, `Team Norms/Hiring.md` → `/team-norms/hiring/`.
 public struct PageLocation: Sendable, Hashable {
     /// The URL path, percent-encoded, starting and ending with `/`.
     public var url: String
     /// The output file, relative to the output folder.
     public var outputPath: String
-    /// True for `_index.md`.
+    /// True for a folder's page: `_index.md`, `index.md` or `README.md`.
     public var isSectionIndex: Bool
-    /// The section folder the page belongs to (for `_index.md`, the folder it describes).
+    /// The section folder the page belongs to (for a folder's page, the folder it describes).
     public var sectionPath: String
 
+    /// File names (without extension, lower case) that make a folder's page, in order of
+    /// precedence.
+    public static let sectionIndexNames = ["_index", "index", "readme"]
+
     /// Computes the location of the content file at `sourcePath` (relative to content).
-    public init(sourcePath: String) {
+    public init(sourcePath: String, style: URLStyle = .slug) {
         let folder = PathText.parent(sourcePath)
         let name = PathText.removingExtension(PathText.name(sourcePath))
-        isSectionIndex = name == "_index"
+        isSectionIndex = Self.sectionIndexNames.contains(name.lowercased())
         sectionPath = folder
-        let outputFolder = isSectionIndex ? folder : (folder.isEmpty ? name : folder + "/" + name)
+        let outputFolder = Self.outputFolder(isSectionIndex ? folder : PathText.join(folder, name), style: style)
         outputPath = outputFolder.isEmpty ? "index.html" : outputFolder + "/index.html"
         url = outputFolder.isEmpty ? "/" : "/" + Self.percentEncode(outputFolder) + "/"
     }
 
+    /// The output folder (relative to the output root) for a content folder.
+    public static func outputFolder(_ folder: String, style: URLStyle) -> String {
+        guard style == .slug, !folder.isEmpty else { return folder }
+        return folder.split(separator: "/").map { URLSlug.segment(String($0)) }.joined(separator: "/")
+    }
+
+    /// Where a file that is not Markdown (an image, a PDF) is copied: beside the page of its
+    /// folder, under its own name. `Team Norms/Org Chart.png` → `team-norms/Org Chart.png`.
+    public static func staticOutputPath(_ sourcePath: String, style: URLStyle) -> String {
+        PathText.join(outputFolder(PathText.parent(sourcePath), style: style), PathText.name(sourcePath))
+    }
+
     /// The URL path of a section folder.
-    public static func sectionURL(_ folder: String) -> String {
-        folder.isEmpty ? "/" : "/" + percentEncode(folder) + "/"
+    public static func sectionURL(_ folder: String, style: URLStyle = .slug) -> String {
+        folder.isEmpty ? "/" : "/" + percentEncode(outputFolder(folder, style: style)) + "/"
     }
 
     /// Percent-encodes a path, keeping `/` and the characters URLs allow in paths.
@@ -37,7 +54,8 @@ public struct PageLocation: Sendable, Hashable {
         return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }
 
-    /// A file or folder name made readable: `status-check_in` → `Status check in`.
+    /// A file or folder name made readable: `status-check_in` → `Status check in`;
+    /// `Team Norms` stays as written.
     public static func readableName(_ path: String) -> String {
         let last = PathText.name(path)
         guard !last.isEmpty else { return "Home" }

@@ -3,7 +3,7 @@ internal import Foundation
 
 /// Reads one Markdown file into a `Page`: bytes → UTF-8 text → front matter → metadata.
 enum PageReader {
-    static func read(sourcePath: String, absolutePath: String) -> (Page?, [Diagnostic]) {
+    static func read(sourcePath: String, absolutePath: String, style: URLStyle) -> (Page?, [Diagnostic]) {
         let displayPath = "content/" + sourcePath
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (
@@ -33,25 +33,24 @@ enum PageReader {
         diagnostics += problems
         if problems.hasErrors { return (nil, diagnostics) }
 
-        let location = PageLocation(sourcePath: sourcePath)
-        var title = metadata.title
-        if title == nil || title?.isEmpty == true {
-            if location.isSectionIndex {
-                title = PageLocation.readableName(location.sectionPath)
-            } else {
-                diagnostics.append(
-                    .error(
-                        "frontmatter/title", at: root?.location ?? SourceLocation(file: displayPath, line: 1),
-                        split.yaml == nil ? "this page has no front matter, so it has no title" : "this page has no title",
-                        hint: "add 'title: …' to the front matter between '---' lines at the top"))
-                return (nil, diagnostics)
-            }
+        let location = PageLocation(sourcePath: sourcePath, style: style)
+        // The title: front matter, else the first `# ` heading (then not shown twice), else
+        // the file's (or, for a folder's page, the folder's) name.
+        var title = metadata.title ?? ""
+        var body = String(split.body)
+        if title.isEmpty, let heading = TitleHeading.find(in: split.body), !heading.text.isEmpty {
+            title = heading.text
+            body = heading.removed(from: split.body)
+        }
+        if title.isEmpty {
+            let name = location.isSectionIndex ? location.sectionPath : PathText.removingExtension(sourcePath)
+            title = PageLocation.readableName(name)
         }
         let page = Page(
             sourcePath: sourcePath, displayPath: displayPath, url: location.url,
-            outputPath: location.outputPath, title: title ?? "", description: metadata.description,
+            outputPath: location.outputPath, title: title, description: metadata.description,
             weight: metadata.weight, isDraft: metadata.isDraft, type: metadata.type,
-            tags: metadata.tags, body: String(split.body), bodyLineOffset: split.bodyLineOffset,
+            tags: metadata.tags, body: body, bodyLineOffset: split.bodyLineOffset,
             frontMatter: root, isSectionIndex: location.isSectionIndex,
             sectionPath: location.sectionPath)
         return (page, diagnostics)

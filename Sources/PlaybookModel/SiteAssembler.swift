@@ -71,7 +71,7 @@ struct SiteAssembler {
     }
 
     private func generatedIndex(_ folder: String) -> Page {
-        let location = PageLocation(sourcePath: folder.isEmpty ? "_index.md" : folder + "/_index.md")
+        let location = PageLocation(sourcePath: PathText.join(folder, "_index.md"), style: config.urlStyle)
         return Page(
             sourcePath: location.outputPath, displayPath: "content/" + (folder.isEmpty ? "" : folder + "/"),
             url: location.url, outputPath: location.outputPath,
@@ -79,7 +79,8 @@ struct SiteAssembler {
             isSectionIndex: true, sectionPath: folder)
     }
 
-    /// Errors for pages that map to the same output file, naming every file involved.
+    /// Errors for pages that map to the same output file, naming every file involved: two
+    /// pages for one folder (`index.md` and `README.md`), or two names that make the same URL.
     private func urlCollisions() -> [Diagnostic] {
         var byOutput: [String: [Page]] = [:]
         for page in pages { byOutput[page.outputPath, default: []].append(page) }
@@ -87,11 +88,35 @@ struct SiteAssembler {
         for (_, group) in byOutput where group.count > 1 {
             let sorted = group.sorted { $0.sourcePath < $1.sourcePath }
             for page in sorted.dropFirst() {
+                let first = sorted[0]
+                if page.isSectionIndex, first.isSectionIndex, page.sectionPath == first.sectionPath {
+                    diagnostics.append(
+                        .error(
+                            "page/duplicate-index", at: SourceLocation(file: page.displayPath, line: 1),
+                            "the folder '\(first.sectionPath.isEmpty ? "content" : first.sectionPath)' has two pages: \(first.displayPath) and \(page.displayPath)",
+                            hint: "a folder's page is its _index.md, index.md or README.md: keep one, rename the other"))
+                } else {
+                    diagnostics.append(
+                        .error(
+                            "page/duplicate-url", at: SourceLocation(file: page.displayPath, line: 1),
+                            "\(page.displayPath) and \(first.displayPath) both make the URL \(page.url)",
+                            hint: config.urlStyle == .slug
+                                ? "rename one of the two: names become lower-case URLs with hyphens (or set 'urls: keep' in playbook.yml)"
+                                : "rename one of the two files"))
+                }
+            }
+        }
+        var staticByOutput: [String: String] = [:]
+        for file in staticFiles {
+            let output = PageLocation.staticOutputPath(file, style: config.urlStyle)
+            if let other = staticByOutput[output] {
                 diagnostics.append(
                     .error(
-                        "page/duplicate-url", at: SourceLocation(file: page.displayPath, line: 1),
-                        "this page has the same URL \(page.url) as \(sorted[0].displayPath)",
-                        hint: "rename one of the two files"))
+                        "page/duplicate-url", at: SourceLocation(file: "content/" + file),
+                        "content/\(file) and content/\(other) would both be copied to \(output)",
+                        hint: "rename one of the two folders or files"))
+            } else {
+                staticByOutput[output] = file
             }
         }
         return diagnostics

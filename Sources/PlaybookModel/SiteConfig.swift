@@ -19,6 +19,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var editBranch: String
     /// The `lint:` section, kept for the lint to read.
     public var lint: YAMLNode?
+    /// How file and folder names become URLs (`urls: slug` or `urls: keep`).
+    public var urlStyle: URLStyle = .slug
+    /// Whether broken links and anchors fail the build (`links: error`, the default) or are
+    /// reported as warnings while a team migrates a handbook (`links: warn`).
+    public var brokenLinks: BrokenLinkPolicy = .error
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -60,7 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint",
+        "lint", "urls", "links",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -97,6 +102,10 @@ public struct SiteConfig: Sendable, Hashable {
             case "repository": config.repository = reader.string(value, key: key)
             case "edit-branch": config.editBranch = reader.string(value, key: key) ?? config.editBranch
             case "lint": config.lint = value
+            case "urls":
+                if let style = reader.choice(value, key: key, from: URLStyle.self) { config.urlStyle = style }
+            case "links":
+                if let policy = reader.choice(value, key: key, from: BrokenLinkPolicy.self) { config.brokenLinks = policy }
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {
@@ -112,4 +121,12 @@ public struct SiteConfig: Sendable, Hashable {
         problems += reader.problems
         return (config, problems)
     }
+}
+
+/// What a broken link or anchor is: an error (the default) or, while migrating, a warning.
+public enum BrokenLinkPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Broken links fail the build.
+    case error
+    /// Broken links are warnings, summed up at the end of the build.
+    case warn
 }

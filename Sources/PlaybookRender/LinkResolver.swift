@@ -11,7 +11,8 @@ public enum LinkTarget: Sendable, Hashable {
     case samePage(anchor: String)
     /// A page of the site (by index into `Site.pages`), with an optional heading anchor.
     case page(Int, anchor: String?)
-    /// A file that is copied to the output (an asset or a file beside the content).
+    /// A file that is copied to the output (an asset or a file beside the content), by its
+    /// path in the output.
     case file(String)
     /// An internal link whose target does not exist.
     case missing(String, hint: String?)
@@ -24,8 +25,11 @@ public enum LinkTarget: Sendable, Hashable {
 public struct LinkResolver: Sendable {
     private var site: Site
     private let basePath: String
-    private let files: Set<String>
+    /// Files copied to the output: content-relative (or asset output) path → output path.
+    private let files: [String: String]
     private let pageByURL: [String: Int]
+    /// Every page, file and folder path by its lower-case form, to tell a case slip from a miss.
+    private let pathsByLowercase: [String: String]
 
     /// The same resolver for a site whose pages changed only in their bodies (same URLs, same
     /// files), without rebuilding its tables.
@@ -39,10 +43,19 @@ public struct LinkResolver: Sendable {
     public init(site: Site, assetFiles: [String]) {
         self.site = site
         basePath = site.config.basePath
-        files = Set(assetFiles).union(site.staticFiles)
+        var files = Dictionary(assetFiles.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
+        for file in site.staticFiles {
+            files[file] = PageLocation.staticOutputPath(file, style: site.config.urlStyle)
+        }
+        self.files = files
         var byURL: [String: Int] = [:]
         for (index, page) in site.pages.enumerated() { byURL[page.url] = index }
         pageByURL = byURL
+        var lowercase: [String: String] = [:]
+        for path in site.pages.map(\.sourcePath) + site.staticFiles + site.sections.map(\.path) {
+            lowercase[path.lowercased()] = lowercase[path.lowercased()] ?? path
+        }
+        pathsByLowercase = lowercase
     }
 
     /// Where `destination`, written in the page at `pageIndex`, points.
@@ -73,13 +86,16 @@ public struct LinkResolver: Sendable {
         let lowered = path.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
             if let index = site.pageIndexBySource[path] { return .page(index, anchor: anchor) }
-            return .missing(path, hint: suggestion(for: path))
+            return .missing(path, hint: suggestion(for: path, written: rawPath))
         }
-        if files.contains(path) { return .file(path) }
-        if let index = pageByURL[PageLocation.sectionURL(Self.trimSlashes(path))] {
+        if let output = files[path] { return .file(output) }
+        if let section = site.sectionIndexByPath[path] {
+            return .page(site.sections[section].indexPage, anchor: anchor)
+        }
+        if let index = pageByURL["/" + PageLocation.percentEncode(path) + "/"] {
             return .page(index, anchor: anchor)
         }
-        return .missing(path, hint: suggestion(for: path))
+        return .missing(path, hint: suggestion(for: path, written: rawPath))
     }
 
     /// The URL to write into the HTML for a resolved link, or `nil` to keep it as written.
@@ -95,12 +111,29 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func suggestion(for path: String) -> String? {
-        let candidates = site.pages.map(\.sourcePath) + Array(files)
-        if let exact = candidates.first(where: { $0.lowercased() == path.lowercased() }) {
-            return "the name's case differs from the file on disk: did you mean '\(exact)'?"
+    private func suggestion(for path: String, written: String) -> String? {
+        if let exact = pathsByLowercase[path.lowercased()] {
+            return "did you mean '\(Self.matchingCase(written, to: exact))'? The case differs from content/\(exact), and URLs are case-sensitive"
         }
+        let candidates = site.pages.map(\.sourcePath) + Array(files.keys) + site.sections.map(\.path)
         return Suggestions.didYouMean(path, in: candidates)
+    }
+
+    /// The link as written with its last path segments in the case of the file on disk:
+    /// `../Docs/Guide.PDF` with `docs/guide.pdf` on disk → `../docs/guide.pdf`.
+    static func matchingCase(_ written: String, to exact: String) -> String {
+        var segments = written.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var onDisk = exact.split(separator: "/").map(String.init)
+        var index = segments.count - 1
+        while index >= 0, let last = onDisk.last {
+            let segment = segments[index]
+            if segment.isEmpty || segment == "." { index -= 1; continue }
+            guard segment != "..", segment.lowercased() == last.lowercased() else { break }
+            segments[index] = last
+            onDisk.removeLast()
+            index -= 1
+        }
+        return segments.joined(separator: "/")
     }
 
     /// Joins `relative` onto `folder` and resolves `.` and `..`; `nil` when it climbs above the root.
@@ -116,10 +149,6 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    private static func trimSlashes(_ path: String) -> String {
-        path.split(separator: "/").joined(separator: "/")
     }
 
     private static func hasScheme(_ destination: String) -> Bool {

@@ -47,7 +47,13 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let result = try SiteBuilder(options: options).build()
-        Terminal.printDiagnostics(result.diagnostics)
+        // In migration mode (links: warn) broken links are summed up after the other findings.
+        let brokenLinks = BrokenLinkSummary(result.diagnostics)
+        let shown = verbose ? [] : Set(brokenLinks?.links ?? [])
+        Terminal.printDiagnostics(result.diagnostics.filter { !shown.contains($0) })
+        if let brokenLinks {
+            printSummary(brokenLinks)
+        }
         let total = result.stages.reduce(0) { $0 + $1.seconds }
         guard result.succeeded else {
             Terminal.standardError(
@@ -66,5 +72,18 @@ struct BuildCommand: ParsableCommand {
         print(
             "built \(result.site.pages.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+    }
+
+    /// `N broken links in M pages`, the first few in full, and how to see the rest.
+    private func printSummary(_ summary: BrokenLinkSummary) {
+        let limit = 5
+        var lines = ["\(summary.headline) (links: warn in playbook.yml keeps them from failing the build)"]
+        if !verbose {
+            lines += summary.listed(limit: limit).map { "  " + $0.description.replacingOccurrences(of: "\n", with: "\n  ") }
+            if summary.links.count > limit {
+                lines.append("  … and \(summary.links.count - limit) more: run 'playbook build -v' to list them all")
+            }
+        }
+        Terminal.standardError(lines.joined(separator: "\n"))
     }
 }
