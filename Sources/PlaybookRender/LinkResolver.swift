@@ -92,7 +92,8 @@ public struct LinkResolver: Sendable {
         if let section = site.sectionIndexByPath[path] {
             return .page(site.sections[section].indexPage, anchor: anchor)
         }
-        if let index = pageByURL["/" + PageLocation.percentEncode(path) + "/"] {
+        // A site URL (`/team-norms/`) works too, unless it is a file's name in another case.
+        if pathsByLowercase[path.lowercased()] == nil, let index = pageByURL["/" + PageLocation.percentEncode(path) + "/"] {
             return .page(index, anchor: anchor)
         }
         return .missing(path, hint: suggestion(for: path, written: rawPath))

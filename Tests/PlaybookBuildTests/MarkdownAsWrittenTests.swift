@@ -80,15 +80,18 @@ import Testing
     @Test func aLinkInTheWrongCaseSuggestsTheLinkAsItShouldBeWritten() throws {
         let site = try FixtureSite([
             "content/_index.md": page("Home"),
-            "content/guides/Setup.md": "# Setup\n\n[g](../Docs/Guide.PDF) [f](<../Team/>)\n",
+            "content/guides/Setup.md": "# Setup\n\n[g](../Docs/Guide.PDF) [f](<../Team/>) [u](../people/)\n",
             "content/docs/guide.pdf": "%PDF",
             "content/team/index.md": "# Team\n",
+            // Its URL is /people/, but on GitHub the link would break: it is the folder's name in another case.
+            "content/People/index.md": "# People\n",
         ])
         let result = try site.build(write: false)
         #expect(
             result.diagnostics.map(\.hint) == [
                 "did you mean '../docs/guide.pdf'? The case differs from content/docs/guide.pdf, and URLs are case-sensitive",
                 "did you mean '../team/'? The case differs from content/team, and URLs are case-sensitive",
+                "did you mean '../People/'? The case differs from content/People, and URLs are case-sensitive",
             ])
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })
     }
