@@ -97,3 +97,34 @@ def test_every_link_asset_and_index_fetch_answers(prefix):
         assert all(url.startswith(prefix) for url, _ in index["pages"])
     finally:
         shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def test_a_handbook_written_for_github_builds_and_crawls(tmp_path):
+    """The foreign-style corpus (no front matter, README.md/index.md, spaces and accents in names,
+    folder links, images and PDFs beside pages) under /handbook/: every link answers except the
+    broken ones the build reported as warnings (migration mode)."""
+    site = tmp_path / "foreign"
+    subprocess.run(["python3", str(REPO / "scripts" / "gen_foreign_corpus.py"), "--pages", "150", "--out", str(site)],
+                   check=True, capture_output=True)
+    shutil.copytree(REPO / "templates", site / "templates")
+    out = tmp_path / "public"
+    build = subprocess.run([PLAYBOOK, "build", "-v", "--source", str(site), "--output", str(out),
+                            "--base-url", "/handbook/"], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    warned = [line.split("broken link: '")[1].split("'")[0] for line in build.stderr.splitlines()
+              if "[link/broken]" in line]
+    assert warned, "the corpus plants broken links"
+    handler = type("Handler", (PrefixHandler,), {"prefix": "/handbook/"})
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pages, broken, seen = crawl(f"http://127.0.0.1:{port}", "/handbook/")
+    finally:
+        server.shutdown()
+    assert pages >= 150
+    assert any(url.endswith(".png") for url in seen) and any(url.endswith(".pdf") for url in seen)
+    warned_names = {urllib.parse.unquote(destination.rstrip("/").split("/")[-1]) for destination in warned}
+    for entry in broken:
+        name = urllib.parse.unquote(entry.split(": ")[0].rstrip("/").split("/")[-1])
+        assert name in warned_names, f"{entry} is broken but the build did not warn about it"
