@@ -5,6 +5,7 @@ public enum JSONString {
     /// written as `\u003c`, `\u003e` and `\u0026`, so the JSON stays inert even if it is ever
     /// placed inside HTML (the search index).
     public static func quote(_ text: String, escapingMarkup: Bool = false) -> String {
+        if !needsEscaping(text, escapingMarkup: escapingMarkup) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -27,5 +28,17 @@ public enum JSONString {
             }
         }
         return out + "\""
+    }
+
+    /// False for the common text with nothing to escape, found by one pass over the bytes.
+    /// 0xE2 starts U+2028 and U+2029 (and other characters, which then take the slow path).
+    private static func needsEscaping(_ text: String, escapingMarkup: Bool) -> Bool {
+        text.utf8.contains { byte in
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0xE2: true
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escapingMarkup
+            default: false
+            }
+        }
     }
 }
