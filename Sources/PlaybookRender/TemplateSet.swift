@@ -42,6 +42,7 @@ public struct TemplateSet: Sendable {
                 ]
             )
         }
+        HTMLContentType.registered
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -59,13 +60,16 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                try library.register(text, named: name)
+                try library.register(HTMLContentType.pragma + text, named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
                         "template/syntax",
-                        at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                        at: SourceLocation(
+                            file: display, line: error.context.lineNumber,
+                            column: error.context.columnNumber
+                                - (error.context.lineNumber == 1 ? HTMLContentType.pragma.count : 0)),
                         "Mustache syntax error: \(describe(error.error))",
                         hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
             } catch {

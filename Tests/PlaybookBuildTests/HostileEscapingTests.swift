@@ -196,3 +196,17 @@ import Testing
         }
     }
 }
+
+@Suite struct TemplateEscapingTests {
+    @Test func everyMarkupByteOfAValueIsEscapedEvenBeforeACombiningMark() throws {
+        // "<" + U+0301 is one Character: a Character-by-Character escaper lets it through.
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/a.md": page("\"<\u{301}img src=x onerror='alert(1)'> & more\""),
+        ])
+        let result = try site.build(write: false)
+        let html = try #require(FixtureSite.text(result, "a/index.html"))
+        #expect(html.contains("<h1>&lt;\u{301}img src=x onerror=&#39;alert(1)&#39;&gt; &amp; more</h1>"))
+        #expect(!html.contains("<\u{301}img"))
+    }
+}
