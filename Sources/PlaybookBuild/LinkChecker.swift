@@ -28,7 +28,7 @@ struct LinkChecker {
     }
 
     static func anchors(of page: RenderedPage) -> Set<String> {
-        Set(page.headings.map(\.id) + page.tasks.map(\.id))
+        Set(page.headings.map(\.id) + page.tasks.map(\.id) + (page.titleID.map { [$0] } ?? []))
     }
 
     /// Every problem: the framework's page references, then every page's links.

@@ -32,6 +32,9 @@ public struct Page: Sendable, Hashable {
     public var isSectionIndex: Bool
     /// The folder of the section this page belongs to, relative to content: `framework` (or `""`).
     public var sectionPath: String
+    /// True when the title is the body's first `# ` heading (taken out of the body), so the
+    /// page's title gets the heading's anchor, as on GitHub.
+    public var titleFromHeading = false
 
     /// Creates a page.
     public init(

@@ -38,21 +38,24 @@ enum PageReader {
         // the file's (or, for a folder's page, the folder's) name.
         var title = metadata.title ?? ""
         var body = String(split.body)
+        var titleFromHeading = false
         if title.isEmpty, let heading = TitleHeading.find(in: split.body), !heading.text.isEmpty {
             title = heading.text
             body = heading.removed(from: split.body)
+            titleFromHeading = true
         }
         if title.isEmpty {
             let name = location.isSectionIndex ? location.sectionPath : PathText.removingExtension(sourcePath)
             title = PageLocation.readableName(name)
         }
-        let page = Page(
+        var page = Page(
             sourcePath: sourcePath, displayPath: displayPath, url: location.url,
             outputPath: location.outputPath, title: title, description: metadata.description,
             weight: metadata.weight, isDraft: metadata.isDraft, type: metadata.type,
             tags: metadata.tags, body: body, bodyLineOffset: split.bodyLineOffset,
             frontMatter: root, isSectionIndex: location.isSectionIndex,
             sectionPath: location.sectionPath)
+        page.titleFromHeading = titleFromHeading
         return (page, diagnostics)
     }
 }

@@ -20,6 +20,8 @@ public struct RenderedPage: Sendable {
     public var plainText: String
     /// The text before the first heading, then under each heading (see `RenderedMarkdown`).
     public var sectionTexts: [String] = []
+    /// The id of the title's `<h1>` (see `TitleAnchor`).
+    public var titleID: String?
     /// Problems found while rendering (for example in a diagram spec), positioned in the file.
     public var diagnostics: [Diagnostic] = []
 }

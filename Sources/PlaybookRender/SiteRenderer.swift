@@ -67,7 +67,8 @@ public struct SiteRenderer: Sendable {
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
-            sectionTexts: body.sectionTexts, diagnostics: problems)
+            sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
+            diagnostics: problems)
     }
 
     /// Renders the site's 404 page.

@@ -22,7 +22,7 @@ public struct ViewModel: Sendable {
         "title", "description", "baseURL", "language", "homeURL", "origin",
         // page
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
-        "pageKey", "summary",
+        "pageKey", "summary", "titleId",
         // navigation and lists
         "items", "isActive", "hasItems", "depth",
         // table of contents
@@ -55,7 +55,7 @@ public struct ViewModel: Sendable {
         var context: [String: Any] = [
             "site": siteValues,
             "assets": basePath + "assets/",
-            "page": pageValues(page, index: index, html: rendered.html),
+            "page": pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
             "navigation": navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
         ]
         let toc = TableOfContents.items(rendered.headings)
@@ -88,7 +88,7 @@ public struct ViewModel: Sendable {
         ]
     }
 
-    private func pageValues(_ page: Page, index: Int, html: String) -> [String: Any] {
+    private func pageValues(_ page: Page, index: Int, html: String, titleID: String? = nil) -> [String: Any] {
         var values: [String: Any] = [
             "title": page.title,
             "url": basePath + page.url.dropFirst(),
@@ -102,9 +102,10 @@ public struct ViewModel: Sendable {
         ]
         if let description = page.description { values["description"] = description }
         if let type = page.type { values["type"] = type }
+        if let titleID { values["titleId"] = titleID }
         if let repository = site.config.repository, page.displayPath.hasSuffix(".md") {
             let trimmed = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
-            values["editURL"] = "\(trimmed)/edit/\(site.config.editBranch)/\(page.displayPath)"
+            values["editURL"] = "\(trimmed)/edit/\(site.config.editBranch)/\(PageLocation.percentEncode(page.displayPath))"
         }
         return values
     }

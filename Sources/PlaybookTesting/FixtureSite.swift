@@ -25,7 +25,7 @@ public final class FixtureSite: @unchecked Sendable {
         "templates/partials/nav.mustache": "<ul>{{#nav}}{{>partials/nav-item}}{{/nav}}</ul>",
         "templates/partials/nav-item.mustache":
             "<li><a href=\"{{url}}\">{{title}}</a>{{#hasItems}}<ul>{{#items}}{{>partials/nav-item}}{{/items}}</ul>{{/hasItems}}</li>",
-        "templates/page.mustache": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}",
+        "templates/page.mustache": "{{<base}}{{$main}}<h1{{#page.titleId}} id=\"{{page.titleId}}\"{{/page.titleId}}>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}",
         "templates/section.mustache":
             "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}<ul class=\"children\">{{#children}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/children}}</ul>{{/main}}{{/base}}",
         "templates/home.mustache": "{{<base}}{{$main}}<h1>{{site.title}}</h1>{{{page.content}}}{{/main}}{{/base}}",

@@ -16,6 +16,8 @@ public enum ForeignHandbook {
 
                 Gone: [an old page](Missing%20Page.md) and [a folder](<team norms/>).
 
+                Back to [the top](#acme-handbook), to [the guide's title](<Team Norms/Onboarding Guide.md#onboarding-guide>).
+
                 """,
             "content/Team Norms/index.md": """
                 Team *Norms*

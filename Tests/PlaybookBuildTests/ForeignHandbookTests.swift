@@ -64,6 +64,8 @@ import Testing
             let html = try #require(FixtureSite.text(result, path))
             #expect(html.components(separatedBy: "<h1").count == 2, "\(path) has one h1")
         }
+        let guide = try #require(FixtureSite.text(result, "team-norms/onboarding-guide/index.html"))
+        #expect(guide.contains("<h1 id=\"onboarding-guide\">Onboarding Guide</h1>"), "the title keeps the heading's anchor")
         let kept = try #require(FixtureSite.text(result, "with-front-matter/index.html"))
         #expect(kept.contains("<h1>Set In Front Matter</h1>"))
         #expect(kept.contains("<h1 id=\"a-heading-in-the-body\">"))
