@@ -55,7 +55,10 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        var walk = TreeWalk()
+        // GFM's extensions first, so the walk sees table cells and strikethrough as markup.
+        let positions = TablePass.run(on: document, text: text, options: cmarkOptions)
+        if text.utf8.contains(UInt8(ascii: "~")) { Strikethrough.apply(to: document) }
+        var walk = TreeWalk(positions: positions)
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
 

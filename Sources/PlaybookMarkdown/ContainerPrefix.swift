@@ -1,0 +1,96 @@
+internal import CMark
+
+/// The block quotes and list items around a block, to take their prefixes (`> `, a list item's
+/// indentation) off the block's continuation lines.
+///
+/// cmark keeps no raw lines, so this re-does its container matching on the source line: a
+/// block quote needs `>` after at most three spaces, a list item needs its content indentation.
+/// A line that misses a prefix is a lazy continuation line.
+struct ContainerPrefix {
+    private enum Level {
+        case quote
+        /// A list item whose content starts this many columns in.
+        case item(indent: Int)
+    }
+
+    private var levels: [Level] = []
+
+    /// The containers of `node`, outermost first.
+    init(of node: OpaquePointer, lines: SourceLines) {
+        var chain: [OpaquePointer] = []
+        var parent = cmark_node_parent(node)
+        while let container = parent {
+            let type = cmark_node_get_type(container)
+            if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM { chain.append(container) }
+            parent = cmark_node_parent(container)
+        }
+        for container in chain.reversed() {
+            if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE {
+                levels.append(.quote)
+            } else {
+                let number = Int(cmark_node_get_start_line(container))
+                let line = lines.line(number)
+                let indent = strip(line).map(Self.itemIndent) ?? 2
+                levels.append(.item(indent: indent))
+            }
+        }
+    }
+
+    /// The line after every container's prefix, or `nil` when a prefix is missing (a lazy line).
+    func strip(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var index = line.startIndex
+        var column = 0
+        func advance() {
+            column += line[index] == Self.tab ? 4 - column % 4 : 1
+            index += 1
+        }
+        for level in levels {
+            switch level {
+            case .quote:
+                var spaces = 0
+                while index < line.endIndex, line[index] == Self.space, spaces < 3 {
+                    advance()
+                    spaces += 1
+                }
+                guard index < line.endIndex, line[index] == UInt8(ascii: ">") else { return nil }
+                advance()
+                if index < line.endIndex, line[index] == Self.space || line[index] == Self.tab { advance() }
+            case .item(let indent):
+                let start = column
+                while index < line.endIndex, column - start < indent {
+                    guard line[index] == Self.space || line[index] == Self.tab else { return nil }
+                    advance()
+                }
+                if index == line.endIndex { return nil }
+            }
+        }
+        return line[index...]
+    }
+
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+
+    /// The content indentation of a list item whose marker line, outer prefixes removed, is
+    /// `rest`: columns before the marker, the marker, then 1–4 spaces (1 when more or none).
+    private static func itemIndent(_ rest: ArraySlice<UInt8>) -> Int {
+        var index = rest.startIndex
+        var column = 0
+        func advance() {
+            column += rest[index] == tab ? 4 - column % 4 : 1
+            index += 1
+        }
+        while index < rest.endIndex, rest[index] == space || rest[index] == tab { advance() }
+        if index < rest.endIndex, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "+")
+            || rest[index] == UInt8(ascii: "*")
+        {
+            advance()
+        } else {
+            while index < rest.endIndex, rest[index] >= 0x30, rest[index] <= 0x39 { advance() }
+            if index < rest.endIndex { advance() }
+        }
+        let afterMarker = column
+        while index < rest.endIndex, rest[index] == space || rest[index] == tab { advance() }
+        let padding = column - afterMarker
+        return afterMarker + (index == rest.endIndex || padding > 4 || padding < 1 ? 1 : padding)
+    }
+}

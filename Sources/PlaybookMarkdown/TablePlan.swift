@@ -1,0 +1,155 @@
+internal import CMark
+
+/// Where a GFM table sits in the source lines of a paragraph (or of a setext heading, whose
+/// underline plain cmark took from a table), found before the tree is edited.
+struct TablePlan {
+    /// A source line with its container prefixes removed.
+    struct Line {
+        /// 1-based line number in the Markdown text.
+        var number: Int
+        /// The line's text; indices are offsets into the source bytes.
+        var text: ArraySlice<UInt8>
+    }
+
+    /// A table row and the line it came from.
+    struct Row {
+        var line: Int
+        var cells: [TableBlock.Cell]
+    }
+
+    /// At most this many empty cells are added to short rows in one document; past it the table
+    /// ends, so a wide header over many short rows stays linear (cmark-gfm has a like limit).
+    static let maxPaddingCells = 500_000
+
+    /// The paragraph or heading the table replaces.
+    var node: OpaquePointer
+    /// Lines before the header row: they stay a paragraph.
+    var before: [Line] = []
+    var header: Row
+    var alignments: [TableBlock.Alignment]
+    var body: [Row] = []
+    /// Lines after the table that cmark kept in the paragraph but that GFM reads as other
+    /// blocks (a lazy line, an indented code line, a list item that could not interrupt a
+    /// paragraph): they are parsed again as blocks after the table.
+    var after: [Line] = []
+    /// A setext `---` underline under the table, which GFM reads as a thematic break.
+    var thematicBreak = false
+
+    /// The table in `node`'s lines, if any: the first header row followed by a delimiter row
+    /// with as many cells.
+    static func find(in node: OpaquePointer, lines: SourceLines, padding: inout Int) -> TablePlan? {
+        let isHeading = cmark_node_get_type(node) == CMARK_NODE_HEADING
+        let first = Int(cmark_node_get_start_line(node))
+        let last = Int(cmark_node_get_end_line(node))
+        let contentLast = isHeading ? last - 1 : last
+        guard first >= 1, contentLast > first, last <= lines.count else { return nil }
+        guard hasDelimiterCandidate(lines: lines, from: first + 1, through: contentLast) else { return nil }
+
+        let prefix = ContainerPrefix(of: node, lines: lines)
+        // Each line's text, or nil when it is lazy (then `raw` holds it whole).
+        var texts: [ArraySlice<UInt8>?] = []
+        texts.reserveCapacity(contentLast - first + 1)
+        for number in first...contentLast {
+            let line = lines.line(number)
+            if number == first {
+                let column = Int(cmark_node_get_start_column(node))
+                let offset = min(line.endIndex, line.startIndex + max(column - 1, 0))
+                texts.append(line[offset...])
+            } else {
+                texts.append(prefix.strip(line))
+            }
+        }
+        func trimmed(_ index: Int) -> ArraySlice<UInt8> {
+            trimLeading(texts[index] ?? lines.line(first + index))
+        }
+
+        var delimiter: Int?
+        var alignments: [TableBlock.Alignment] = []
+        var header: [TableBlock.Cell] = []
+        for index in 1..<texts.count {
+            guard let text = texts[index], indentColumns(text) < 4,
+                let found = TableBlock.alignments(in: trimLeading(text))
+            else { continue }
+            let cells = TableBlock.cells(in: trimmed(index - 1))
+            if cells.count == found.count {
+                delimiter = index
+                alignments = found
+                header = cells
+                break
+            }
+        }
+        guard let delimiter else { return nil }
+
+        var plan = TablePlan(
+            node: node, header: Row(line: first + delimiter - 1, cells: header), alignments: alignments)
+        for index in 0..<(delimiter - 1) {
+            plan.before.append(Line(number: first + index, text: trimmed(index)))
+        }
+        var index = delimiter + 1
+        while index < texts.count {
+            guard let text = texts[index], !TableBlock.startsBlockInsideTable(text) else { break }
+            let cells = TableBlock.cells(in: trimLeading(text))
+            guard !cells.isEmpty else { break }
+            if cells.count < alignments.count {
+                padding += alignments.count - cells.count
+                if padding > maxPaddingCells { break }
+            }
+            plan.body.append(Row(line: first + index, cells: cells))
+            index += 1
+        }
+        while index < texts.count {
+            plan.after.append(Line(number: first + index, text: texts[index] ?? lines.line(first + index)))
+            index += 1
+        }
+        if isHeading {
+            let underline = prefix.strip(lines.line(last)) ?? lines.line(last)
+            if !plan.after.isEmpty {
+                plan.after.append(Line(number: last, text: underline))
+            } else if trimLeading(underline).first == UInt8(ascii: "=") {
+                plan.body.append(Row(line: last, cells: TableBlock.cells(in: trimLeading(underline))))
+            } else {
+                plan.thematicBreak = true
+            }
+        }
+        return plan
+    }
+
+    /// A cheap look for a line that could be a delimiter row: a `-` and a `|` or `:`.
+    private static func hasDelimiterCandidate(lines: SourceLines, from first: Int, through last: Int) -> Bool {
+        for number in first...last {
+            var dash = false
+            var other = false
+            for byte in lines.line(number) {
+                if byte == UInt8(ascii: "-") {
+                    dash = true
+                } else if byte == UInt8(ascii: "|") || byte == UInt8(ascii: ":") {
+                    other = true
+                }
+                if dash && other { return true }
+            }
+        }
+        return false
+    }
+
+    private static func trimLeading(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var index = text.startIndex
+        while index < text.endIndex, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return text[index...]
+    }
+
+    private static func indentColumns(_ text: ArraySlice<UInt8>) -> Int {
+        var columns = 0
+        for byte in text {
+            if byte == UInt8(ascii: " ") {
+                columns += 1
+            } else if byte == UInt8(ascii: "\t") {
+                columns += 4 - columns % 4
+            } else {
+                break
+            }
+        }
+        return columns
+    }
+}
