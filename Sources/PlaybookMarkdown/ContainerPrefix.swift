@@ -14,6 +14,8 @@ struct ContainerPrefix {
     }
 
     private var levels: [Level] = []
+    /// The block quote or list item node of each level.
+    private(set) var containers: [OpaquePointer] = []
 
     /// The containers of `node`, outermost first.
     init(of node: OpaquePointer, lines: SourceLines) {
@@ -25,6 +27,7 @@ struct ContainerPrefix {
             parent = cmark_node_parent(container)
         }
         for container in chain.reversed() {
+            containers.append(container)
             if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE {
                 levels.append(.quote)
             } else {
@@ -38,13 +41,26 @@ struct ContainerPrefix {
 
     /// The line after every container's prefix, or `nil` when a prefix is missing (a lazy line).
     func strip(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        if case .stripped(let text) = strip(line, levels: levels.count) { return text }
+        return nil
+    }
+
+    /// What is left of a line after the prefixes of the outermost `count` containers.
+    enum Stripped {
+        case stripped(ArraySlice<UInt8>)
+        /// The prefix of the container at this level is missing.
+        case lazy(level: Int)
+    }
+
+    /// The line after the prefixes of the outermost `count` containers.
+    func strip(_ line: ArraySlice<UInt8>, levels count: Int) -> Stripped {
         var index = line.startIndex
         var column = 0
         func advance() {
             column += line[index] == Self.tab ? 4 - column % 4 : 1
             index += 1
         }
-        for level in levels {
+        for (number, level) in levels.prefix(count).enumerated() {
             switch level {
             case .quote:
                 var spaces = 0
@@ -52,19 +68,19 @@ struct ContainerPrefix {
                     advance()
                     spaces += 1
                 }
-                guard index < line.endIndex, line[index] == UInt8(ascii: ">") else { return nil }
+                guard index < line.endIndex, line[index] == UInt8(ascii: ">") else { return .lazy(level: number) }
                 advance()
                 if index < line.endIndex, line[index] == Self.space || line[index] == Self.tab { advance() }
             case .item(let indent):
                 let start = column
                 while index < line.endIndex, column - start < indent {
-                    guard line[index] == Self.space || line[index] == Self.tab else { return nil }
+                    guard line[index] == Self.space || line[index] == Self.tab else { return .lazy(level: number) }
                     advance()
                 }
-                if index == line.endIndex { return nil }
+                if index == line.endIndex { return .lazy(level: number) }
             }
         }
-        return line[index...]
+        return .stripped(line[index...])
     }
 
     private static let space = UInt8(ascii: " ")

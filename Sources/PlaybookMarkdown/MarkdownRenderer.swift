@@ -55,9 +55,11 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        // GFM's extensions first, so the walk sees table cells and strikethrough as markup.
-        let positions = TablePass.run(on: document, text: text, options: cmarkOptions)
-        if text.utf8.contains(UInt8(ascii: "~")) { Strikethrough.apply(to: document) }
+        // GFM's extensions first, so the walk sees strikethrough and table cells as markup
+        // (strikethrough before tables: the table pass runs it on the cells it parses).
+        let lines = SourceLines(text)
+        if lines.bytes.contains(UInt8(ascii: "~")) { Strikethrough(lines: lines).apply(to: document) }
+        let positions = TablePass.run(on: document, lines: lines, options: cmarkOptions)
         var walk = TreeWalk(positions: positions)
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)

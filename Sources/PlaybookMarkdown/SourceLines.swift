@@ -12,7 +12,11 @@ struct SourceLines {
     private var ends: [Int] = []
 
     init(_ text: String) {
-        var bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8))
+    }
+
+    init(bytes: [UInt8]) {
+        var bytes = bytes
         if let nul = bytes.firstIndex(of: 0) { bytes.removeSubrange(nul...) }
         self.bytes = bytes
         var start = 0

@@ -8,12 +8,19 @@ internal import CMark
 /// text nodes at paired runs and wraps what lies between in a custom inline writing `<del>` and
 /// `</del>`. Code spans are their own nodes, so tildes in them never count.
 ///
+/// cmark merges the text of backslash escapes and entities into the text around them; a text
+/// node whose source is longer than its text is read against its source line, so `\~` and
+/// `&#126;` stay literal tildes.
+///
 /// Runs in different containers never pair, so where cmark-gfm would let a strikethrough win
 /// over emphasis that crosses it (`~~a *b~~ c*`) this keeps cmark's emphasis.
-enum Strikethrough {
-    /// Rewrites every `~` pair in `document`.
-    static func apply(to document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
+struct Strikethrough {
+    /// The text the tree was parsed from.
+    let lines: SourceLines
+
+    /// Rewrites every `~` pair under `root`.
+    func apply(to root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
         var containers: [OpaquePointer] = []
         while true {
             let event = cmark_iter_next(iterator)
@@ -44,39 +51,55 @@ enum Strikethrough {
 
     private static let tilde = UInt8(ascii: "~")
 
-    private static func rewrite(_ container: OpaquePointer) {
+    /// A text child's bytes, and which of them are not verbatim source (escapes, entities).
+    private struct Text {
+        var bytes: [UInt8]
+        var decoded: [Bool]?
+
+        func isVerbatim(_ offset: Int) -> Bool { decoded?[offset] != true }
+    }
+
+    private func rewrite(_ container: OpaquePointer) {
         var children: [OpaquePointer] = []
-        var literals: [[UInt8]?] = []
+        var texts: [Text?] = []
         var hasTilde = false
         var next = cmark_node_first_child(container)
         while let child = next {
             children.append(child)
-            var literal: [UInt8]?
-            if cmark_node_get_type(child) == CMARK_NODE_TEXT, !isEscapeOrEntity(child) {
-                let bytes = Array(literalText(child).utf8)
-                if bytes.contains(tilde) { hasTilde = true }
-                literal = bytes
+            var text: Text?
+            if cmark_node_get_type(child) == CMARK_NODE_TEXT {
+                let bytes = Array(Self.literalText(child).utf8)
+                if bytes.contains(Self.tilde) { hasTilde = true }
+                text = Text(bytes: bytes, decoded: nil)
             }
-            literals.append(literal)
+            texts.append(text)
             next = cmark_node_next(child)
         }
         guard hasTilde else { return }
+        for index in texts.indices {
+            if let bytes = texts[index]?.bytes { texts[index]?.decoded = decodedBytes(children[index], literal: bytes) }
+        }
 
         var runs: [Run] = []
-        for (index, literal) in literals.enumerated() {
-            guard let literal else { continue }
+        for (index, text) in texts.enumerated() {
+            guard let text else { continue }
+            let literal = text.bytes
             var position = 0
             while position < literal.count {
-                guard literal[position] == tilde else {
+                guard literal[position] == Self.tilde, text.isVerbatim(position) else {
                     position += 1
                     continue
                 }
                 let start = position
-                while position < literal.count, literal[position] == tilde { position += 1 }
+                while position < literal.count, literal[position] == Self.tilde, text.isVerbatim(position) {
+                    position += 1
+                }
                 guard position - start <= 2 else { continue }
-                let before = start > 0 ? classify(scalarBefore(start, in: literal)) : classBefore(index, children, container)
+                let before =
+                    start > 0 ? Self.classify(text, before: start) : Self.classBefore(index, children, texts, container)
                 let after =
-                    position < literal.count ? classify(scalarAt(position, in: literal)) : classAfter(index, children, container)
+                    position < literal.count
+                    ? Self.classify(text, at: position) : Self.classAfter(index, children, texts, container)
                 let left = after != .space && (after != .punctuation || before != .other)
                 let right = before != .space && (before != .punctuation || after != .other)
                 if left || right {
@@ -84,7 +107,7 @@ enum Strikethrough {
                 }
             }
         }
-        let pairs = match(runs)
+        let pairs = Self.match(runs)
         guard !pairs.isEmpty else { return }
 
         var used = [Bool](repeating: false, count: runs.count)
@@ -99,14 +122,14 @@ enum Strikethrough {
             var end = runIndex
             while end < runs.count, runs[end].child == child { end += 1 }
             let inChild = (runIndex..<end).filter { used[$0] }
-            if !inChild.isEmpty, let literal = literals[child] {
-                split(children[child], literal: literal, runs: inChild.map { ($0, runs[$0]) }, markers: &markers)
+            if !inChild.isEmpty, let literal = texts[child]?.bytes {
+                Self.split(children[child], literal: literal, runs: inChild.map { ($0, runs[$0]) }, markers: &markers)
             }
             runIndex = end
         }
         for (opener, closer) in pairs {
             guard let open = markers[opener], let close = markers[closer] else { continue }
-            wrap(from: open, to: close)
+            Self.wrap(from: open, to: close)
         }
     }
 
@@ -211,29 +234,79 @@ enum Strikethrough {
         }
     }
 
-    /// A text node cmark made from a backslash escape or an entity: one character whose source
-    /// is longer (`\~` is 2 bytes, `&#126;` 6). Its tilde is literal, not a delimiter.
-    private static func isEscapeOrEntity(_ node: OpaquePointer) -> Bool {
-        guard let literal = cmark_node_get_literal(node), literal[0] != 0, literal[1] == 0,
-            cmark_node_get_start_line(node) > 0, cmark_node_get_start_line(node) == cmark_node_get_end_line(node)
-        else { return false }
-        let width = Int(cmark_node_get_end_column(node)) - Int(cmark_node_get_start_column(node)) + 1
-        // Width 3 is never an escape or entity: it is a cell's first text behind its no-break space.
-        return width == 2 || width >= 4
+    /// For a text node whose source is longer than its text, which bytes of the text came from
+    /// a backslash escape or an entity; `nil` when all are verbatim or the source cannot be
+    /// matched (cmark's columns are off on some continuation lines).
+    private func decodedBytes(_ node: OpaquePointer, literal: [UInt8]) -> [Bool]? {
+        let line = Int(cmark_node_get_start_line(node))
+        let first = Int(cmark_node_get_start_column(node))
+        let last = Int(cmark_node_get_end_column(node))
+        guard line >= 1, line == Int(cmark_node_get_end_line(node)), first >= 1, last >= first,
+            last - first + 1 != literal.count
+        else { return nil }
+        let source = lines.line(line)
+        guard source.startIndex + last <= source.endIndex else { return nil }
+        let bytes = source[(source.startIndex + first - 1)..<(source.startIndex + last)]
+        var decoded = [Bool](repeating: false, count: literal.count)
+        var index = bytes.startIndex
+        var offset = 0
+        while offset < literal.count {
+            guard index < bytes.endIndex else { return nil }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, Self.isASCIIPunctuation(bytes[index + 1]),
+                bytes[index + 1] == literal[offset]
+            {
+                decoded[offset] = true
+                index += 2
+                offset += 1
+            } else if byte == UInt8(ascii: "&"), let end = Self.entityEnd(bytes, from: index),
+                !literal[offset...].starts(with: bytes[index...end])
+            {
+                // An entity decodes to one character (rarely two, then the second reads as verbatim).
+                let length = Self.scalarLength(literal[offset])
+                for position in offset..<min(offset + length, literal.count) { decoded[position] = true }
+                index = end + 1
+                offset += length
+            } else if byte == literal[offset] {
+                index += 1
+                offset += 1
+            } else {
+                return nil
+            }
+        }
+        return decoded
+    }
+
+    /// The index of the `;` ending an entity-like `&name;` or `&#123;` at `start`.
+    private static func entityEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.endIndex, index - start <= 32 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ";") { return index > start + 1 ? index : nil }
+            let isName = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+            guard isName || byte == UInt8(ascii: "#") else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (33...47).contains(byte) || (58...64).contains(byte) || (91...96).contains(byte) || (123...126).contains(byte)
     }
 
     /// The class of the character just before a child's text, from its previous siblings.
-    private static func classBefore(_ index: Int, _ children: [OpaquePointer], _ container: OpaquePointer)
-        -> CharacterClass
-    {
+    private static func classBefore(
+        _ index: Int, _ children: [OpaquePointer], _ texts: [Text?], _ container: OpaquePointer
+    ) -> CharacterClass {
         var index = index - 1
         while index >= 0 {
-            let node = children[index]
-            switch cmark_node_get_type(node) {
+            switch cmark_node_get_type(children[index]) {
             case CMARK_NODE_TEXT:
-                if isEscapeOrEntity(node) { return .punctuation }
-                let bytes = Array(literalText(node).utf8)
-                if !bytes.isEmpty { return classify(scalarBefore(bytes.count, in: bytes)) }
+                if let text = texts[index], !text.bytes.isEmpty { return classify(text, before: text.bytes.count) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 return .space
             default:
@@ -245,17 +318,14 @@ enum Strikethrough {
     }
 
     /// The class of the character just after a child's text, from its next siblings.
-    private static func classAfter(_ index: Int, _ children: [OpaquePointer], _ container: OpaquePointer)
-        -> CharacterClass
-    {
+    private static func classAfter(
+        _ index: Int, _ children: [OpaquePointer], _ texts: [Text?], _ container: OpaquePointer
+    ) -> CharacterClass {
         var index = index + 1
         while index < children.count {
-            let node = children[index]
-            switch cmark_node_get_type(node) {
+            switch cmark_node_get_type(children[index]) {
             case CMARK_NODE_TEXT:
-                if isEscapeOrEntity(node) { return .punctuation }
-                let bytes = Array(literalText(node).utf8)
-                if !bytes.isEmpty { return classify(scalarAt(0, in: bytes)) }
+                if let text = texts[index], !text.bytes.isEmpty { return classify(text, at: 0) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 return .space
             default:
@@ -264,6 +334,19 @@ enum Strikethrough {
             index += 1
         }
         return edgeClass(container)
+    }
+
+    /// The class of the character ending at `offset`; an escaped or entity character reads as
+    /// the punctuation that wrote it.
+    private static func classify(_ text: Text, before offset: Int) -> CharacterClass {
+        guard text.isVerbatim(offset - 1) else { return .punctuation }
+        return classify(scalarBefore(offset, in: text.bytes))
+    }
+
+    /// The class of the character starting at `offset`.
+    private static func classify(_ text: Text, at offset: Int) -> CharacterClass {
+        guard text.isVerbatim(offset) else { return .punctuation }
+        return classify(scalarAt(offset, in: text.bytes))
     }
 
     /// What lies beyond a container's first or last child: a line's start or end for a block

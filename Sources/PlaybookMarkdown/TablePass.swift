@@ -25,13 +25,13 @@ struct TablePass {
         self.lines = lines
     }
 
-    /// Edits `document` (parsed from `text` with `options`) in place; returns the source
+    /// Edits `document` (parsed from `lines` with `options`) in place; returns the source
     /// positions of links and images it moved.
-    static func run(on document: OpaquePointer, text: String, options: Int32) -> [OpaquePointer: SourcePosition] {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) else { return [:] }
+    static func run(on document: OpaquePointer, lines: SourceLines, options: Int32) -> [OpaquePointer: SourcePosition] {
+        guard lines.bytes.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) else { return [:] }
         let candidates = Self.candidates(in: document)
         guard !candidates.isEmpty else { return [:] }
-        var pass = TablePass(lines: SourceLines(text))
+        var pass = TablePass(lines: lines)
         var padding = 0
         let plans = candidates.compactMap { TablePlan.find(in: $0, lines: pass.lines, padding: &padding) }
         guard !plans.isEmpty else { return [:] }
@@ -74,6 +74,12 @@ struct TablePass {
         let afterChunks = plans.map { $0.after.isEmpty ? nil : scratch.addLines($0.after) }
         guard let parsed = scratch.parse(source: lines.bytes, options: options) else { return }
         defer { cmark_node_free(parsed) }
+        if scratch.bytes.contains(UInt8(ascii: "~")) {
+            let strikethrough = Strikethrough(lines: SourceLines(bytes: scratch.bytes))
+            for chunk in scratch.chunks {
+                for block in chunk.blocks { strikethrough.apply(to: block) }
+            }
+        }
 
         for (index, plan) in plans.enumerated() {
             let node = plan.node
@@ -84,7 +90,9 @@ struct TablePass {
             if plan.thematicBreak, let rule = cmark_node_new(CMARK_NODE_THEMATIC_BREAK) {
                 _ = cmark_node_insert_before(node, rule)
             }
-            if let chunk = afterChunks[index] { moveBlocks(of: scratch.chunks[chunk], before: node) }
+            if let chunk = afterChunks[index] {
+                moveBlocks(of: scratch.chunks[chunk], before: node, orAfter: plan.afterAnchor)
+            }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
@@ -153,13 +161,21 @@ struct TablePass {
         }
     }
 
-    /// Moves a chunk's re-parsed blocks before `node`.
-    private mutating func moveBlocks(of chunk: TableScratch.Chunk, before node: OpaquePointer) {
+    /// Moves a chunk's re-parsed blocks before `node`, or after `anchor` when there is one.
+    private mutating func moveBlocks(
+        of chunk: TableScratch.Chunk, before node: OpaquePointer, orAfter anchor: OpaquePointer? = nil
+    ) {
         guard case .lines(let sourceLines) = chunk.kind, let firstSource = sourceLines.first else { return }
         let lines = self.lines
+        var previous = anchor
         for block in chunk.blocks {
             cmark_node_unlink(block)
-            _ = cmark_node_insert_before(node, block)
+            if let after = previous {
+                _ = cmark_node_insert_after(after, block)
+                previous = block
+            } else {
+                _ = cmark_node_insert_before(node, block)
+            }
             record(block) { line, column in
                 let index = line - chunk.firstLine
                 let source = index >= 0 && index < sourceLines.count ? sourceLines[index] : firstSource

@@ -32,6 +32,10 @@ struct TablePlan {
     /// blocks (a lazy line, an indented code line, a list item that could not interrupt a
     /// paragraph): they are parsed again as blocks after the table.
     var after: [Line] = []
+    /// When `after` starts with a lazy line (one missing a block quote's `>` or a list item's
+    /// indentation), GFM ends that container there: the block (the quote, or the list of the
+    /// item) to put `after` behind. `nil` puts it right after the table.
+    var afterAnchor: OpaquePointer?
     /// A setext `---` underline under the table, which GFM reads as a thematic break.
     var thematicBreak = false
 
@@ -97,21 +101,52 @@ struct TablePlan {
             plan.body.append(Row(line: first + index, cells: cells))
             index += 1
         }
+        // Lines kept for `after` lose the prefixes of the containers they stay in.
+        var keptLevels = Int.max
+        if index < texts.count, texts[index] == nil,
+            case .lazy(let level) = prefix.strip(lines.line(first + index), levels: .max),
+            let anchor = anchor(closing: prefix.containers[level], from: node)
+        {
+            plan.afterAnchor = anchor
+            keptLevels = level
+        }
         while index < texts.count {
-            plan.after.append(Line(number: first + index, text: texts[index] ?? lines.line(first + index)))
+            let raw = lines.line(first + index)
+            plan.after.append(Line(number: first + index, text: strip(raw, prefix: prefix, levels: keptLevels)))
             index += 1
         }
         if isHeading {
-            let underline = prefix.strip(lines.line(last)) ?? lines.line(last)
-            if !plan.after.isEmpty {
+            let underline = strip(lines.line(last), prefix: prefix, levels: keptLevels)
+            let mark = trimLeading(underline)
+            if !plan.after.isEmpty || TableBlock.startsBlockInsideTable(underline) {
                 plan.after.append(Line(number: last, text: underline))
-            } else if trimLeading(underline).first == UInt8(ascii: "=") {
-                plan.body.append(Row(line: last, cells: TableBlock.cells(in: trimLeading(underline))))
-            } else {
+            } else if mark.first == UInt8(ascii: "-"), mark.filter({ $0 == UInt8(ascii: "-") }).count >= 3 {
                 plan.thematicBreak = true
+            } else {
+                plan.body.append(Row(line: last, cells: TableBlock.cells(in: mark)))
             }
         }
         return plan
+    }
+
+    /// A line without the prefixes of the outermost `levels` containers; whole when one is missing.
+    private static func strip(_ line: ArraySlice<UInt8>, prefix: ContainerPrefix, levels: Int) -> ArraySlice<UInt8> {
+        if case .stripped(let text) = prefix.strip(line, levels: levels) { return text }
+        return line
+    }
+
+    /// The block after which lines that close `container` go: the block quote itself, or the
+    /// list of a list item. `nil` unless `node` is the last thing in it, so nothing moves ahead
+    /// of content that follows in the container.
+    private static func anchor(closing container: OpaquePointer, from node: OpaquePointer) -> OpaquePointer? {
+        var current = node
+        while current != container {
+            guard cmark_node_next(current) == nil, let parent = cmark_node_parent(current) else { return nil }
+            current = parent
+        }
+        guard cmark_node_next(container) == nil else { return nil }
+        if cmark_node_get_type(container) == CMARK_NODE_ITEM { return cmark_node_parent(container) }
+        return container
     }
 
     /// A cheap look for a line that could be a delimiter row: a `-` and a `|` or `:`.

@@ -22,7 +22,8 @@ struct TableScratch {
     }
 
     private(set) var chunks: [Chunk] = []
-    private var bytes: [UInt8] = []
+    /// The text parsed.
+    private(set) var bytes: [UInt8] = []
     private var nextLine = 1
     private var mayUseReferences = false
 
