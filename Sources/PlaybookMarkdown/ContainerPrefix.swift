@@ -52,6 +52,15 @@ struct ContainerPrefix {
         case lazy(level: Int)
     }
 
+    /// Where cmark's content of a paragraph continuation line starts: after the prefixes of
+    /// the containers the line matches, stopping at the first it misses.
+    func contentStart(of line: ArraySlice<UInt8>) -> Int {
+        var count = levels.count
+        if case .lazy(let level) = strip(line, levels: count) { count = level }
+        if case .stripped(let text) = strip(line, levels: count) { return text.startIndex }
+        return line.startIndex
+    }
+
     /// The line after the prefixes of the outermost `count` containers.
     func strip(_ line: ArraySlice<UInt8>, levels count: Int) -> Stripped {
         var index = line.startIndex

@@ -235,8 +235,9 @@ struct Strikethrough {
     }
 
     /// For a text node whose source is longer than its text, which bytes of the text came from
-    /// a backslash escape or an entity; `nil` when all are verbatim or the source cannot be
-    /// matched (cmark's columns are off on some continuation lines).
+    /// a backslash escape or an entity; `nil` when all are verbatim. When the source cannot be
+    /// found (cmark's positions lag after a code span or tag running over a line end), every
+    /// tilde of the node counts as escaped: a missed strikethrough rather than a false one.
     private func decodedBytes(_ node: OpaquePointer, literal: [UInt8]) -> [Bool]? {
         let line = Int(cmark_node_get_start_line(node))
         let first = Int(cmark_node_get_start_column(node))
@@ -244,26 +245,49 @@ struct Strikethrough {
         guard line >= 1, line == Int(cmark_node_get_end_line(node)), first >= 1, last >= first,
             last - first + 1 != literal.count
         else { return nil }
+        if let source = sourceBytes(of: node, line: line, first: first),
+            let decoded = Self.align(literal, with: source)
+        {
+            return decoded
+        }
+        return literal.map { $0 == Self.tilde }
+    }
+
+    /// The source line from where cmark's position of a text node points.
+    private func sourceBytes(of node: OpaquePointer, line: Int, first: Int) -> ArraySlice<UInt8>? {
         let source = lines.line(line)
-        guard source.startIndex + last <= source.endIndex else { return nil }
-        let bytes = source[(source.startIndex + first - 1)..<(source.startIndex + last)]
+        // On a paragraph's later lines cmark counts columns from the content (container
+        // prefixes removed) plus the paragraph's first-line offset.
+        var start = source.startIndex + first - 1
+        if let block = Self.enclosingBlock(of: node), Int(cmark_node_get_start_line(block)) < line {
+            let offset = Int(cmark_node_get_start_column(block)) - 1
+            start = ContainerPrefix(of: block, lines: lines).contentStart(of: source) + first - 1 - offset
+        }
+        // The end column is not always right (a trailing backtick): matching stops with the text.
+        guard start >= source.startIndex, start <= source.endIndex else { return nil }
+        return source[start...]
+    }
+
+    /// Matches a text node's literal with its source: which literal bytes an escape or an
+    /// entity wrote, or `nil` when the two do not match.
+    private static func align(_ literal: [UInt8], with bytes: ArraySlice<UInt8>) -> [Bool]? {
         var decoded = [Bool](repeating: false, count: literal.count)
         var index = bytes.startIndex
         var offset = 0
         while offset < literal.count {
             guard index < bytes.endIndex else { return nil }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, Self.isASCIIPunctuation(bytes[index + 1]),
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, isASCIIPunctuation(bytes[index + 1]),
                 bytes[index + 1] == literal[offset]
             {
                 decoded[offset] = true
                 index += 2
                 offset += 1
-            } else if byte == UInt8(ascii: "&"), let end = Self.entityEnd(bytes, from: index),
+            } else if byte == UInt8(ascii: "&"), let end = entityEnd(bytes, from: index),
                 !literal[offset...].starts(with: bytes[index...end])
             {
                 // An entity decodes to one character (rarely two, then the second reads as verbatim).
-                let length = Self.scalarLength(literal[offset])
+                let length = scalarLength(literal[offset])
                 for position in offset..<min(offset + length, literal.count) { decoded[position] = true }
                 index = end + 1
                 offset += length
@@ -275,6 +299,17 @@ struct Strikethrough {
             }
         }
         return decoded
+    }
+
+    /// The paragraph or heading an inline node is in.
+    private static func enclosingBlock(of node: OpaquePointer) -> OpaquePointer? {
+        var current = cmark_node_parent(node)
+        while let block = current {
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { return block }
+            current = cmark_node_parent(block)
+        }
+        return nil
     }
 
     /// The index of the `;` ending an entity-like `&name;` or `&#123;` at `start`.

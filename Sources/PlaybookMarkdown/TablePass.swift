@@ -91,7 +91,8 @@ struct TablePass {
                 _ = cmark_node_insert_before(node, rule)
             }
             if let chunk = afterChunks[index] {
-                moveBlocks(of: scratch.chunks[chunk], before: node, orAfter: plan.afterAnchor)
+                let last = moveBlocks(of: scratch.chunks[chunk], before: node, orAfter: plan.afterAnchor)
+                if let item = plan.itemsAfter, let last { Self.moveItems(after: item, toNewListAfter: last) }
             }
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -161,11 +162,30 @@ struct TablePass {
         }
     }
 
-    /// Moves a chunk's re-parsed blocks before `node`, or after `anchor` when there is one.
+    /// Moves a list item's following items into a new list of the same kind after `block`.
+    private static func moveItems(after item: OpaquePointer, toNewListAfter block: OpaquePointer) {
+        guard let list = cmark_node_parent(item), let newList = cmark_node_new(CMARK_NODE_LIST) else { return }
+        _ = cmark_node_set_list_type(newList, cmark_node_get_list_type(list))
+        _ = cmark_node_set_list_delim(newList, cmark_node_get_list_delim(list))
+        _ = cmark_node_set_list_tight(newList, cmark_node_get_list_tight(list))
+        var start = cmark_node_get_list_start(list)
+        var current = cmark_node_first_child(list)
+        while let node = current, node != item {
+            start += 1
+            current = cmark_node_next(node)
+        }
+        _ = cmark_node_set_list_start(newList, start + 1)
+        while let next = cmark_node_next(item) { _ = cmark_node_append_child(newList, next) }
+        _ = cmark_node_insert_after(block, newList)
+    }
+
+    /// Moves a chunk's re-parsed blocks before `node`, or after `anchor` when there is one;
+    /// returns the last block moved.
+    @discardableResult
     private mutating func moveBlocks(
         of chunk: TableScratch.Chunk, before node: OpaquePointer, orAfter anchor: OpaquePointer? = nil
-    ) {
-        guard case .lines(let sourceLines) = chunk.kind, let firstSource = sourceLines.first else { return }
+    ) -> OpaquePointer? {
+        guard case .lines(let sourceLines) = chunk.kind, let firstSource = sourceLines.first else { return nil }
         let lines = self.lines
         var previous = anchor
         for block in chunk.blocks {
@@ -183,6 +203,7 @@ struct TablePass {
                     line: source.number, column: source.text.startIndex - lines.start(of: source.number) + column)
             }
         }
+        return chunk.blocks.last
     }
 
     /// Records where each link and image under `node` is in the Markdown text.

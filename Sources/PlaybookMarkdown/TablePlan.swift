@@ -36,6 +36,8 @@ struct TablePlan {
     /// indentation), GFM ends that container there: the block (the quote, or the list of the
     /// item) to put `after` behind. `nil` puts it right after the table.
     var afterAnchor: OpaquePointer?
+    /// A list item closed that way which has items after it: they go on in a new list after `after`.
+    var itemsAfter: OpaquePointer?
     /// A setext `---` underline under the table, which GFM reads as a thematic break.
     var thematicBreak = false
 
@@ -44,12 +46,20 @@ struct TablePlan {
     static func find(in node: OpaquePointer, lines: SourceLines, padding: inout Int) -> TablePlan? {
         let isHeading = cmark_node_get_type(node) == CMARK_NODE_HEADING
         let first = Int(cmark_node_get_start_line(node))
-        let last = Int(cmark_node_get_end_line(node))
-        let contentLast = isHeading ? last - 1 : last
-        guard first >= 1, contentLast > first, last <= lines.count else { return nil }
-        guard hasDelimiterCandidate(lines: lines, from: first + 1, through: contentLast) else { return nil }
-
+        var last = min(Int(cmark_node_get_end_line(node)), lines.count)
+        guard first >= 1, last > first,
+            hasDelimiterCandidate(lines: lines, from: first + 1, through: last)
+        else { return nil }
         let prefix = ContainerPrefix(of: node, lines: lines)
+        if isHeading {
+            // cmark's end line of a setext heading can be the line after its underline.
+            guard let underline = (first + 1...last).first(where: { isUnderline(prefix.strip(lines.line($0))) })
+            else { return nil }
+            last = underline
+        }
+        let contentLast = isHeading ? last - 1 : last
+        guard contentLast > first else { return nil }
+
         // Each line's text, or nil when it is lazy (then `raw` holds it whole).
         var texts: [ArraySlice<UInt8>?] = []
         texts.reserveCapacity(contentLast - first + 1)
@@ -74,7 +84,12 @@ struct TablePlan {
             guard let text = texts[index], indentColumns(text) < 4,
                 let found = TableBlock.alignments(in: trimLeading(text))
             else { continue }
-            let cells = TableBlock.cells(in: trimmed(index - 1))
+            // A lazy line keeps its leading spaces in cmark-gfm's paragraph text: a cell of its own.
+            let headerLine = texts[index - 1].map(trimLeading) ?? {
+                let raw = lines.line(first + index - 1)
+                return raw[prefix.contentStart(of: raw)...]
+            }()
+            let cells = TableBlock.cells(in: headerLine)
             if cells.count == found.count {
                 delimiter = index
                 alignments = found
@@ -108,6 +123,9 @@ struct TablePlan {
             let anchor = anchor(closing: prefix.containers[level], from: node)
         {
             plan.afterAnchor = anchor
+            if anchor != prefix.containers[level], cmark_node_next(prefix.containers[level]) != nil {
+                plan.itemsAfter = prefix.containers[level]
+            }
             keptLevels = level
         }
         while index < texts.count {
@@ -137,16 +155,27 @@ struct TablePlan {
 
     /// The block after which lines that close `container` go: the block quote itself, or the
     /// list of a list item. `nil` unless `node` is the last thing in it, so nothing moves ahead
-    /// of content that follows in the container.
+    /// of content that follows in the container (later items of a list excepted).
     private static func anchor(closing container: OpaquePointer, from node: OpaquePointer) -> OpaquePointer? {
         var current = node
         while current != container {
             guard cmark_node_next(current) == nil, let parent = cmark_node_parent(current) else { return nil }
             current = parent
         }
-        guard cmark_node_next(container) == nil else { return nil }
         if cmark_node_get_type(container) == CMARK_NODE_ITEM { return cmark_node_parent(container) }
-        return container
+        return cmark_node_next(container) == nil ? container : nil
+    }
+
+    /// A setext heading underline: up to three spaces, `=`s or `-`s, trailing spaces.
+    private static func isUnderline(_ text: ArraySlice<UInt8>?) -> Bool {
+        guard let text else { return false }
+        let mark = trimLeading(text)
+        guard let character = mark.first, character == UInt8(ascii: "=") || character == UInt8(ascii: "-"),
+            text.count - mark.count <= 3
+        else { return false }
+        var rest = mark.drop { $0 == character }
+        while let byte = rest.first, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { rest = rest.dropFirst() }
+        return rest.isEmpty
     }
 
     /// A cheap look for a line that could be a delimiter row: a `-` and a `|` or `:`.
