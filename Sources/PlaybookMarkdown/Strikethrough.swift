@@ -77,7 +77,9 @@ struct Strikethrough {
         }
         guard hasTilde else { return }
         for index in texts.indices {
-            if let bytes = texts[index]?.bytes { texts[index]?.decoded = decodedBytes(children[index], literal: bytes) }
+            if let bytes = texts[index]?.bytes, bytes.contains(Self.tilde) {
+                texts[index]?.decoded = decodedBytes(children[index], literal: bytes)
+            }
         }
 
         var runs: [Run] = []
@@ -234,23 +236,25 @@ struct Strikethrough {
         }
     }
 
-    /// For a text node whose source is longer than its text, which bytes of the text came from
-    /// a backslash escape or an entity; `nil` when all are verbatim. When the source cannot be
+    /// For a text node with a tilde, which bytes of the text came from a backslash escape or an
+    /// entity; `nil` when all are verbatim. When the source cannot be
     /// found (cmark's positions lag after a code span or tag running over a line end), every
     /// tilde of the node counts as escaped: a missed strikethrough rather than a false one.
     private func decodedBytes(_ node: OpaquePointer, literal: [UInt8]) -> [Bool]? {
         let line = Int(cmark_node_get_start_line(node))
         let first = Int(cmark_node_get_start_column(node))
         let last = Int(cmark_node_get_end_column(node))
-        guard line >= 1, line == Int(cmark_node_get_end_line(node)), first >= 1, last >= first,
-            last - first + 1 != literal.count
-        else { return nil }
-        if let source = sourceBytes(of: node, line: line, first: first),
-            let decoded = Self.align(literal, with: source)
-        {
-            return decoded
+        guard line >= 1, line == Int(cmark_node_get_end_line(node)), first >= 1, last >= first else { return nil }
+        // cmark's start column can be a byte off too (after an unmatched backtick).
+        for shift in [0, -1, 1, -2, 2] {
+            if let source = sourceBytes(of: node, line: line, first: first + shift),
+                let decoded = Self.align(literal, with: source)
+            {
+                return decoded.contains(true) ? decoded : nil
+            }
         }
-        return literal.map { $0 == Self.tilde }
+        // The end column is off by one now and then, so equal widths only hint at verbatim text.
+        return last - first + 1 == literal.count ? nil : literal.map { $0 == Self.tilde }
     }
 
     /// The source line from where cmark's position of a text node points.

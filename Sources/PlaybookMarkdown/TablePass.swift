@@ -72,8 +72,9 @@ struct TablePass {
         }
         let beforeChunks = plans.map { $0.before.isEmpty ? nil : scratch.addLines($0.before) }
         let afterChunks = plans.map { $0.after.isEmpty ? nil : scratch.addLines($0.after) }
-        guard let parsed = scratch.parse(source: lines.bytes, options: options) else { return }
-        defer { cmark_node_free(parsed) }
+        // No document when every cell is empty and no lines need parsing: the tables are still built.
+        let parsed = scratch.parse(source: lines.bytes, options: options)
+        defer { if let parsed { cmark_node_free(parsed) } }
         if scratch.bytes.contains(UInt8(ascii: "~")) {
             let strikethrough = Strikethrough(lines: SourceLines(bytes: scratch.bytes))
             for chunk in scratch.chunks {
