@@ -20,8 +20,11 @@ public struct MarkdownOptions: Sendable, Hashable {
 /// Renders Markdown to HTML with libcmark in a single tree walk, returning the HTML and the
 /// facts later stages need (headings with ids, links with positions, task items).
 ///
-/// This type and its extensions are the only code that calls `cmark_*`; every node and
-/// buffer cmark allocates is freed before a call returns.
+/// Besides CommonMark it renders GitHub-Flavored Markdown tables and strikethrough, added by
+/// passes over cmark's tree (`TablePass`, `Strikethrough`) since libcmark has no extensions.
+///
+/// This module is the only code that calls `cmark_*`; every node and buffer cmark allocates
+/// is freed before a call returns.
 public struct MarkdownRenderer: Sendable {
     /// The options every rendering uses.
     public var options: MarkdownOptions
@@ -55,7 +58,12 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        var walk = TreeWalk()
+        // GFM's extensions first, so the walk sees strikethrough and table cells as markup
+        // (strikethrough before tables: the table pass runs it on the cells it parses).
+        let lines = SourceLines(text)
+        if lines.bytes.contains(UInt8(ascii: "~")) { Strikethrough(lines: lines).apply(to: document) }
+        let positions = TablePass.run(on: document, lines: lines, options: cmarkOptions)
+        var walk = TreeWalk(positions: positions)
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
 

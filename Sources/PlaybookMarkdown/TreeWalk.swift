@@ -17,6 +17,12 @@ struct TreeWalk {
     private var plainText = ""
     /// UTF-8 offsets into `plainText` where each heading's text starts and ends.
     private var headingSpans: [(start: Int, end: Int)] = []
+    /// Source positions of links that cmark's own positions do not give (table cells).
+    private let positions: [OpaquePointer: SourcePosition]
+
+    init(positions: [OpaquePointer: SourcePosition] = [:]) {
+        self.positions = positions
+    }
 
     /// What `apply` found and wrote into the tree.
     struct Facts {
@@ -41,6 +47,12 @@ struct TreeWalk {
                     || type == CMARK_NODE_ITEM
                 {
                     plainText += "\n"
+                }
+                // A table cell: a custom inline in a row (a custom block).
+                if type == CMARK_NODE_CUSTOM_INLINE, let row = cmark_node_parent(node),
+                    cmark_node_get_type(row) == CMARK_NODE_CUSTOM_BLOCK
+                {
+                    plainText += cmark_node_next(node) == nil ? "\n" : " "
                 }
                 if type == CMARK_NODE_HEADING, !headingSpans.isEmpty {
                     headingSpans[headingSpans.count - 1].end = plainText.utf8.count
@@ -80,11 +92,13 @@ struct TreeWalk {
         var slugger = Slugger()
         for (node, isImage) in links {
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let position =
+                positions[node]
+                ?? SourcePosition(
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
             facts.links.append(
                 MarkdownLink(
-                    destination: destination, isImage: isImage,
-                    line: Int(cmark_node_get_start_line(node)),
-                    column: Int(cmark_node_get_start_column(node))))
+                    destination: destination, isImage: isImage, line: position.line, column: position.column))
             if let rewritten = rewriteLink(destination, isImage) {
                 _ = cmark_node_set_url(node, rewritten)
             }
