@@ -83,6 +83,8 @@ import Testing
         #expect(norms.contains("src=\"/team-norms/Org%20Chart.png\""))
         #expect(norms.contains("<a href=\"/\">back home</a>"))
         #expect(norms.contains("<a href=\"/\">README too</a>"))
+        #expect(norms.contains("<th align=\"left\">Norm</th>\n<th align=\"right\">Since</th>"), "the GFM table is a table")
+        #expect(norms.contains("<td align=\"left\">Reply within a day</td>"))
         let guide = try #require(FixtureSite.text(result, "team-norms/onboarding-guide/index.html"))
         #expect(guide.contains("href=\"/people/Leave%20Policy.pdf\""))
         #expect(guide.contains("id=\"first-week-1\""))
