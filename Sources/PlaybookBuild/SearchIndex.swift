@@ -110,7 +110,10 @@ enum SearchIndex {
             func flush() {
                 if word.count > 1 || (hasUnicode && !word.isEmpty) {
                     let string = String(decoding: word, as: UTF8.self)
-                    if hasUnicode ? string.count > 1 : true, !stopWords.contains(string) { result.append(string) }
+                    // Every stop word is four letters or fewer: longer words skip the look-up.
+                    if hasUnicode ? string.count > 1 : true, word.count > 4 || !stopWords.contains(string) {
+                        result.append(string)
+                    }
                 }
                 word.removeAll(keepingCapacity: true)
                 hasUnicode = false

