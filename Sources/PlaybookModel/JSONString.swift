@@ -6,28 +6,38 @@ public enum JSONString {
     /// placed inside HTML (the search index).
     public static func quote(_ text: String, escapingMarkup: Bool = false) -> String {
         if !needsEscaping(text, escapingMarkup: escapingMarkup) { return "\"" + text + "\"" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<" where escapingMarkup: out += "\\u003c"
-            case ">" where escapingMarkup: out += "\\u003e"
-            case "&" where escapingMarkup: out += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        // Over the bytes: every byte that needs no escape is copied as it is.
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        let bytes = Array(text.utf8)
+        var index = 0
+        func unicodeEscape(_ value: Int) {
+            out += Array("\\u".utf8)
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[(value >> shift) & 0xF]) }
         }
-        return out + "\""
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "<") where escapingMarkup: unicodeEscape(0x3C)
+            case UInt8(ascii: ">") where escapingMarkup: unicodeEscape(0x3E)
+            case UInt8(ascii: "&") where escapingMarkup: unicodeEscape(0x26)
+            case 0..<0x20: unicodeEscape(Int(byte))
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                index += 2
+            default: out.append(byte)
+            }
+            index += 1
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// False for the common text with nothing to escape, found by one pass over the bytes.
