@@ -68,13 +68,14 @@ public struct LinkResolver: Sendable {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external
         }
+        // Split off `#anchor` and `?query` over the bytes (both are ASCII).
         var rest = Substring(destination)
         var anchor: String?
-        if let hash = rest.firstIndex(of: "#") {
-            anchor = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            anchor = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
         let rawPath = rest.utf8.contains(UInt8(ascii: "%")) ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
         if rawPath.isEmpty { return .samePage(anchor: anchor ?? "") }
 
@@ -139,14 +140,14 @@ public struct LinkResolver: Sendable {
 
     /// Joins `relative` onto `folder` and resolves `.` and `..`; `nil` when it climbs above the root.
     static func normalize(_ folder: String, _ relative: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        var parts = folder.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        for part in relative.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            } else {
+                parts.append(Substring(part))
             }
         }
         return parts.joined(separator: "/")
