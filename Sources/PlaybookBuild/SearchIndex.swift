@@ -54,24 +54,17 @@ enum SearchIndex {
                 let first = firstDoc[number]
                 for (doc, word) in part.shards[shard] { postings[word, default: []].append(first + doc) }
             }
-            return postings.map { (word: $0.key, encoded: deltaEncode($0.value)) }.sorted { $0.word < $1.word }
+            return postings.map { (word: $0.key, encoded: deltaEncode($0.value)) }
         }
         var json = "{\"version\":2,\"pages\":[\n"
         json += parts.map(\.entry).joined(separator: ",\n")
         json += "\n],\"docs\":[\n"
         json += parts.flatMap(\.docs).joined(separator: ",\n")
         json += "\n],\"terms\":{\n"
-        let terms = mergeSorted(shards)
+        let terms = shards.flatMap { $0 }.sorted { $0.word < $1.word }
         json += terms.map { quote($0.word) + ":\"" + $0.encoded + "\"" }.joined(separator: ",\n")
         json += "\n}}\n"
         return json
-    }
-
-    /// The shards' terms in one list sorted by word (each shard is sorted already).
-    private static func mergeSorted(_ shards: [[(word: String, encoded: String)]]) -> [(word: String, encoded: String)] {
-        var all = shards.flatMap { $0 }
-        all.sort { $0.word < $1.word }
-        return all
     }
 
     private static func part(number: Int, page: Page, rendered: RenderedPage, base: String) -> PagePart {
