@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookBuildTests",
-            dependencies: ["PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics"],
+            dependencies: ["PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics", "PlaybookRender", "PlaybookMarkdown"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,6 +10,11 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Write `search-index.json` with the site (the preview server makes it on request instead).
     public var searchIndex = true
+    /// The folder of the build cache (see `BuildCache`); `nil` builds without one. Used only
+    /// when the site is written to an output folder.
+    public var cacheFolder: String?
+    /// Ignore the build cache and write it anew: a full build.
+    public var clean = false
     /// Called as each stage of a build ends, with its name and wall time, for progress output.
     public var progress: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
 

@@ -20,6 +20,11 @@ public struct BuildResult: Sendable {
     /// (`nil`: treat every file as new).
     public var changedFiles: Set<String>? = nil
 
+    /// Set when the build cache showed that nothing changed since the last build, whose output
+    /// was left in place: that build's page and file counts. `site`, `pages` and `files` are
+    /// then empty; `diagnostics` are that build's.
+    public var upToDate: (pages: Int, files: Int)? = nil
+
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -1,6 +1,7 @@
 internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import PlaybookRender
+internal import PlaybookLint
 internal import Foundation
 
 /// A build that remembers what it loaded and rendered, so the next build redoes only what a
@@ -18,15 +19,21 @@ public final class IncrementalBuilder {
     /// What to build and where.
     public let options: BuildOptions
 
-    private var pageCache = ContentLoader.PageCache()
+    private(set) var pageCache = ContentLoader.PageCache()
     private var renderer: SiteRenderer?
     private var navigationKey: [NavigationEntry] = []
     private var staticFiles: [String] = []
     private var rendered: [String: RenderedPage] = [:]
     private var templates: TemplateSet?
     private var templateProblems: [Diagnostic] = []
-    private var assets: [(output: String, source: String)] = []
+    private(set) var assets: [(output: String, source: String)] = []
+    private var assetOutputs: [String] = []
     private var last: Snapshot?
+    /// Set by `carry`: the state came from an earlier process, through the disk cache.
+    private var isCarried = false
+    /// The previous output folder, whose files for `carriedSources` are linked, not rendered.
+    private var carriedOutput: String?
+    private var carriedSources: Set<String> = []
 
     /// What the previous build produced, kept for the fast path.
     private struct Snapshot {
@@ -46,6 +53,35 @@ public final class IncrementalBuilder {
         self.options = options
     }
 
+    /// What an earlier process's build left, read back from the disk cache (`BuildCache`).
+    struct Carried {
+        /// The Markdown files as that build read them.
+        var pages: ContentLoader.PageCache
+        /// `Site.pages` of that build, by source path, in order.
+        var pageOrder: [String]
+        var staticFiles: [String]
+        var assetOutputs: [String]
+        /// Rendered pages without their HTML, by source path; the HTML is in `output`.
+        var rendered: [String: RenderedPage]
+        /// The output folder that build wrote, when it is still as it was written.
+        var output: String?
+    }
+
+    /// Starts from an earlier process's build; the next `build(changed:)` is given the paths that
+    /// changed since it.
+    func carry(_ carried: Carried) {
+        pageCache = carried.pages
+        navigationKey = carried.pageOrder.compactMap { pageCache.entries[$0]?.page }.map(NavigationEntry.init)
+        staticFiles = carried.staticFiles
+        assetOutputs = carried.assetOutputs
+        if let output = carried.output {
+            rendered = carried.rendered
+            carriedOutput = output
+            carriedSources = Set(carried.rendered.keys)
+        }
+        isCarried = true
+    }
+
     /// Builds the site.
     ///
     /// - Parameter changed: paths relative to the site folder (`content/a.md`,
@@ -59,12 +95,12 @@ public final class IncrementalBuilder {
 
     private func fullRebuild(changed: Set<String>?) throws -> BuildResult {
         var clock = StageClock(report: options.progress)
-        let everything = changed == nil || renderer == nil
+        let everything = changed == nil || (renderer == nil && !isCarried)
         let changed = changed ?? []
         let sourceChanged = changed.contains("playbook.yml") || changed.contains("content/framework.yml")
             || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
         let templatesDir = PathText.join(options.source, "templates")
-        if everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
+        if templates == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
             (templates, templateProblems) = TemplateSet.load(from: templatesDir)
             assets = AssetScanner.files(in: templatesDir)
         }
@@ -87,6 +123,7 @@ public final class IncrementalBuilder {
         let key = site.pages.map(NavigationEntry.init)
         // A file added or removed beside the pages can turn a broken link into a working one.
         let renderAll = everything || sourceChanged || key != navigationKey || site.staticFiles != staticFiles
+            || assets.map(\.output) != assetOutputs
         let current: SiteRenderer
         if let renderer, !renderAll {
             current = renderer.keepingNavigation(for: site)
@@ -96,10 +133,11 @@ public final class IncrementalBuilder {
         renderer = current
         navigationKey = key
         staticFiles = site.staticFiles
+        assetOutputs = assets.map(\.output)
         let previous = renderAll ? [:] : rendered
         let pages = Array(site.pages.indices).parallelMap { index -> RenderedPage in
             let page = site.pages[index]
-            if !contentChanged.contains(page.sourcePath), var kept = previous[page.sourcePath] {
+            if !contentChanged.contains(page.sourcePath), !Self.isAlwaysRendered(page), var kept = previous[page.sourcePath] {
                 kept.index = index
                 return kept
             }
@@ -119,7 +157,13 @@ public final class IncrementalBuilder {
         }
         clock.lap("check")
 
-        var files = pages.map { OutputFile(path: $0.outputPath, contents: .text($0.html)) }
+        if renderAll { carriedSources = [] }
+        var files = pages.map { page -> OutputFile in
+            if let carriedOutput, page.html.isEmpty, carriedSources.contains(site.pages[page.index].sourcePath) {
+                return OutputFile(path: page.outputPath, contents: .link(from: PathText.join(carriedOutput, page.outputPath)))
+            }
+            return OutputFile(path: page.outputPath, contents: .text(page.html))
+        }
         files.append(OutputFile(path: "404.html", contents: .text(current.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         if options.searchIndex {
@@ -240,6 +284,12 @@ public final class IncrementalBuilder {
             changedFiles: changedFiles)
     }
 
+    /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend
+    /// on other plans, and the lint pages quote headings of the pages their rules enforce.
+    static func isAlwaysRendered(_ page: Page) -> Bool {
+        page.type == "plan" || page.type == LintDocs.indexPageType || page.type == LintDocs.rulePageType
+    }
+
     /// The search index for the last build's pages (serve builds it on request, not on every save).
     public static func searchIndex(for result: BuildResult) -> String {
         SearchIndex.json(site: result.site, pages: result.pages)
@@ -247,7 +297,7 @@ public final class IncrementalBuilder {
 }
 
 /// What of a page shows on other pages: when none of it changed, other pages need no new render.
-private struct NavigationEntry: Equatable {
+struct NavigationEntry: Equatable {
     var sourcePath: String
     var url: String
     var title: String

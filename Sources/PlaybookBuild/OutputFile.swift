@@ -11,6 +11,9 @@ public struct OutputFile: Sendable, Hashable {
         case text(String)
         /// A file to copy, by absolute path.
         case copy(from: String)
+        /// A file the previous build wrote, unchanged since: hard-linked from the previous output
+        /// folder (copied where links are not possible), by absolute path.
+        case link(from: String)
     }
 
     /// Creates an output file.

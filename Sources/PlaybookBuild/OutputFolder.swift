@@ -86,6 +86,15 @@ struct OutputFolder {
         }
     }
 
+    /// The stat of the marker of the folder at `path` (written anew by every build), or `nil`
+    /// when it has none: the build cache's proof that the folder is the one it describes.
+    static func stamp(at path: String) -> String? {
+        var info = stat()
+        guard stat(PathText.join(path, marker), &info) == 0 else { return nil }
+        let stamp = FileStamp(info)
+        return "\(stamp.inode):\(stamp.modifiedSeconds).\(stamp.modifiedNanoseconds)"
+    }
+
     private func write(_ files: [OutputFile], into folder: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -103,6 +112,9 @@ struct OutputFolder {
                 return FileWriter.write(text, to: destination) ? nil : file.path
             case .copy(let from):
                 return (try? FileManager.default.copyItem(atPath: from, toPath: destination)) == nil ? file.path : nil
+            case .link(let from):
+                if Foundation.link(from, destination) == 0 { return nil }
+                return (try? FileManager.default.copyItem(atPath: from, toPath: destination)) == nil ? file.path : nil
             }
         }.compactMap { $0 }
         if let first = failures.first {
@@ -117,19 +129,25 @@ struct OutputFolder {
 /// Writes text to a file with POSIX calls (no Foundation `Data` round trip).
 enum FileWriter {
     static func write(_ text: String, to path: String) -> Bool {
+        var text = text
+        return text.withUTF8 { write($0, to: path) }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        bytes.withUnsafeBufferPointer { write($0, to: path) }
+    }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var text = text
-        return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, base + offset, buffer.count - offset)
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
+        guard let base = buffer.baseAddress else { return true }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, base + offset, buffer.count - offset)
+            if written <= 0 { return false }
+            offset += written
         }
+        return true
     }
 }

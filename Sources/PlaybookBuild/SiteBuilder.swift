@@ -18,7 +18,10 @@ public struct SiteBuilder: Sendable {
     /// - Throws: `DiagnosticError` with `isUsage` for problems with the command itself
     ///   (no content folder, an output folder that cannot be used or written).
     public func build() throws -> BuildResult {
-        try IncrementalBuilder(options: options).build(changed: nil)
+        if let cacheFolder = options.cacheFolder, let output = options.output {
+            return try CachedBuild(options: options, cache: BuildCache(folder: cacheFolder), output: output).run()
+        }
+        return try IncrementalBuilder(options: options).build(changed: nil)
     }
 }
 

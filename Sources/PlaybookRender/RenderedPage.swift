@@ -25,3 +25,19 @@ public struct RenderedPage: Sendable {
     /// Problems found while rendering (for example in a diagram spec), positioned in the file.
     public var diagnostics: [Diagnostic] = []
 }
+
+extension RenderedPage {
+    /// Creates a rendered page (the renderer makes them; the build cache reads them back).
+    public init(
+        index: Int, outputPath: String, html: String, headings: [Heading],
+        links: [(link: MarkdownLink, target: LinkTarget)], tasks: [TaskItem], plainText: String
+    ) {
+        self.index = index
+        self.outputPath = outputPath
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.tasks = tasks
+        self.plainText = plainText
+    }
+}

@@ -12,6 +12,9 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             The new site is written beside the output folder and swapped in only when the build \
             has no errors, so a failed build leaves the previous site as it was.
+            The build cache (.playbook-cache/ in the site folder) lets the next build skip what \
+            did not change: unchanged files are not read again, unchanged pages are not rendered \
+            again. --clean ignores it and writes it anew.
             Exit status: 0 built, 1 content errors, 2 usage or I/O errors.
             """
     )
@@ -34,10 +37,23 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Lint, build and check links without writing anything (for pull requests).")
     var check = false
 
+    @Flag(name: .long, help: "Ignore the build cache and rebuild everything (the cache is written anew).")
+    var clean = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where the build cache is kept (default: .playbook-cache/ in the site folder).", valueName: "dir"))
+    var cacheDir: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
+    var noCache = false
+
     func run() throws {
         InterruptGuard.shared.install()
         let outputPath = output ?? PathText.join(source, "public")
         var options = BuildOptions(source: source, output: check ? nil : outputPath, baseURL: baseURL, includeDrafts: drafts)
+        if !noCache {
+            options.cacheFolder = cacheDir ?? PathText.join(source, ".playbook-cache")
+        }
+        options.clean = clean
         // Stage lines: all of them with -v; on a terminal, the slow ones of a large site.
         let showAll = verbose
         let showSlow = Terminal.isInteractive(FileHandle.standardOutput)
@@ -63,6 +79,13 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitCode.contentErrors)
         }
         let warnings = result.diagnostics.count(of: .warning)
+        if let upToDate = result.upToDate {
+            print(
+                "up to date: \(upToDate.pages) pages (\(upToDate.files) files) in \(outputPath), nothing changed since the last build"
+                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s") from it)" : "")
+                    + "; checked in \(Terminal.milliseconds(total))")
+            return
+        }
         if check {
             print(
                 "checked \(result.site.pages.count) pages: they build and every link resolves; nothing was written"

@@ -10,7 +10,7 @@ import Testing
         for file in result.files {
             switch file.contents {
             case .text(let text): map[file.path] = text
-            case .copy(let source): map[file.path] = "copy of " + source
+            case .copy(let source), .link(let source): map[file.path] = "copy of " + source
             }
         }
         return map

@@ -1,0 +1,193 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// The build cache on disk (`.playbook-cache/` in the site folder unless told otherwise): what
+/// the last successful build read and rendered, so the next one skips what did not change.
+///
+/// Two files, each ending in a checksum of what comes before it:
+/// - `build.cache`, small: the build's key, the stat of every source file, the output folder's
+///   stamp and the diagnostics. It alone decides that nothing changed.
+/// - `pages.cache`: every Markdown file as read (page and problems), and every rendered page's
+///   facts without its HTML, which stays in the output folder.
+///
+/// A cache that is missing, corrupt, or made by another version of the program or other build
+/// options is ignored; the build is then a full build and writes a new cache.
+struct BuildCache {
+    /// Bumped whenever the layout of either file changes.
+    static let formatVersion = 1
+    static let defaultFolderName = ".playbook-cache"
+
+    let folder: String
+
+    /// What `build.cache` holds.
+    struct Head {
+        /// Build options and the program's own stamp (see `CachedBuild.key`).
+        var key: String
+        /// The output folder's stamp (`OutputFolder.stamp`) as that build left it.
+        var outputStamp: String
+        var manifest: SourceManifest
+        var pageCount: Int
+        var fileCount: Int
+        var diagnostics: [Diagnostic]
+        var style: URLStyle
+        var pageOrder: [String]
+        var staticFiles: [String]
+        var assetOutputs: [String]
+    }
+
+    /// What `pages.cache` holds.
+    struct Pages {
+        var entries: ContentLoader.PageCache
+        var rendered: [String: RenderedPage]
+    }
+
+    var headPath: String { PathText.join(folder, "build.cache") }
+    var pagesPath: String { PathText.join(folder, "pages.cache") }
+
+    func readHead() -> Head? {
+        guard var reader = Self.open(headPath) else { return nil }
+        return try? reader.head()
+    }
+
+    func readPages(style: URLStyle) -> Pages? {
+        guard var reader = Self.open(pagesPath) else { return nil }
+        return try? reader.pages(style: style)
+    }
+
+    /// Writes both files (each to a temporary name, then renamed into place). A cache that cannot
+    /// be written only makes the next build slower, so failures are returned, not thrown.
+    @discardableResult
+    func write(head: Head, pages: Pages) -> Bool {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+        else { return false }
+        var pagesWriter = CacheWriter(capacity: 1 << 20)
+        pagesWriter.pages(pages)
+        var headWriter = CacheWriter()
+        headWriter.head(head)
+        // Pages first: a head is only trusted next to the pages written with it, and a head
+        // that fails its checksum or is missing makes the next build a full one.
+        try? FileManager.default.removeItem(atPath: headPath)
+        return Self.save(pagesWriter.bytes, to: pagesPath) && Self.save(headWriter.bytes, to: headPath)
+    }
+
+    /// Removes the cache folder (`playbook build --clean` rewrites it afterwards).
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private static let magic = Array("PLAYBOOK-CACHE\n".utf8)
+
+    private static func open(_ path: String) -> CacheReader? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        let bodyEnd = bytes.count - 8
+        guard bodyEnd >= magic.count, bytes[..<magic.count].elementsEqual(magic) else { return nil }
+        var stored = CacheReader(bytes, from: bodyEnd)
+        let checksum = bytes.withUnsafeBytes { raw -> UInt64 in
+            var hash = StableHash()
+            hash.add(UnsafeRawBufferPointer(rebasing: raw[..<bodyEnd]))
+            return hash.value
+        }
+        guard (try? stored.uint64()) == checksum else { return nil }
+        var reader = CacheReader(bytes, from: magic.count, to: bodyEnd)
+        guard (try? reader.int()) == formatVersion else { return nil }
+        return reader
+    }
+
+    private static func save(_ body: [UInt8], to path: String) -> Bool {
+        var bytes = magic
+        var version = CacheWriter()
+        version.int(formatVersion)
+        bytes += version.bytes
+        bytes += body
+        var checksum = CacheWriter()
+        checksum.uint64(StableHash.of(bytes))
+        bytes += checksum.bytes
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileWriter.write(bytes, to: temporary) else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return false
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            return false
+        }
+        return true
+    }
+}
+
+extension CacheWriter {
+    mutating func head(_ head: BuildCache.Head) {
+        string(head.key)
+        string(head.outputStamp)
+        array(head.manifest.files) {
+            $0.string($1.path)
+            $0.int($1.stamp.size)
+            $0.int($1.stamp.modifiedSeconds)
+            $0.int($1.stamp.modifiedNanoseconds)
+            $0.int($1.stamp.inode)
+        }
+        int(head.pageCount)
+        int(head.fileCount)
+        diagnostics(head.diagnostics)
+        string(head.style.rawValue)
+        strings(head.pageOrder)
+        strings(head.staticFiles)
+        strings(head.assetOutputs)
+    }
+
+    mutating func pages(_ pages: BuildCache.Pages) {
+        let entries = pages.entries.entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value.page, $0.value.diagnostics) }
+        chunks(entries) {
+            $0.string($1.0)
+            $0.optional($1.1) { $0.page($1) }
+            $0.diagnostics($1.2)
+        }
+        let rendered = pages.rendered.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        chunks(rendered) {
+            $0.string($1.0)
+            $0.renderedFacts($1.1)
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func head() throws -> BuildCache.Head {
+        let key = try string()
+        let outputStamp = try string()
+        let files = try array { reader -> (path: String, stamp: FileStamp) in
+            let path = try reader.string()
+            return (
+                path,
+                FileStamp(
+                    size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
+                    inode: try reader.int())
+            )
+        }
+        let pageCount = try int()
+        let fileCount = try int()
+        let diagnostics = try diagnostics()
+        guard let style = URLStyle(rawValue: try string()) else { throw Corrupt() }
+        return BuildCache.Head(
+            key: key, outputStamp: outputStamp, manifest: SourceManifest(files: files), pageCount: pageCount,
+            fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
+            staticFiles: try strings(), assetOutputs: try strings())
+    }
+
+    mutating func pages(style: URLStyle) throws -> BuildCache.Pages {
+        var entries = ContentLoader.PageCache()
+        entries.style = style
+        let read = try chunks { reader in
+            (try reader.string(), try reader.optional { try $0.page() }, try reader.diagnostics())
+        }
+        entries.entries.reserveCapacity(read.count)
+        for (path, page, diagnostics) in read { entries.entries[path] = (page, diagnostics) }
+        var rendered: [String: RenderedPage] = [:]
+        let facts = try chunks { (try $0.string(), try $0.renderedFacts()) }
+        rendered.reserveCapacity(facts.count)
+        for (path, page) in facts { rendered[path] = page }
+        return BuildCache.Pages(entries: entries, rendered: rendered)
+    }
+}

@@ -1,0 +1,206 @@
+internal import PlaybookModel
+
+/// Appends values to a byte buffer in the build cache's format: integers as LEB128 varints,
+/// strings as a length then UTF-8 bytes. Hand-written rather than Codable because the cache
+/// holds every page of a large site and must load in a small fraction of a build.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    mutating func int(_ value: Int) {
+        // Zig-zag, so small negative numbers stay short.
+        var rest = UInt64(bitPattern: Int64(value << 1) ^ Int64(value >> 63))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    /// Writes each value as a length-prefixed chunk, encoding the chunks on all cores, so
+    /// `CacheReader.chunks` can decode them on all cores too.
+    mutating func chunks<T: Sendable>(_ values: [T], _ write: @escaping @Sendable (inout CacheWriter, T) -> Void) {
+        let encoded = values.parallelMap { value -> [UInt8] in
+            var writer = CacheWriter(capacity: 4096)
+            write(&writer, value)
+            return writer.bytes
+        }
+        int(encoded.count)
+        bytes.reserveCapacity(bytes.count + encoded.reduce(0) { $0 + $1.count + 5 })
+        for chunk in encoded {
+            int(chunk.count)
+            bytes.append(contentsOf: chunk)
+        }
+    }
+}
+
+/// Reads what `CacheWriter` wrote. Every read is bounds-checked: a truncated or corrupt cache
+/// throws `CacheReader.Corrupt`, and the build then ignores the cache.
+struct CacheReader {
+    struct Corrupt: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var position: Int
+    private let end: Int
+
+    /// Reads `bytes[position..<end]` (`end` defaults to the end of `bytes`).
+    init(_ bytes: [UInt8], from position: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        self.position = position
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    var isAtEnd: Bool { position == end }
+
+    /// Skips `count` bytes, returning where they start.
+    mutating func skip(_ count: Int) throws -> Int {
+        guard count >= 0, count <= end - position else { throw Corrupt() }
+        defer { position += count }
+        return position
+    }
+
+    mutating func int() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < end, shift < 64 else { throw Corrupt() }
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        // Undo the zig-zag with a logical shift (an arithmetic one breaks the largest values).
+        return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
+    }
+
+    mutating func uint64() throws -> UInt64 {
+        guard position + 8 <= end else { throw Corrupt() }
+        var value: UInt64 = 0
+        for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+        position += 8
+        return value
+    }
+
+    mutating func bool() throws -> Bool {
+        guard position < end, bytes[position] < 2 else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1] == 1
+    }
+
+    mutating func string() throws -> String {
+        let count = try int()
+        guard count >= 0, position + count <= end else { throw Corrupt() }
+        defer { position += count }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
+        }
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+        let count = try int()
+        // Every element takes at least one byte: a larger count is corruption, not a huge array.
+        guard count >= 0, count <= end - position else { throw Corrupt() }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// Reads what `CacheWriter.chunks` wrote, decoding the chunks on all cores.
+    mutating func chunks<T: Sendable>(_ read: @escaping @Sendable (inout CacheReader) throws -> T) throws -> [T] {
+        let count = try int()
+        guard count >= 0, count <= end - position else { throw Corrupt() }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try int()
+            let start = try skip(length)
+            ranges.append(start..<start + length)
+        }
+        let bytes = self.bytes
+        let decoded = ranges.parallelMap { range -> T? in
+            var reader = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
+            guard let value = try? read(&reader), reader.isAtEnd else { return nil }
+            return value
+        }
+        return try decoded.map { value in
+            guard let value else { throw Corrupt() }
+            return value
+        }
+    }
+}
+
+/// A 64-bit hash in the manner of FNV-1a, a word at a time: stable across runs and machines (Swift's `Hasher` is seeded per
+/// process), for cache keys and checksums. Not for security.
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        var offset = 0
+        // Eight bytes a step (then a shift to fold the high bits back down): a cache file of
+        // tens of megabytes is checked in a few milliseconds.
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = (hash ^ word) &* 0x100_0000_01b3
+            hash ^= hash >> 32
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+            offset += 1
+        }
+        value = hash
+    }
+
+    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+    /// Adds a string and a separator, so `("ab", "c")` and `("a", "bc")` differ.
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        add([0xFF])
+    }
+
+    mutating func add(_ number: Int) { withUnsafeBytes(of: Int64(number).littleEndian) { add($0) } }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash = StableHash()
+        hash.add(bytes)
+        return hash.value
+    }
+}

@@ -1,0 +1,91 @@
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// A build that starts from the build cache and leaves a new one:
+/// - nothing changed (every source file's stat, the options, the program and the output
+///   folder are as the last build left them): nothing is read, rendered or written;
+/// - otherwise unchanged Markdown files are not read again, and unchanged pages whose
+///   templates, configuration and navigation are unchanged are not rendered again: their
+///   HTML is hard-linked from the previous output folder into the new one.
+struct CachedBuild {
+    let options: BuildOptions
+    let cache: BuildCache
+    let output: String
+
+    func run() throws -> BuildResult {
+        var clock = StageClock(report: options.progress)
+        // Stat the sources before reading them, so a file saved during the build counts as
+        // changed next time.
+        let manifest = SourceManifest.scan(site: options.source)
+        let key = Self.key(for: options)
+        let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+        let builder = IncrementalBuilder(options: options)
+        var changed: Set<String>?
+        if options.clean {
+            cache.remove()
+        } else if let head = cache.readHead(), head.key == key {
+            let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
+            if outputIntact, head.manifest == manifest {
+                clock.lap("cache")
+                var result = BuildResult(
+                    site: Site(config: SiteConfig(), pages: [], sections: [], staticFiles: []), pages: [], files: [],
+                    diagnostics: head.diagnostics, stages: clock.laps, wrote: false)
+                result.upToDate = (head.pageCount, head.fileCount)
+                return result
+            }
+            if let pages = cache.readPages(style: head.style) {
+                builder.carry(
+                    IncrementalBuilder.Carried(
+                        pages: pages.entries, pageOrder: head.pageOrder, staticFiles: head.staticFiles,
+                        assetOutputs: head.assetOutputs, rendered: outputIntact ? pages.rendered : [:],
+                        output: outputIntact ? outputPath : nil))
+                changed = manifest.changedPaths(since: head.manifest)
+            }
+            clock.lap("cache")
+        }
+        var result = try builder.build(changed: changed)
+        result.stages = clock.laps + result.stages
+        guard result.wrote, let stamp = OutputFolder.stamp(at: outputPath) else { return result }
+        let site = result.site
+        var rendered: [String: RenderedPage] = [:]
+        for page in result.pages where !IncrementalBuilder.isAlwaysRendered(site.pages[page.index]) {
+            rendered[site.pages[page.index].sourcePath] = page
+        }
+        let head = BuildCache.Head(
+            key: key, outputStamp: stamp, manifest: manifest, pageCount: site.pages.count, fileCount: result.files.count,
+            diagnostics: result.diagnostics, style: site.config.urlStyle, pageOrder: site.pages.map(\.sourcePath),
+            staticFiles: site.staticFiles, assetOutputs: builder.assets.map(\.output))
+        var saveClock = StageClock(report: options.progress)
+        cache.write(head: head, pages: BuildCache.Pages(entries: builder.pageCache, rendered: rendered))
+        saveClock.lap("cache")
+        result.stages += saveClock.laps
+        return result
+    }
+
+    /// What, besides the sources, decides the output: the build options, where it is written,
+    /// the cache format, and the program itself (a new build of the tool renders afresh).
+    static func key(for options: BuildOptions) -> String {
+        var hash = StableHash()
+        hash.add(BuildCache.formatVersion)
+        hash.add(options.output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
+        hash.add(options.baseURL ?? "\u{0}")
+        hash.add(options.includeDrafts ? 1 : 0)
+        hash.add(options.searchIndex ? 1 : 0)
+        var info = stat()
+        if let program = Self.programPath, stat(program, &info) == 0 {
+            hash.add(program)
+            hash.add(Int(info.st_size))
+            hash.add(Int(info.st_mtim.tv_sec))
+            hash.add(Int(info.st_mtim.tv_nsec))
+        }
+        return String(hash.value, radix: 16)
+    }
+
+    private static let programPath: String? = {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
+        return CommandLine.arguments.first
+    }()
+}

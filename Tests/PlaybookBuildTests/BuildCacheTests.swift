@@ -1,0 +1,154 @@
+import Foundation
+import PlaybookBuild
+import PlaybookDiagnostics
+import PlaybookModel
+import PlaybookRender
+import PlaybookTesting
+import Testing
+
+/// A build that starts from the build cache writes, byte for byte, what a build without it
+/// writes; it skips only what did not change.
+@Suite struct BuildCacheTests {
+    static let files: [String: String] = [
+        "content/_index.md": page("Home", "[a](guide/a.md#first) and ![logo](logo.svg)\n"),
+        "content/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        "content/guide/_index.md": page("Guide", weight: 1),
+        "content/guide/a.md": page("A", weight: 1, "## First\n\nBody.\n"),
+        "content/guide/b.md": page("B", weight: 2, extra: "owner: someone\n", "- [ ] task\n\n[to a](a.md)\n"),
+        "content/about.md": page("About", weight: 2),
+    ]
+
+    func build(_ site: FixtureSite, clean: Bool = false, baseURL: String? = nil) throws -> BuildResult {
+        var options = BuildOptions(source: site.root, output: site.output, baseURL: baseURL)
+        options.cacheFolder = site.root + "/.playbook-cache"
+        options.clean = clean
+        return try SiteBuilder(options: options).build()
+    }
+
+    /// What a build of the same files without the cache writes.
+    func reference(_ site: FixtureSite, baseURL: String? = nil) throws -> [String: Data] {
+        let folder = site.root + "/reference"
+        let result = try SiteBuilder(options: BuildOptions(source: site.root, output: folder, baseURL: baseURL)).build()
+        #expect(result.succeeded)
+        return FixtureSite.snapshot(of: folder)
+    }
+
+    func inode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+    }
+
+    /// The output path of every page that was rendered (not reused) in `result`.
+    func rendered(_ result: BuildResult) -> Set<String> {
+        Set(result.pages.filter { !$0.html.isEmpty }.map(\.outputPath))
+    }
+
+    @Test func aSecondBuildWithNothingChangedIsUpToDateAndRepeatsTheWarnings() throws {
+        let site = try FixtureSite(Self.files)
+        let first = try build(site)
+        #expect(first.succeeded && first.upToDate == nil)
+        #expect(first.diagnostics.contains { $0.code == "field/unknown-key" })
+        let before = FixtureSite.snapshot(of: site.output)
+        let second = try build(site)
+        #expect(second.upToDate?.pages == first.site.pages.count)
+        #expect(second.upToDate?.files == first.files.count)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(!second.wrote)
+        #expect(FixtureSite.snapshot(of: site.output) == before)
+    }
+
+    @Test func aBodyEditRendersThatPageAloneAndLinksTheRest() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let untouched = try inode(site.output + "/about/index.html")
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nA new body.\n"))
+        let result = try build(site)
+        #expect(result.succeeded && result.upToDate == nil)
+        #expect(rendered(result) == ["guide/a/index.html"])
+        #expect(try inode(site.output + "/about/index.html") == untouched)
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+
+    @Test func aSeriesOfEditsGivesWhatABuildWithoutTheCacheGives() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let steps: [(String, () throws -> Void)] = [
+            ("rename a title", { try site.write("content/guide/b.md", page("B renamed", weight: 2, "[to a](a.md#first)\n")) }),
+            ("add a page", { try site.write("content/guide/c.md", page("C", weight: 3, "See [b](b.md).\n")) }),
+            ("edit a template", { try site.write("templates/page.mustache", "{{<base}}{{$main}}<h1 class=\"t\">{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}") }),
+            ("add an asset", { try site.write("templates/assets/extra.css", "p {}\n") }),
+            ("replace a static file", { try site.write("content/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"/>") }),
+            ("change the configuration", { try site.write("playbook.yml", "title: Renamed site\n") }),
+            ("remove a page", { try site.remove("content/guide/c.md") }),
+            ("touch without a change", { try site.write("content/about.md", page("About", weight: 2)) }),
+        ]
+        for (name, step) in steps {
+            try step()
+            let result = try build(site)
+            #expect(result.succeeded, "\(name)")
+            #expect(result.upToDate == nil, "\(name)")
+            #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)), "\(name)")
+        }
+    }
+
+    @Test func cleanRendersEverythingAgain() throws {
+        let site = try FixtureSite(Self.files)
+        let first = try build(site)
+        let clean = try build(site, clean: true)
+        #expect(clean.upToDate == nil && clean.wrote)
+        #expect(rendered(clean) == Set(first.pages.map(\.outputPath)))
+        #expect(try build(site).upToDate != nil, "--clean writes the cache anew")
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let cache = site.root + "/.playbook-cache/"
+        for name in ["build.cache", "pages.cache"] {
+            var bytes = try #require(FileManager.default.contents(atPath: cache + name))
+            bytes[bytes.count / 2] ^= 0x55
+            try bytes.write(to: URL(fileURLWithPath: cache + name))
+        }
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nChanged.\n"))
+        let result = try build(site)
+        #expect(result.succeeded)
+        #expect(rendered(result) == Set(result.pages.map(\.outputPath)), "nothing is trusted from a damaged cache")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+
+        try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cache + "build.cache"))
+        #expect(try build(site).succeeded)
+    }
+
+    @Test func anOutputFolderTheCacheDoesNotDescribeIsRenderedAgain() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        try FileManager.default.removeItem(atPath: site.output)
+        let result = try build(site)
+        #expect(result.upToDate == nil)
+        #expect(rendered(result) == Set(result.pages.map(\.outputPath)))
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+
+    @Test func otherOptionsAreNotUpToDate() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let result = try build(site, baseURL: "/handbook/")
+        #expect(result.upToDate == nil)
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site, baseURL: "/handbook/")))
+    }
+
+    @Test func aFailedBuildLeavesTheCacheForTheNextOne() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let before = FixtureSite.snapshot(of: site.output)
+        try site.write("content/about.md", page("About", weight: 2, "[gone](missing.md)\n"))
+        let failed = try build(site)
+        #expect(!failed.succeeded)
+        #expect(FixtureSite.snapshot(of: site.output) == before)
+        #expect(try build(site).succeeded == false, "the same sources fail again, not 'up to date'")
+        try site.write("content/about.md", page("About", weight: 2, "Fixed.\n"))
+        let fixed = try build(site)
+        #expect(fixed.succeeded)
+        #expect(rendered(fixed) == ["about/index.html"])
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+}
