@@ -75,7 +75,8 @@ def main():
         corpus, site, hugo = setup(pages, work)
         out = work / f"out-{pages}"
         tools = {
-            "playbook": lambda: run([a.playbook, "build", "--source", str(site), "--output", str(out / "playbook")]),
+            # --clean: a full build that ignores the build cache (and writes it anew).
+            "playbook": lambda: run([a.playbook, "build", "--clean", "--source", str(site), "--output", str(out / "playbook")]),
             "floor": lambda: run([str(floor), str(corpus / "content"), str(out / "floor")]),
         }
         if have_hugo:
@@ -98,11 +99,33 @@ def main():
         if "hugo" in med:
             print(f"  playbook/hugo:  wall {pb[0] / med['hugo'][0]:.2f}x  cpu {pb[1] / med['hugo'][1]:.2f}x  memory {pb[2] / med['hugo'][2]:.2f}x")
         print(f"  playbook/floor: wall {pb[0] / med['floor'][0]:.2f}x  cpu {pb[1] / med['floor'][1]:.2f}x")
+        rebuilds = incremental(a, site, corpus, out / "playbook")
+        for name, (wall, cpu, rss) in rebuilds.items():
+            print(f"  playbook {name:<22}{wall:>9.3f}{cpu:>9.3f}{rss:>10.0f}   {wall / pb[0]:.3f}x the full build's wall time")
     if len(rows) > 1:
         (small, a_med), (large, b_med) = rows[0], rows[-1]
         print(f"\ncost growth {small} -> {large} pages ({large / small:.0f}x the pages):")
         for name in b_med:
             print(f"  {name:<10} wall {b_med[name][0] / a_med[name][0]:.1f}x  cpu {b_med[name][1] / a_med[name][1]:.1f}x")
+
+
+def incremental(a, site, corpus, out):
+    """Medians of rebuilds that start from the build cache the full builds left: with nothing
+    changed, and with one page's body changed before each run."""
+    build = [a.playbook, "build", "--source", str(site), "--output", str(out)]
+    run(build)  # the output and the cache now match the sources
+    same = [run(build) for _ in range(a.runs)]
+    page = sorted((corpus / "content").glob("section-*/page-*.md"))[len(a.pages) % 7]
+    original = page.read_text()
+    one = []
+    try:
+        for number in range(a.runs):
+            page.write_text(original + f"\nEdited for run {number} of the benchmark.\n")
+            one.append(run(build))
+    finally:
+        page.write_text(original)
+    median = lambda runs: tuple(statistics.median(r[i] for r in runs) for i in range(3))
+    return {"no-change rebuild": median(same), "one-page rebuild": median(one)}
 
 
 if __name__ == "__main__":

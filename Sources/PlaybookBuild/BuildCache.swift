@@ -10,13 +10,13 @@ internal import Foundation
 /// - `build.cache`, small: the build's key, the stat of every source file, the output folder's
 ///   stamp and the diagnostics. It alone decides that nothing changed.
 /// - `pages.cache`: every Markdown file as read (page and problems), and every rendered page's
-///   facts without its HTML, which stays in the output folder.
+///   facts without its HTML, which stays in the output folder, with its search-index part.
 ///
 /// A cache that is missing, corrupt, or made by another version of the program or other build
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let defaultFolderName = ".playbook-cache"
 
     let folder: String
@@ -41,6 +41,7 @@ struct BuildCache {
     struct Pages {
         var entries: ContentLoader.PageCache
         var rendered: [String: RenderedPage]
+        var searchParts: [String: SearchIndex.PagePart]
     }
 
     var headPath: String { PathText.join(folder, "build.cache") }
@@ -145,10 +146,11 @@ extension CacheWriter {
             $0.optional($1.1) { $0.page($1) }
             $0.diagnostics($1.2)
         }
-        let rendered = pages.rendered.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let rendered = pages.rendered.sorted { $0.key < $1.key }.map { ($0.key, $0.value, pages.searchParts[$0.key]) }
         chunks(rendered) {
             $0.string($1.0)
             $0.renderedFacts($1.1)
+            $0.optional($1.2) { $0.searchPart($1) }
         }
     }
 }
@@ -185,9 +187,13 @@ extension CacheReader {
         entries.entries.reserveCapacity(read.count)
         for (path, page, diagnostics) in read { entries.entries[path] = (page, diagnostics) }
         var rendered: [String: RenderedPage] = [:]
-        let facts = try chunks { (try $0.string(), try $0.renderedFacts()) }
+        var searchParts: [String: SearchIndex.PagePart] = [:]
+        let facts = try chunks { (try $0.string(), try $0.renderedFacts(), try $0.optional { try $0.searchPart() }) }
         rendered.reserveCapacity(facts.count)
-        for (path, page) in facts { rendered[path] = page }
-        return BuildCache.Pages(entries: entries, rendered: rendered)
+        for (path, page, part) in facts {
+            rendered[path] = page
+            searchParts[path] = part
+        }
+        return BuildCache.Pages(entries: entries, rendered: rendered, searchParts: searchParts)
     }
 }

@@ -84,7 +84,19 @@ extension CacheWriter {
         }
     }
 
-    /// Everything of a rendered page but its HTML, which stays in the output folder.
+    mutating func searchPart(_ part: SearchIndex.PagePart) {
+        string(part.entry)
+        strings(part.docs)
+        array(part.shards) {
+            $0.array($1) {
+                $0.int(Int($1.doc))
+                $0.string($1.word)
+            }
+        }
+    }
+
+    /// Everything of a rendered page but its HTML (which stays in the output folder) and its
+    /// texts (kept as its search-index part).
     mutating func renderedFacts(_ page: RenderedPage) {
         int(page.index)
         string(page.outputPath)
@@ -107,8 +119,8 @@ extension CacheWriter {
             $0.bool($1.checked)
             $0.int($1.line)
         }
-        // Not `plainText`: the search index reads `sectionTexts`, which every rendered page has.
-        strings(page.sectionTexts)
+        // Not `plainText` or `sectionTexts`: they are read only to make the search-index part,
+        // which the cache keeps instead.
         optional(page.titleID) { $0.string($1) }
         diagnostics(page.diagnostics)
     }
@@ -165,7 +177,19 @@ extension CacheReader {
         }
     }
 
-    /// A rendered page as `renderedFacts` wrote it, with an empty `html`.
+    mutating func searchPart() throws -> SearchIndex.PagePart {
+        var part = SearchIndex.PagePart(entry: try string(), docs: try strings())
+        part.shards = try array { reader in
+            try reader.array { (doc: Int32(truncatingIfNeeded: try $0.int()), word: try $0.string()) }
+        }
+        guard part.shards.count == SearchIndex.shardCount,
+            part.shards.allSatisfy({ $0.allSatisfy { $0.doc >= 0 && Int($0.doc) < part.docs.count } })
+        else { throw Corrupt() }
+        return part
+    }
+
+    /// A rendered page as `renderedFacts` wrote it, with an empty `html`, `plainText` and
+    /// `sectionTexts`.
     mutating func renderedFacts() throws -> RenderedPage {
         let index = try int()
         let outputPath = try string()
@@ -180,7 +204,6 @@ extension CacheReader {
         var page = RenderedPage(
             index: index, outputPath: outputPath, html: "", headings: headings, links: links, tasks: tasks,
             plainText: "")
-        page.sectionTexts = try strings()
         page.titleID = try optional { try $0.string() }
         page.diagnostics = try diagnostics()
         return page

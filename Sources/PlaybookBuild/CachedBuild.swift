@@ -39,11 +39,13 @@ struct CachedBuild {
                     IncrementalBuilder.Carried(
                         pages: pages.entries, pageOrder: head.pageOrder, staticFiles: head.staticFiles,
                         assetOutputs: head.assetOutputs, rendered: outputIntact ? pages.rendered : [:],
+                        searchParts: pages.searchParts,
                         output: outputIntact ? outputPath : nil))
                 changed = manifest.changedPaths(since: head.manifest)
             }
             clock.lap("cache")
         }
+        builder.keepsSearchParts = options.searchIndex
         var result = try builder.build(changed: changed)
         result.stages = clock.laps + result.stages
         guard result.wrote, let stamp = OutputFolder.stamp(at: outputPath) else { return result }
@@ -57,7 +59,8 @@ struct CachedBuild {
             diagnostics: result.diagnostics, style: site.config.urlStyle, pageOrder: site.pages.map(\.sourcePath),
             staticFiles: site.staticFiles, assetOutputs: builder.assets.map(\.output))
         var saveClock = StageClock(report: options.progress)
-        cache.write(head: head, pages: BuildCache.Pages(entries: builder.pageCache, rendered: rendered))
+        cache.write(
+            head: head, pages: BuildCache.Pages(entries: builder.pageCache, rendered: rendered, searchParts: builder.searchParts))
         saveClock.lap("cache")
         result.stages += saveClock.laps
         return result

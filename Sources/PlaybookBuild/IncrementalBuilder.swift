@@ -34,6 +34,11 @@ public final class IncrementalBuilder {
     /// The previous output folder, whose files for `carriedSources` are linked, not rendered.
     private var carriedOutput: String?
     private var carriedSources: Set<String> = []
+    private var carriedSearchParts: [String: SearchIndex.PagePart] = [:]
+    /// Keep each page's search-index part in `searchParts` (for the build cache).
+    var keepsSearchParts = false
+    /// The last build's search-index part of each page, by source path, when `keepsSearchParts`.
+    private(set) var searchParts: [String: SearchIndex.PagePart] = [:]
 
     /// What the previous build produced, kept for the fast path.
     private struct Snapshot {
@@ -63,6 +68,8 @@ public final class IncrementalBuilder {
         var assetOutputs: [String]
         /// Rendered pages without their HTML, by source path; the HTML is in `output`.
         var rendered: [String: RenderedPage]
+        /// The search-index part of each page of `rendered` (see `SearchIndex.PagePart`).
+        var searchParts: [String: SearchIndex.PagePart]
         /// The output folder that build wrote, when it is still as it was written.
         var output: String?
     }
@@ -75,9 +82,11 @@ public final class IncrementalBuilder {
         staticFiles = carried.staticFiles
         assetOutputs = carried.assetOutputs
         if let output = carried.output {
-            rendered = carried.rendered
+            // A page is reused with its search-index part, or not at all.
+            rendered = options.searchIndex ? carried.rendered.filter { carried.searchParts[$0.key] != nil } : carried.rendered
             carriedOutput = output
-            carriedSources = Set(carried.rendered.keys)
+            carriedSources = Set(rendered.keys)
+            carriedSearchParts = carried.searchParts
         }
         isCarried = true
     }
@@ -167,7 +176,16 @@ public final class IncrementalBuilder {
         files.append(OutputFile(path: "404.html", contents: .text(current.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         if options.searchIndex {
-            files.append(OutputFile(path: "search-index.json", contents: .text(SearchIndex.json(site: site, pages: pages))))
+            let kept = carriedSources.isEmpty ? [:] : carriedSearchParts
+            let reusable = carriedSources
+            let parts = SearchIndex.parts(site: site, pages: pages) { page in
+                let source = site.pages[page.index].sourcePath
+                return page.html.isEmpty && reusable.contains(source) ? kept[source] : nil
+            }
+            if keepsSearchParts {
+                searchParts = Dictionary(zip(pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
+            }
+            files.append(OutputFile(path: "search-index.json", contents: .text(SearchIndex.json(parts: parts))))
         }
         clock.lap("index")
         files += assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }

@@ -28,19 +28,30 @@ enum SearchIndex {
     static let shardCount = 16
 
     /// One page's share of the index: its entry, its documents, and each document's distinct
-    /// words, already sorted into shards by the word's first byte.
-    private struct PagePart: Sendable {
+    /// words, already sorted into shards by the word's first byte. It does not depend on the
+    /// page's place in the site, so the build cache keeps it for pages that did not change.
+    struct PagePart: Sendable {
         var entry: String
+        /// Each document's JSON array after its page number: `"anchor","heading","snippet"]`.
         var docs: [String] = []
         /// For each shard: (document offset within the page, word).
         var shards = [[(doc: Int32, word: String)]](repeating: [], count: SearchIndex.shardCount)
     }
 
     static func json(site: Site, pages: [RenderedPage]) -> String {
+        json(parts: parts(site: site, pages: pages, reusing: { _ in nil }))
+    }
+
+    /// Each page's part, in the order of `pages`: `reusing` gives the part kept from an earlier
+    /// build for a page that did not change, or `nil` to make it from the rendered page.
+    static func parts(site: Site, pages: [RenderedPage], reusing: @Sendable (RenderedPage) -> PagePart?) -> [PagePart] {
         let base = site.config.basePath
-        let parts = pages.enumerated().map { ($0.offset, $0.element) }.parallelMap { number, rendered in
-            part(number: number, page: site.pages[rendered.index], rendered: rendered, base: base)
+        return pages.parallelMap { rendered in
+            reusing(rendered) ?? part(page: site.pages[rendered.index], rendered: rendered, base: base)
         }
+    }
+
+    static func json(parts: [PagePart]) -> String {
         var starts: [Int32] = []
         var docCount: Int32 = 0
         for part in parts {
@@ -59,7 +70,8 @@ enum SearchIndex {
         var json = "{\"version\":2,\"pages\":[\n"
         json += parts.map(\.entry).joined(separator: ",\n")
         json += "\n],\"docs\":[\n"
-        json += parts.flatMap(\.docs).joined(separator: ",\n")
+        json += parts.enumerated().flatMap { number, part in part.docs.map { "[\(number)," + $0 } }
+            .joined(separator: ",\n")
         json += "\n],\"terms\":{\n"
         let terms = shards.flatMap { $0 }.sorted { $0.word < $1.word }
         json += terms.map { quote($0.word) + ":\"" + $0.encoded + "\"" }.joined(separator: ",\n")
@@ -67,12 +79,12 @@ enum SearchIndex {
         return json
     }
 
-    private static func part(number: Int, page: Page, rendered: RenderedPage, base: String) -> PagePart {
+    private static func part(page: Page, rendered: RenderedPage, base: String) -> PagePart {
         var part = PagePart(entry: "[\(quote(base + page.url.dropFirst())),\(quote(page.title))]")
         var seen: Set<String> = []
         func add(anchor: String, heading: String, text: String, extra: [String]) {
             let doc = Int32(part.docs.count)
-            part.docs.append("[\(number),\(quote(anchor)),\(quote(heading)),\(quote(snippet(text)))]")
+            part.docs.append("\(quote(anchor)),\(quote(heading)),\(quote(snippet(text)))]")
             seen.removeAll(keepingCapacity: true)
             for piece in extra + [heading, text] {
                 for word in words(piece) where seen.insert(word).inserted {
