@@ -16,7 +16,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let defaultFolderName = ".playbook-cache"
 
     let folder: String
@@ -63,14 +63,10 @@ struct BuildCache {
     func write(head: Head, pages: Pages) -> Bool {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
         else { return false }
-        var pagesWriter = CacheWriter(capacity: 1 << 20)
-        pagesWriter.pages(pages)
-        var headWriter = CacheWriter()
-        headWriter.head(head)
         // Pages first: a head is only trusted next to the pages written with it, and a head
         // that fails its checksum or is missing makes the next build a full one.
         try? FileManager.default.removeItem(atPath: headPath)
-        return Self.save(pagesWriter.bytes, to: pagesPath) && Self.save(headWriter.bytes, to: headPath)
+        return Self.save(to: pagesPath, { $0.pages(pages) }) && Self.save(to: headPath, { $0.head(head) })
     }
 
     /// Removes the cache folder (`playbook build --clean` rewrites it afterwards).
@@ -97,17 +93,21 @@ struct BuildCache {
         return reader
     }
 
-    private static func save(_ body: [UInt8], to path: String) -> Bool {
-        var bytes = magic
-        var version = CacheWriter()
-        version.int(formatVersion)
-        bytes += version.bytes
-        bytes += body
-        var checksum = CacheWriter()
-        checksum.uint64(StableHash.of(bytes))
-        bytes += checksum.bytes
+    /// Streams a cache file: the magic line, the format version, what `body` writes, then the
+    /// checksum of all of that.
+    private static func save(to path: String, _ body: (inout CacheWriter) -> Void) -> Bool {
         let temporary = path + ".tmp-\(getpid())"
-        guard FileWriter.write(bytes, to: temporary) else {
+        guard let file = CacheFile(path: temporary) else { return false }
+        var writer = CacheWriter(capacity: 1 << 20)
+        writer.file = file
+        writer.raw(magic)
+        writer.int(formatVersion)
+        body(&writer)
+        file.append(writer.bytes)
+        var checksum = CacheWriter()
+        checksum.uint64(file.checksum.value)
+        file.append(checksum.bytes, hashed: false)
+        guard file.close() else {
             try? FileManager.default.removeItem(atPath: temporary)
             return false
         }
@@ -116,6 +116,39 @@ struct BuildCache {
             return false
         }
         return true
+    }
+}
+
+/// A cache file being written: each piece is added to the checksum and written out.
+final class CacheFile {
+    private let descriptor: Int32
+    private(set) var checksum = StableHash()
+    private var failed = false
+
+    init?(path: String) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    func append(_ bytes: [UInt8], hashed: Bool = true) {
+        bytes.withUnsafeBytes { raw in
+            if hashed { checksum.add(raw) }
+            guard let base = raw.baseAddress, !failed else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                if written <= 0 {
+                    failed = true
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Closes the file; false when any write failed.
+    func close() -> Bool {
+        Foundation.close(descriptor) == 0 && !failed
     }
 }
 

@@ -24,6 +24,9 @@ struct CacheWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Appends bytes as they are (no length).
+    mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -53,11 +56,22 @@ struct CacheWriter {
             return writer.bytes
         }
         int(encoded.count)
-        bytes.reserveCapacity(bytes.count + encoded.reduce(0) { $0 + $1.count + 5 })
         for chunk in encoded {
             int(chunk.count)
             bytes.append(contentsOf: chunk)
+            flushIfLarge()
         }
+    }
+
+    /// Where full buffers go when the writer streams into a file (see `CacheFile`).
+    var file: CacheFile?
+
+    /// Hands the buffer to `file` once it holds a megabyte, so a large cache is never held
+    /// twice in memory.
+    mutating func flushIfLarge() {
+        guard let file, bytes.count >= 1 << 20 else { return }
+        file.append(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 
@@ -164,27 +178,45 @@ struct CacheReader {
     }
 }
 
-/// A 64-bit hash in the manner of FNV-1a, a word at a time: stable across runs and machines (Swift's `Hasher` is seeded per
-/// process), for cache keys and checksums. Not for security.
+/// A 64-bit hash in the manner of FNV-1a, a word at a time: stable across runs and machines
+/// (Swift's `Hasher` is seeded per process), for cache keys and checksums. Not for security.
+/// Bytes added in pieces hash as the same bytes added at once.
 struct StableHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Up to seven bytes that do not make a whole word yet.
+    private var pending: [UInt8] = []
+
+    /// The hash of everything added so far.
+    var value: UInt64 {
+        var hash = state
+        for byte in pending { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
         var offset = 0
+        if !pending.isEmpty {
+            while pending.count < 8, offset < bytes.count {
+                pending.append(bytes[offset])
+                offset += 1
+            }
+            guard pending.count == 8 else { return }
+            let word = pending.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+            pending.removeAll(keepingCapacity: true)
+            mix(word)
+        }
         // Eight bytes a step (then a shift to fold the high bits back down): a cache file of
         // tens of megabytes is checked in a few milliseconds.
         while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            hash = (hash ^ word) &* 0x100_0000_01b3
-            hash ^= hash >> 32
+            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8
         }
-        while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
-            offset += 1
-        }
-        value = hash
+        pending.append(contentsOf: bytes[offset...])
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        state = (state ^ word) &* 0x100_0000_01b3
+        state ^= state >> 32
     }
 
     mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }

@@ -133,10 +133,6 @@ enum FileWriter {
         return text.withUTF8 { write($0, to: path) }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBufferPointer { write($0, to: path) }
-    }
-
     private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }

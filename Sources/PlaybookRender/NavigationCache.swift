@@ -1,4 +1,5 @@
 internal import PlaybookModel
+internal import Foundation
 #if canImport(Glibc)
     internal import Glibc
 #elseif canImport(Darwin)
@@ -10,30 +11,65 @@ internal import PlaybookModel
 /// and that is added to the cached HTML as `aria-current="page"` on the page's own link.
 ///
 /// This keeps navigation linear in the number of pages (a 10,000-page site renders a few hundred
-/// navigation trees, not 10,000).
+/// navigation trees, not 10,000). A section's tree is rendered when a page of it is first
+/// rendered, so a build that renders one page (the others come from the build cache) renders
+/// one tree.
 struct NavigationCache: Sendable {
     /// The partial that renders the tree held in `nav`.
     static let partial = "partials/nav"
 
-    private let bySection: [String]
-    private let closed: String
+    private let trees: LazyTrees
 
     init(site: Site, templates: TemplateSet) {
         let navigation = Navigation(site: site)
-        let render: @Sendable (Int?) -> String = { open in
-            templates.render(Self.partial, context: ["nav": navigation.items(openSection: open), "site": ["baseURL": site.config.basePath]]) ?? ""
+        trees = LazyTrees(count: site.sections.count + 1) { slot in
+            let open = slot < site.sections.count ? slot : nil
+            return templates.render(
+                Self.partial,
+                context: ["nav": navigation.items(openSection: open), "site": ["baseURL": site.config.basePath]]) ?? ""
         }
-        bySection = Array(site.sections.indices).parallelMap { render($0) }
-        closed = render(nil)
     }
 
     /// The sidebar for a page of `section` whose URL (with base path) is `url`.
     func html(section: Int, currentURL url: String) -> String {
-        Self.markCurrent(bySection[section], url: url)
+        Self.markCurrent(trees[section], url: url)
     }
 
     /// The sidebar with nothing open and nothing current (the 404 page).
-    var closedHTML: String { closed }
+    var closedHTML: String { trees[trees.count - 1] }
+
+    /// Strings made on first use, each once, whichever thread asks first (the others wait for
+    /// it rather than render the same tree again).
+    final class LazyTrees: @unchecked Sendable {
+        let count: Int
+        private let make: @Sendable (Int) -> String
+        /// One slot per string, each guarded by its own lock (a Swift array written from several
+        /// threads would be a data race even on distinct elements).
+        private let values: UnsafeMutablePointer<String?>
+        private let locks: [NSLock]
+
+        init(count: Int, make: @escaping @Sendable (Int) -> String) {
+            self.count = count
+            self.make = make
+            values = .allocate(capacity: count)
+            values.initialize(repeating: nil, count: count)
+            locks = (0..<count).map { _ in NSLock() }
+        }
+
+        deinit {
+            values.deinitialize(count: count)
+            values.deallocate()
+        }
+
+        subscript(slot: Int) -> String {
+            locks[slot].lock()
+            defer { locks[slot].unlock() }
+            if let value = values[slot] { return value }
+            let value = make(slot)
+            values[slot] = value
+            return value
+        }
+    }
 
     /// Byte offset of the first occurrence of `pattern` in `haystack` (`memchr` for the first
     /// byte, then `memcmp`): the generic collection search was half of a 10,000-page build.

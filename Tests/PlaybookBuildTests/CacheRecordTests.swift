@@ -141,6 +141,18 @@ import Testing
             changed[position] ^= 1
             #expect(StableHash.of(changed) != StableHash.of(text))
         }
+        // Added in pieces of any size, the bytes hash as they do at once (cache files are
+        // written in pieces and checked at once).
+        for cut in [1, 3, 7, 8, 9, 20] {
+            var pieces = StableHash()
+            var start = 0
+            while start < text.count {
+                let end = min(start + cut, text.count)
+                pieces.add(Array(text[start..<end]))
+                start = end
+            }
+            #expect(pieces.value == StableHash.of(text), "pieces of \(cut)")
+        }
         var split = StableHash()
         split.add("ab")
         split.add("c")
