@@ -18,7 +18,9 @@ internal import PlaybookDiagnostics
 /// ```
 enum SearchIndex {
     static let snippetLength = 120
-    static let stopWords: Set<String> = [
+    /// Words left out of the index; every one is ASCII and four letters or fewer (the
+    /// tokenizer relies on it).
+    static let stopWords: [String] = [
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of",
         "on", "or", "that", "the", "this", "to", "was", "with",
     ]
@@ -81,15 +83,16 @@ enum SearchIndex {
 
     private static func part(page: Page, rendered: RenderedPage, base: String) -> PagePart {
         var part = PagePart(entry: "[\(quote(base + page.url.dropFirst())),\(quote(page.title))]")
-        var seen: Set<String> = []
+        var tokenizer = WordTokenizer(distinct: true)
         func add(anchor: String, heading: String, text: String, extra: [String]) {
             let doc = Int32(part.docs.count)
             part.docs.append("\(quote(anchor)),\(quote(heading)),\(quote(snippet(text)))]")
-            seen.removeAll(keepingCapacity: true)
+            tokenizer.startDocument()
             for piece in extra + [heading, text] {
-                for word in words(piece) where seen.insert(word).inserted {
-                    part.shards[Int(word.utf8.first ?? 0) % shardCount].append((doc, word))
-                }
+                tokenizer.scan(piece)
+            }
+            for word in tokenizer.words {
+                part.shards[Int(word.utf8.first ?? 0) % shardCount].append((doc, word))
             }
         }
         let texts = rendered.sectionTexts
@@ -106,9 +109,8 @@ enum SearchIndex {
     /// Runs over every word of the site, so ASCII text is handled byte by byte; other scripts
     /// go through Unicode properties.
     static func words(_ text: String) -> [String] {
-        var tokenizer = WordTokenizer()
-        var text = text
-        text.withUTF8 { tokenizer.scan($0) }
+        var tokenizer = WordTokenizer(distinct: false)
+        tokenizer.scan(text)
         return tokenizer.words
     }
 
@@ -171,59 +173,4 @@ enum SearchIndex {
 
     /// A JSON string literal with markup characters escaped (see `JSONString.quote`).
     static func quote(_ text: String) -> String { JSONString.quote(text, escapingMarkup: true) }
-}
-
-/// Splits text into search words (see `SearchIndex.words`). A struct with `mutating` methods
-/// rather than closures over local variables: captured variables cost an exclusivity check on
-/// every byte, which was a third of the tokenizer's time.
-private struct WordTokenizer {
-    var words: [String] = []
-    private var word: [UInt8] = []
-    private var hasUnicode = false
-
-    init() { word.reserveCapacity(32) }
-
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                    word.append(byte)
-                } else if (0x41...0x5A).contains(byte) {
-                    word.append(byte + 0x20)
-                } else if !word.isEmpty {
-                    flush()
-                }
-                index += 1
-                continue
-            }
-            // A multi-byte scalar: decode it and ask Unicode whether it belongs to a word.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let end = min(index + length, bytes.count)
-            let scalarText = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            if let scalar = scalarText.unicodeScalars.first,
-                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            {
-                word.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
-                hasUnicode = true
-            } else if !word.isEmpty {
-                flush()
-            }
-            index = end
-        }
-        if !word.isEmpty { flush() }
-    }
-
-    private mutating func flush() {
-        if word.count > 1 || hasUnicode {
-            let string = String(decoding: word, as: UTF8.self)
-            // Every stop word is four letters or fewer: longer words skip the look-up.
-            if hasUnicode ? string.count > 1 : true, word.count > 4 || !SearchIndex.stopWords.contains(string) {
-                words.append(string)
-            }
-        }
-        word.removeAll(keepingCapacity: true)
-        hasUnicode = false
-    }
 }

@@ -1,0 +1,160 @@
+/// Splits text into search words (see `SearchIndex.words`): lower-case runs of letters and
+/// digits, two characters or more, without stop words.
+///
+/// It runs over every word of the site, so it works on UTF-8 bytes: ASCII byte by byte, other
+/// scripts through Unicode properties. With `distinct`, a word already seen in the current
+/// document is dropped before it becomes a `String`, through a small hash table over the
+/// word's bytes (a `Set<String>` hashed every word with SipHash: a quarter of the index's cost).
+/// A struct with `mutating` methods rather than closures over local variables: captured
+/// variables cost an exclusivity check on every byte.
+struct WordTokenizer {
+    /// The words found since `startDocument`, in order of first appearance when `distinct`.
+    private(set) var words: [String] = []
+    private let distinct: Bool
+    private var word: [UInt8] = []
+    private var wordHash: UInt64 = Self.hashSeed
+    private var hasUnicode = false
+
+    /// The current document's distinct words, back to back, and the hash table over them:
+    /// each slot holds (generation, hash, start, length); a slot of another generation is empty.
+    private var arena: [UInt8] = []
+    private var slots: [(generation: UInt32, hash: UInt64, start: Int32, length: Int32)]
+    private var generation: UInt32 = 1
+    private var used = 0
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The stop words packed as `length << 32 | bytes`, sorted, for a search without hashing.
+    private static let packedStopWords: [UInt64] = SearchIndex.stopWords.map { pack(Array($0.utf8)) }.sorted()
+
+    init(distinct: Bool) {
+        self.distinct = distinct
+        word.reserveCapacity(32)
+        slots = Array(repeating: (0, 0, 0, 0), count: distinct ? 256 : 0)
+    }
+
+    /// Forgets the words seen so far, for the next document.
+    mutating func startDocument() {
+        words.removeAll(keepingCapacity: true)
+        arena.removeAll(keepingCapacity: true)
+        used = 0
+        generation &+= 1
+        if generation == 0 {
+            for index in slots.indices { slots[index].generation = 0 }
+            generation = 1
+        }
+    }
+
+    mutating func scan(_ text: String) {
+        var text = text
+        text.withUTF8 { scan($0) }
+    }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    append(byte)
+                } else if (0x41...0x5A).contains(byte) {
+                    append(byte + 0x20)
+                } else if !word.isEmpty {
+                    flush()
+                }
+                index += 1
+                continue
+            }
+            // A multi-byte scalar: decode it and ask Unicode whether it belongs to a word.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, bytes.count)
+            let scalarText = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            if let scalar = scalarText.unicodeScalars.first,
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            {
+                for lower in scalar.properties.lowercaseMapping.utf8 { append(lower) }
+                hasUnicode = true
+            } else if !word.isEmpty {
+                flush()
+            }
+            index = end
+        }
+        if !word.isEmpty { flush() }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        word.append(byte)
+        wordHash = (wordHash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    private mutating func flush() {
+        defer {
+            word.removeAll(keepingCapacity: true)
+            wordHash = Self.hashSeed
+            hasUnicode = false
+        }
+        if hasUnicode {
+            let string = String(decoding: word, as: UTF8.self)
+            if string.count > 1, isNew() { words.append(string) }
+            return
+        }
+        guard word.count > 1 else { return }
+        if word.count <= 4, Self.isStopWord(Self.pack(word)) { return }
+        if isNew() { words.append(String(decoding: word, as: UTF8.self)) }
+    }
+
+    /// True when the current word was not seen in this document (always, unless `distinct`);
+    /// records it.
+    private mutating func isNew() -> Bool {
+        guard distinct else { return true }
+        if (used + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: wordHash) & mask
+        while slots[slot].generation == generation {
+            let entry = slots[slot]
+            if entry.hash == wordHash, Int(entry.length) == word.count,
+                arena.withUnsafeBufferPointer({ stored in
+                    word.withUnsafeBufferPointer { current in
+                        UnsafeBufferPointer(rebasing: stored[Int(entry.start)..<Int(entry.start) + current.count])
+                            .elementsEqual(current)
+                    }
+                })
+            {
+                return false
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = (generation, wordHash, Int32(arena.count), Int32(word.count))
+        arena.append(contentsOf: word)
+        used += 1
+        return true
+    }
+
+    /// Doubles the table and puts the current document's words back in it.
+    private mutating func grow() {
+        let old = slots.filter { $0.generation == generation }
+        slots = Array(repeating: (0, 0, 0, 0), count: slots.count * 2)
+        let mask = slots.count - 1
+        for entry in old {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].generation == generation { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    private static func pack(_ bytes: [UInt8]) -> UInt64 {
+        var packed = UInt64(bytes.count) << 32
+        for (offset, byte) in bytes.prefix(4).enumerated() { packed |= UInt64(byte) << (8 * offset) }
+        return packed
+    }
+
+    private static func isStopWord(_ packed: UInt64) -> Bool {
+        var low = 0
+        var high = packedStopWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedStopWords[middle] < packed { low = middle + 1 } else { high = middle }
+        }
+        return low < packedStopWords.count && packedStopWords[low] == packed
+    }
+}
