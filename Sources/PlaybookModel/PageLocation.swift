@@ -49,9 +49,20 @@ public struct PageLocation: Sendable, Hashable {
 
     /// Percent-encodes a path, keeping `/` and the characters URLs allow in paths.
     public static func percentEncode(_ path: String) -> String {
+        // Most paths (every slugged one) need nothing encoded: say so without Foundation.
+        if path.utf8.allSatisfy({ asciiPathAllowed[Int($0)] }) { return path }
+        return path.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? path
+    }
+
+    private static let pathAllowed: CharacterSet = {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#;")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return allowed
+    }()
+
+    /// `pathAllowed` for each byte below 128 (false for every other byte).
+    private static let asciiPathAllowed: [Bool] = (0..<256).map { byte in
+        byte < 0x80 && pathAllowed.contains(Unicode.Scalar(UInt8(byte)))
     }
 
     /// A file or folder name made readable: `status-check_in` → `Status check in`;
