@@ -42,6 +42,13 @@ struct BuildCache {
         var entries: ContentLoader.PageCache
         var rendered: [String: RenderedPage]
         var searchParts: [String: SearchIndex.PagePart]
+        /// The bytes each entry and each rendered page was read from, by source path; written
+        /// again as they are for those listed in `unchanged`.
+        var entryBytes: [String: ArraySlice<UInt8>] = [:]
+        var renderedBytes: [String: ArraySlice<UInt8>] = [:]
+        /// Source paths whose entry, and whose rendered page, are as they were read.
+        var unchangedEntries: Set<String> = []
+        var unchangedRendered: Set<String> = []
     }
 
     var headPath: String { PathText.join(folder, "build.cache") }
@@ -174,13 +181,15 @@ extension CacheWriter {
 
     mutating func pages(_ pages: BuildCache.Pages) {
         let entries = pages.entries.entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value.page, $0.value.diagnostics) }
-        chunks(entries) {
+        let keptEntries = pages.entryBytes.filter { pages.unchangedEntries.contains($0.key) }
+        chunks(entries, kept: { keptEntries[$0.0] }) {
             $0.string($1.0)
             $0.optional($1.1) { $0.page($1) }
             $0.diagnostics($1.2)
         }
         let rendered = pages.rendered.sorted { $0.key < $1.key }.map { ($0.key, $0.value, pages.searchParts[$0.key]) }
-        chunks(rendered) {
+        let keptRendered = pages.renderedBytes.filter { pages.unchangedRendered.contains($0.key) }
+        chunks(rendered, kept: { keptRendered[$0.0] }) {
             $0.string($1.0)
             $0.renderedFacts($1.1)
             $0.optional($1.2) { $0.searchPart($1) }
@@ -214,19 +223,22 @@ extension CacheReader {
     mutating func pages(style: URLStyle) throws -> BuildCache.Pages {
         var entries = ContentLoader.PageCache()
         entries.style = style
-        let read = try chunks { reader in
+        var pages = BuildCache.Pages(entries: entries, rendered: [:], searchParts: [:])
+        let read = try chunksWithBytes { reader in
             (try reader.string(), try reader.optional { try $0.page() }, try reader.diagnostics())
         }
-        entries.entries.reserveCapacity(read.count)
-        for (path, page, diagnostics) in read { entries.entries[path] = (page, diagnostics) }
-        var rendered: [String: RenderedPage] = [:]
-        var searchParts: [String: SearchIndex.PagePart] = [:]
-        let facts = try chunks { (try $0.string(), try $0.renderedFacts(), try $0.optional { try $0.searchPart() }) }
-        rendered.reserveCapacity(facts.count)
-        for (path, page, part) in facts {
-            rendered[path] = page
-            searchParts[path] = part
+        pages.entries.entries.reserveCapacity(read.count)
+        for ((path, page, diagnostics), bytes) in read {
+            pages.entries.entries[path] = (page, diagnostics)
+            pages.entryBytes[path] = bytes
         }
-        return BuildCache.Pages(entries: entries, rendered: rendered, searchParts: searchParts)
+        let facts = try chunksWithBytes { (try $0.string(), try $0.renderedFacts(), try $0.optional { try $0.searchPart() }) }
+        pages.rendered.reserveCapacity(facts.count)
+        for ((path, page, part), bytes) in facts {
+            pages.rendered[path] = page
+            pages.searchParts[path] = part
+            pages.renderedBytes[path] = bytes
+        }
+        return pages
     }
 }

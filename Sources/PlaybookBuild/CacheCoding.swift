@@ -49,11 +49,17 @@ struct CacheWriter {
 
     /// Writes each value as a length-prefixed chunk, encoding the chunks on all cores, so
     /// `CacheReader.chunks` can decode them on all cores too.
-    mutating func chunks<T: Sendable>(_ values: [T], _ write: @escaping @Sendable (inout CacheWriter, T) -> Void) {
-        let encoded = values.parallelMap { value -> [UInt8] in
+    /// `kept` gives, for a value unchanged since it was read from a cache file, the bytes it
+    /// was read from: they are written again as they are, not encoded anew.
+    mutating func chunks<T: Sendable>(
+        _ values: [T], kept: @escaping @Sendable (T) -> ArraySlice<UInt8>? = { _ in nil },
+        _ write: @escaping @Sendable (inout CacheWriter, T) -> Void
+    ) {
+        let encoded = values.parallelMap { value -> ArraySlice<UInt8> in
+            if let bytes = kept(value) { return bytes }
             var writer = CacheWriter(capacity: 4096)
             write(&writer, value)
-            return writer.bytes
+            return writer.bytes[...]
         }
         int(encoded.count)
         for chunk in encoded {
@@ -156,6 +162,13 @@ struct CacheReader {
 
     /// Reads what `CacheWriter.chunks` wrote, decoding the chunks on all cores.
     mutating func chunks<T: Sendable>(_ read: @escaping @Sendable (inout CacheReader) throws -> T) throws -> [T] {
+        try chunksWithBytes(read).map(\.value)
+    }
+
+    /// `chunks`, each value with the bytes it was read from (see `CacheWriter.chunks(_:kept:_:)`).
+    mutating func chunksWithBytes<T: Sendable>(
+        _ read: @escaping @Sendable (inout CacheReader) throws -> T
+    ) throws -> [(value: T, bytes: ArraySlice<UInt8>)] {
         let count = try int()
         guard count >= 0, count <= end - position else { throw Corrupt() }
         var ranges: [Range<Int>] = []
@@ -171,9 +184,9 @@ struct CacheReader {
             guard let value = try? read(&reader), reader.isAtEnd else { return nil }
             return value
         }
-        return try decoded.map { value in
+        return try zip(decoded, ranges).map { value, range in
             guard let value else { throw Corrupt() }
-            return value
+            return (value, bytes[range])
         }
     }
 }

@@ -22,6 +22,7 @@ struct CachedBuild {
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         let builder = IncrementalBuilder(options: options)
         var changed: Set<String>?
+        var carried: BuildCache.Pages?
         if options.clean {
             cache.remove()
         } else if let head = cache.readHead(), head.key == key {
@@ -42,6 +43,7 @@ struct CachedBuild {
                         searchParts: pages.searchParts,
                         output: outputIntact ? outputPath : nil))
                 changed = manifest.changedPaths(since: head.manifest)
+                carried = pages
             }
             clock.lap("cache")
         }
@@ -59,8 +61,24 @@ struct CachedBuild {
             diagnostics: result.diagnostics, style: site.config.urlStyle, pageOrder: site.pages.map(\.sourcePath),
             staticFiles: site.staticFiles, assetOutputs: builder.assets.map(\.output))
         var saveClock = StageClock(report: options.progress)
-        cache.write(
-            head: head, pages: BuildCache.Pages(entries: builder.pageCache, rendered: rendered, searchParts: builder.searchParts))
+        var pages = BuildCache.Pages(entries: builder.pageCache, rendered: rendered, searchParts: builder.searchParts)
+        if let carried, let changed {
+            // What was neither read nor rendered again is written back as the bytes it came from.
+            pages.entryBytes = carried.entryBytes
+            // The comparisons are cheap for values that were not read again: their strings share
+            // storage. They also catch a file read again for another reason (a new URL style).
+            let now = builder.pageCache.entries
+            pages.unchangedEntries = Set(
+                carried.entries.entries.filter { path, entry in
+                    !changed.contains("content/" + path) && now[path].map { $0.page == entry.page && $0.diagnostics == entry.diagnostics } == true
+                }.keys)
+            pages.renderedBytes = carried.renderedBytes
+            pages.unchangedRendered = Set(
+                result.pages.filter { page in
+                    page.html.isEmpty && carried.rendered[site.pages[page.index].sourcePath]?.index == page.index
+                }.map { site.pages[$0.index].sourcePath })
+        }
+        cache.write(head: head, pages: pages)
         saveClock.lap("cache")
         result.stages += saveClock.laps
         return result

@@ -90,6 +90,28 @@ import Testing
         }
     }
 
+    /// Entries that were neither read nor rendered again are written back as the bytes they
+    /// were read from: the cache must still be the one a clean build writes.
+    @Test func aCacheWrittenAfterAnEditIsTheOneACleanBuildWrites() throws {
+        var files = Self.files
+        files["content/Team Norms.md"] = page("Team norms", weight: 3)
+        let site = try FixtureSite(files)
+        _ = try build(site)
+        let steps: [(String, () throws -> Void)] = [
+            ("edit a body", { try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited.\n")) }),
+            ("keep names as written", { try site.write("playbook.yml", "title: T\nurls: keep\n") }),
+            ("rename a title", { try site.write("content/about.md", page("About us", weight: 2)) }),
+        ]
+        let cache = site.root + "/.playbook-cache/pages.cache"
+        for (name, step) in steps {
+            try step()
+            #expect(try build(site).succeeded, "\(name)")
+            let incremental = FileManager.default.contents(atPath: cache)
+            #expect(try build(site, clean: true).succeeded)
+            #expect(FileManager.default.contents(atPath: cache) == incremental, "\(name)")
+        }
+    }
+
     @Test func cleanRendersEverythingAgain() throws {
         let site = try FixtureSite(Self.files)
         let first = try build(site)
