@@ -16,7 +16,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let defaultFolderName = ".playbook-cache"
 
     let folder: String
@@ -35,6 +35,8 @@ struct BuildCache {
         var pageOrder: [String]
         var staticFiles: [String]
         var assetOutputs: [String]
+        /// The checksum of the `pages.cache` written with this head.
+        var pagesID = ""
     }
 
     /// What `pages.cache` holds.
@@ -59,9 +61,13 @@ struct BuildCache {
         return try? reader.head()
     }
 
-    func readPages(style: URLStyle) -> Pages? {
-        guard var reader = Self.open(pagesPath) else { return nil }
-        return try? reader.pages(style: style)
+    /// The pages written with `head`, or `nil` (another build's, say, when two ran at once).
+    func readPages(for head: Head) -> Pages? {
+        guard let (reader, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == head.pagesID else {
+            return nil
+        }
+        var pages = reader
+        return try? pages.pages(style: head.style)
     }
 
     /// Writes both files (each to a temporary name, then renamed into place). A cache that cannot
@@ -73,7 +79,12 @@ struct BuildCache {
         // Pages first: a head is only trusted next to the pages written with it, and a head
         // that fails its checksum or is missing makes the next build a full one.
         try? FileManager.default.removeItem(atPath: headPath)
-        return Self.save(to: pagesPath, { $0.pages(pages) }) && Self.save(to: headPath, { $0.head(head) })
+        // The head names the pages file by its checksum, so it is never read with the pages of
+        // another build (two builds at once, say).
+        guard let checksum = Self.save(to: pagesPath, { $0.pages(pages) }) else { return false }
+        var head = head
+        head.pagesID = String(checksum, radix: 36)
+        return Self.save(to: headPath, { $0.head(head) }) != nil
     }
 
     /// Removes the cache folder (`playbook build --clean` rewrites it afterwards).
@@ -84,6 +95,11 @@ struct BuildCache {
     private static let magic = Array("PLAYBOOK-CACHE\n".utf8)
 
     private static func open(_ path: String) -> CacheReader? {
+        openChecked(path)?.reader
+    }
+
+    /// The reader after the format version, and the file's checksum.
+    private static func openChecked(_ path: String) -> (reader: CacheReader, checksum: UInt64)? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
         let bodyEnd = bytes.count - 8
@@ -97,32 +113,34 @@ struct BuildCache {
         guard (try? stored.uint64()) == checksum else { return nil }
         var reader = CacheReader(bytes, from: magic.count, to: bodyEnd)
         guard (try? reader.int()) == formatVersion else { return nil }
-        return reader
+        return (reader, checksum)
     }
 
     /// Streams a cache file: the magic line, the format version, what `body` writes, then the
     /// checksum of all of that.
-    private static func save(to path: String, _ body: (inout CacheWriter) -> Void) -> Bool {
+    /// Returns the file's checksum, or `nil` when it could not be written.
+    private static func save(to path: String, _ body: (inout CacheWriter) -> Void) -> UInt64? {
         let temporary = path + ".tmp-\(getpid())"
-        guard let file = CacheFile(path: temporary) else { return false }
+        guard let file = CacheFile(path: temporary) else { return nil }
         var writer = CacheWriter(capacity: 1 << 20)
         writer.file = file
         writer.raw(magic)
         writer.int(formatVersion)
         body(&writer)
         file.append(writer.bytes)
+        let value = file.checksum.value
         var checksum = CacheWriter()
-        checksum.uint64(file.checksum.value)
+        checksum.uint64(value)
         file.append(checksum.bytes, hashed: false)
         guard file.close() else {
             try? FileManager.default.removeItem(atPath: temporary)
-            return false
+            return nil
         }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            return false
+            return nil
         }
-        return true
+        return value
     }
 }
 
@@ -162,6 +180,7 @@ final class CacheFile {
 extension CacheWriter {
     mutating func head(_ head: BuildCache.Head) {
         string(head.key)
+        string(head.pagesID)
         string(head.outputStamp)
         array(head.manifest.files) {
             $0.string($1.path)
@@ -200,6 +219,7 @@ extension CacheWriter {
 extension CacheReader {
     mutating func head() throws -> BuildCache.Head {
         let key = try string()
+        let pagesID = try string()
         let outputStamp = try string()
         let files = try array { reader -> (path: String, stamp: FileStamp) in
             let path = try reader.string()
@@ -217,7 +237,7 @@ extension CacheReader {
         return BuildCache.Head(
             key: key, outputStamp: outputStamp, manifest: SourceManifest(files: files), pageCount: pageCount,
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
-            staticFiles: try strings(), assetOutputs: try strings())
+            staticFiles: try strings(), assetOutputs: try strings(), pagesID: pagesID)
     }
 
     mutating func pages(style: URLStyle) throws -> BuildCache.Pages {

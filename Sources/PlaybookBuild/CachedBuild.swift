@@ -35,7 +35,7 @@ struct CachedBuild {
                 result.upToDate = (head.pageCount, head.fileCount)
                 return result
             }
-            if let pages = cache.readPages(style: head.style) {
+            if let pages = cache.readPages(for: head) {
                 builder.carry(
                     IncrementalBuilder.Carried(
                         pages: pages.entries, pageOrder: head.pageOrder, staticFiles: head.staticFiles,

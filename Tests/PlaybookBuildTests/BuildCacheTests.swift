@@ -140,6 +140,21 @@ import Testing
         #expect(try build(site).succeeded)
     }
 
+    /// Two builds at once can leave one's head beside the other's pages: the pair is refused.
+    @Test func pagesWrittenWithAnotherHeadAreNotUsed() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let pagesPath = site.root + "/.playbook-cache/pages.cache"
+        let older = try #require(FileManager.default.contents(atPath: pagesPath))
+        try site.write("content/guide/b.md", page("B", weight: 2, "Changed once.\n"))
+        _ = try build(site)
+        try older.write(to: URL(fileURLWithPath: pagesPath))
+        try site.write("content/about.md", page("About", weight: 2, "Changed too.\n"))
+        let result = try build(site)
+        #expect(rendered(result) == Set(result.pages.map(\.outputPath)), "nothing is taken from the mismatched pages")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+
     @Test func anOutputFolderTheCacheDoesNotDescribeIsRenderedAgain() throws {
         let site = try FixtureSite(Self.files)
         _ = try build(site)
