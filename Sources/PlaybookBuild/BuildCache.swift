@@ -76,6 +76,7 @@ struct BuildCache {
     func write(head: Head, pages: Pages) -> Bool {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
         else { return false }
+        removeLeftovers()
         // Pages first: a head is only trusted next to the pages written with it, and a head
         // that fails its checksum or is missing makes the next build a full one.
         try? FileManager.default.removeItem(atPath: headPath)
@@ -85,6 +86,14 @@ struct BuildCache {
         var head = head
         head.pagesID = String(checksum, radix: 36)
         return Self.save(to: headPath, { $0.head(head) }) != nil
+    }
+
+    /// Removes temporary files of writes that were killed before they could rename them.
+    private func removeLeftovers() {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.contains(".tmp-") {
+            if TemporaryName.ownerIsRunning(entry) { continue }
+            try? FileManager.default.removeItem(atPath: PathText.join(folder, entry))
+        }
     }
 
     /// Removes the cache folder (`playbook build --clean` rewrites it afterwards).

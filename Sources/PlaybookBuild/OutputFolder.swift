@@ -80,8 +80,7 @@ struct OutputFolder {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix(".\(name).building-") || entry.hasPrefix(".\(name).old-") {
-            let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            if TemporaryName.ownerIsRunning(entry) { continue }
             try? fm.removeItem(atPath: PathText.join(parent, entry))
         }
     }

@@ -137,7 +137,10 @@ import Testing
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
 
         try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cache + "build.cache"))
+        // A write killed before its rename leaves a temporary file; the next write removes it.
+        try Data("half".utf8).write(to: URL(fileURLWithPath: cache + "pages.cache.tmp-999999999"))
         #expect(try build(site).succeeded)
+        #expect(!FileManager.default.fileExists(atPath: cache + "pages.cache.tmp-999999999"))
     }
 
     /// Two builds at once can leave one's head beside the other's pages: the pair is refused.
