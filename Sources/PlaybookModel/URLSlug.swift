@@ -17,7 +17,7 @@ public enum URLSlug {
     /// nothing left (only symbols) keeps its written form, so it still has a URL.
     public static func segment(_ name: String) -> String {
         let ascii = name.utf8.allSatisfy { $0 < 0x80 } ? name : transliterated(name)
-        var slug = ""
+        var slug: [UInt8] = []
         slug.reserveCapacity(ascii.utf8.count)
         var pendingHyphen = false
         for byte in ascii.utf8 {
@@ -30,14 +30,14 @@ public enum URLSlug {
             default: keep = nil
             }
             if let keep {
-                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                slug.unicodeScalars.append(Unicode.Scalar(keep))
+                slug.append(keep)
             } else {
                 pendingHyphen = true
             }
         }
-        return slug.isEmpty ? name : slug
+        return slug.isEmpty ? name : String(decoding: slug, as: UTF8.self)
     }
 
     /// The name in ASCII: other scripts to Latin, then accents and ligatures dropped.
