@@ -196,27 +196,31 @@ struct CacheReader {
 /// Bytes added in pieces hash as the same bytes added at once.
 struct StableHash {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-    /// Up to seven bytes that do not make a whole word yet.
-    private var pending: [UInt8] = []
+    /// Up to seven bytes that do not make a whole word yet, little-endian, and their count.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
 
     /// The hash of everything added so far.
     var value: UInt64 {
         var hash = state
-        for byte in pending { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for index in 0..<pendingCount {
+            hash = (hash ^ (pending >> (8 * UInt64(index)) & 0xFF)) &* 0x100_0000_01b3
+        }
         return hash
     }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
-        if !pending.isEmpty {
-            while pending.count < 8, offset < bytes.count {
-                pending.append(bytes[offset])
+        if pendingCount > 0 {
+            while pendingCount < 8, offset < bytes.count {
+                pending |= UInt64(bytes[offset]) << (8 * UInt64(pendingCount))
+                pendingCount += 1
                 offset += 1
             }
-            guard pending.count == 8 else { return }
-            let word = pending.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-            pending.removeAll(keepingCapacity: true)
-            mix(word)
+            guard pendingCount == 8 else { return }
+            mix(pending)
+            pending = 0
+            pendingCount = 0
         }
         // Eight bytes a step (then a shift to fold the high bits back down): a cache file of
         // tens of megabytes is checked in a few milliseconds.
@@ -224,7 +228,11 @@ struct StableHash {
             mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8
         }
-        pending.append(contentsOf: bytes[offset...])
+        while offset < bytes.count {
+            pending |= UInt64(bytes[offset]) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            offset += 1
+        }
     }
 
     private mutating func mix(_ word: UInt64) {
@@ -238,7 +246,7 @@ struct StableHash {
     mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-        add([0xFF])
+        withUnsafeBytes(of: UInt8(0xFF)) { add($0) }
     }
 
     mutating func add(_ number: Int) { withUnsafeBytes(of: Int64(number).littleEndian) { add($0) } }
