@@ -17,46 +17,35 @@ struct Navigation: Sendable {
 
     /// The items of the root section with `openSection` and its ancestors open (`nil` opens
     /// none, as on the 404 page). No item is marked current: see `NavigationCache`.
-    func items(openSection: Int?) -> [[String: Any]] {
+    func items(openSection: Int?) -> [TreeItem] {
         var open: Set<Int> = []
         if let openSection { open = Set(site.ancestry(of: openSection)) }
         let full = site.pages.count <= Self.fullTreeLimit
         return items(of: 0, open: open, full: full, depth: 0)
     }
 
-    private func items(of section: Int, open: Set<Int>, full: Bool, depth: Int)
-        -> [[String: Any]]
-    {
-        site.sections[section].children.map { child -> [String: Any] in
+    // Every key a nav template names is set on every entry (`TreeItem`): Mustache looks a
+    // missing key up in the enclosing entry, and a recursive partial would then never end.
+    private func items(of section: Int, open: Set<Int>, full: Bool, depth: Int) -> [TreeItem] {
+        site.sections[section].children.map { child -> TreeItem in
             switch child {
             case .page(let index):
-                return entry(index, depth: depth)
+                return entry(index, depth: depth, isSection: false, isActive: false, items: [])
             case .section(let sub):
-                var values = entry(site.sections[sub].indexPage, depth: depth)
-                values["isSection"] = true
-                values["isActive"] = open.contains(sub)
-                if full || open.contains(sub) {
-                    let children = items(of: sub, open: open, full: full, depth: depth + 1)
-                    values["items"] = children
-                    values["hasItems"] = !children.isEmpty
-                }
-                return values
+                let isOpen = open.contains(sub)
+                return entry(
+                    site.sections[sub].indexPage, depth: depth, isSection: true, isActive: isOpen,
+                    items: full || isOpen ? items(of: sub, open: open, full: full, depth: depth + 1) : [])
             }
         }
     }
 
-    private func entry(_ index: Int, depth: Int) -> [String: Any] {
+    private func entry(_ index: Int, depth: Int, isSection: Bool, isActive: Bool, items: [TreeItem]) -> TreeItem {
         let page = site.pages[index]
-        // Every key a nav template names is set on every entry: Mustache looks a missing key
-        // up in the enclosing entry, and a recursive partial would then never end.
-        return [
-            "title": page.title,
-            "url": basePath + page.url.dropFirst(),
-            "isSection": false,
-            "isActive": false,
-            "items": [[String: Any]](),
-            "hasItems": false,
-            "depth": depth,
-        ]
+        return TreeItem(
+            values: .nav(
+                title: TemplateText(page.title), url: TemplateText(basePath + page.url.dropFirst()), depth: depth,
+                isSection: isSection, isActive: isActive),
+            items: items)
     }
 }

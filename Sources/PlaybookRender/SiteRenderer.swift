@@ -62,8 +62,8 @@ public struct SiteRenderer: Sendable {
                 problems += result.diagnostics
                 return result.html
             })
-        let context = viewModel.context(for: index, rendered: body)
-            .merging(TypedPageContext(site: site).context(for: page)) { $1 }  // plans, lint pages
+        var context = viewModel.context(for: index, rendered: body)
+        context.typed = TypedPageContext(site: site).context(for: page)  // plans, lint pages
         let html = templates.render(templateName(for: index), context: context) ?? ""
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,

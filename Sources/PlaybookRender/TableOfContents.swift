@@ -2,22 +2,20 @@ internal import PlaybookMarkdown
 
 /// The table of contents of a page: its level-2 headings with their level-3 headings inside.
 enum TableOfContents {
-    static func items(_ headings: [Heading]) -> [[String: Any]] {
-        var result: [[String: Any]] = []
-        var children: [[String: Any]] = []
-        var current: [String: Any]?
+    static func items(_ headings: [Heading]) -> [TreeItem] {
+        var result: [TreeItem] = []
+        var children: [TreeItem] = []
+        var current: TreeItem?
         func flush() {
             guard var item = current else { return }
-            item["items"] = children
-            item["hasItems"] = !children.isEmpty
+            item.items = children
             result.append(item)
             children = []
         }
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let item: [String: Any] = [
-                "id": heading.id, "text": heading.text, "level": heading.level,
-                "items": [[String: Any]](), "hasItems": false,
-            ]
+            let item = TreeItem(
+                values: .heading(id: TemplateText(heading.id), text: TemplateText(heading.text), level: heading.level),
+                items: [])
             if heading.level == 2 {
                 flush()
                 current = item

@@ -96,8 +96,9 @@ public struct TemplateSet: Sendable {
         return (set, diagnostics)
     }
 
-    /// Renders the template `name` with `context`; `nil` when there is no such template.
-    public func render(_ name: String, context: [String: Any]) -> String? {
+    /// Renders the template `name` with `context` (a `[String: Any]` dictionary, or a value
+    /// swift-mustache reads through `MustacheParent`); `nil` when there is no such template.
+    public func render(_ name: String, context: Any) -> String? {
         library.render(context, withTemplate: name)
     }
 

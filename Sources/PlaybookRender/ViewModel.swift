@@ -1,7 +1,7 @@
 internal import PlaybookModel
-public import PlaybookMarkdown
+internal import PlaybookMarkdown
 
-/// Builds the dictionaries templates render from. Templates hold markup; every value a template
+/// Builds the values templates render from (see `PageContext`). Templates hold markup; every value a template
 /// can name is made here, and `{{name}}` escapes it.
 ///
 /// Keys (top level): `site`, `page`, `section` (the section the page is in), `navigation` (the
@@ -11,6 +11,7 @@ public struct ViewModel: Sendable {
     private let site: Site
     private let navigation: NavigationCache
     private let siteValues: [String: String]
+    private let siteTexts: [String: TemplateText]
     private let basePath: String
 
     /// Every key a template may name, at any depth; the template check reports any other name.
@@ -59,40 +60,29 @@ public struct ViewModel: Sendable {
         self.navigation = navigation
         basePath = site.config.basePath
         siteValues = Self.siteValues(for: site)
+        siteTexts = siteValues.mapValues(TemplateText.init)
     }
 
     /// The context for page `index`, given its rendered Markdown.
-    public func context(for index: Int, rendered: RenderedMarkdown) -> [String: Any] {
+    func context(for index: Int, rendered: RenderedMarkdown) -> PageContext {
         let page = site.pages[index]
         let section = site.section(of: index)
-        var context: [String: Any] = [
-            "site": siteValues,
-            "assets": basePath + "assets/",  // also substituted into the templates (see `constants`)
-            "page": pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
-            "navigation": navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
-        ]
-        let toc = TableOfContents.items(rendered.headings)
-        context["toc"] = toc
-        context["hasToc"] = toc.count > 1
-        context["section"] = link(site.sections[section].indexPage)
-        let crumbs = breadcrumbs(index, section: section)
-        context["breadcrumbs"] = crumbs
-        context["hasBreadcrumbs"] = !crumbs.isEmpty
-        if index > 0 { context["prev"] = link(index - 1) }
-        if index + 1 < site.pages.count { context["next"] = link(index + 1) }
-        if page.isSectionIndex {
-            let children = site.sections[section].children.map(childLink)
-            context["children"] = children
-            context["hasChildren"] = !children.isEmpty
-        }
-        if !rendered.tasks.isEmpty {
-            context["tasks"] = ["count": rendered.tasks.count, "hasTasks": true]
-        }
-        return context
+        return PageContext(
+            site: siteTexts,
+            assets: TemplateText(basePath + "assets/"),  // also substituted into the templates (see `constants`)
+            page: pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
+            navigation: TemplateText(navigation.html(section: section, currentURL: basePath + page.url.dropFirst())),
+            section: link(site.sections[section].indexPage),
+            toc: TableOfContents.items(rendered.headings),
+            breadcrumbs: breadcrumbs(index, section: section),
+            prev: index > 0 ? link(index - 1) : nil,
+            next: index + 1 < site.pages.count ? link(index + 1) : nil,
+            children: page.isSectionIndex ? site.sections[section].children.map(childLink) : nil,
+            taskCount: rendered.tasks.isEmpty ? nil : rendered.tasks.count)
     }
 
     /// The context for the 404 page.
-    public func notFoundContext() -> [String: Any] {
+    func notFoundContext() -> [String: Any] {
         [
             "site": siteValues,
             "assets": basePath + "assets/",
@@ -101,47 +91,39 @@ public struct ViewModel: Sendable {
         ]
     }
 
-    private func pageValues(_ page: Page, index: Int, html: String, titleID: String? = nil) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": page.title,
-            "url": basePath + page.url.dropFirst(),
-            "pageKey": page.url,
-            "content": html,
-            "isHome": index == 0,
-            "isSection": page.isSectionIndex && index != 0,
-            "sourcePath": page.displayPath,
-            "tags": page.tags,
-            "hasTags": !page.tags.isEmpty,
-        ]
-        if let description = page.description { values["description"] = description }
-        if let type = page.type { values["type"] = type }
-        if let titleID { values["titleId"] = titleID }
+    private func pageValues(_ page: Page, index: Int, html: String, titleID: String?) -> PageValues {
+        var editURL: String?
         if let repository = site.config.repository, page.displayPath.hasSuffix(".md") {
             let trimmed = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
-            values["editURL"] = "\(trimmed)/edit/\(site.config.editBranch)/\(PageLocation.percentEncode(page.displayPath))"
+            editURL = "\(trimmed)/edit/\(site.config.editBranch)/\(PageLocation.percentEncode(page.displayPath))"
         }
-        return values
+        return PageValues(
+            title: TemplateText(page.title), url: TemplateText(basePath + page.url.dropFirst()),
+            pageKey: TemplateText(page.url), content: TemplateText(html), isHome: index == 0,
+            isSection: page.isSectionIndex && index != 0, sourcePath: TemplateText(page.displayPath), tags: page.tags,
+            description: page.description.map(TemplateText.init), type: page.type.map(TemplateText.init),
+            titleId: titleID.map(TemplateText.init), editURL: editURL.map(TemplateText.init))
     }
 
-    private func link(_ index: Int) -> [String: Any] {
+    private func link(_ index: Int) -> LinkValues {
         let page = site.pages[index]
-        var values: [String: Any] = ["title": page.title, "url": basePath + page.url.dropFirst()]
-        if let description = page.description { values["description"] = description }
-        return values
+        return LinkValues(
+            title: TemplateText(page.title), url: TemplateText(basePath + page.url.dropFirst()),
+            description: page.description.map(TemplateText.init))
     }
 
-    private func childLink(_ child: Section.Child) -> [String: Any] {
+    private func childLink(_ child: Section.Child) -> LinkValues {
         switch child {
         case .page(let index):
             return link(index)
         case .section(let sectionIndex):
             var values = link(site.sections[sectionIndex].indexPage)
-            values["isSection"] = true
+            values.isSection = true
             return values
         }
     }
 
-    private func breadcrumbs(_ index: Int, section: Int) -> [[String: Any]] {
+    private func breadcrumbs(_ index: Int, section: Int) -> [LinkValues] {
         guard index != 0 else { return [] }
         var chain = site.ancestry(of: section)
         if site.pages[index].isSectionIndex { chain.removeLast() }

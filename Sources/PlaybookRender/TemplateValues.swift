@@ -1,0 +1,161 @@
+internal import Mustache
+
+// The values a page's templates read, as types that swift-mustache reads through its protocols
+// instead of `[String: Any]` dictionaries and `String`s: each look-up then costs fewer dynamic
+// casts (a third of a page's template time went to casts). A value that a dictionary would
+// not hold (no description, no previous page) is `nil` here too, so a look-up goes on to the
+// enclosing context exactly as it did.
+
+/// A string value: `{{x}}` escapes it and `{{{x}}}` writes it as it is, as for a `String`.
+///
+/// swift-mustache tries four casts and `String(describing:)` on a `String` before writing it;
+/// a `MustacheCustomRenderable` is written after two.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, Sendable {
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+
+    /// Nothing: like a `String` that a section put on the context stack, it names no values,
+    /// and the look-up goes on down the stack (without the `Mirror` a `String` costs).
+    func child(named: String) -> Any? { nil }
+}
+
+/// `page`: the page being rendered.
+struct PageValues: MustacheParent {
+    var title: TemplateText
+    var url: TemplateText
+    var pageKey: TemplateText
+    var content: TemplateText
+    var isHome: Bool
+    var isSection: Bool
+    var sourcePath: TemplateText
+    /// Plain strings, so `{{page.tags}}` still writes the list as before.
+    var tags: [String]
+    var description: TemplateText?
+    var type: TemplateText?
+    var titleId: TemplateText?
+    var editURL: TemplateText?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "pageKey": return pageKey
+        case "content": return content
+        case "isHome": return isHome
+        case "isSection": return isSection
+        case "sourcePath": return sourcePath
+        case "tags": return tags
+        case "hasTags": return !tags.isEmpty
+        case "description": return description
+        case "type": return type
+        case "titleId": return titleId
+        case "editURL": return editURL
+        default: return nil
+        }
+    }
+}
+
+/// A link to another page: `section`, `breadcrumbs`, `prev`, `next`, `children`.
+struct LinkValues: MustacheParent {
+    var title: TemplateText
+    var url: TemplateText
+    var description: TemplateText?
+    /// Set on children that are sections only.
+    var isSection: Bool?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "description": return description
+        case "isSection": return isSection
+        default: return nil
+        }
+    }
+}
+
+/// A table-of-contents entry (`toc`) or a sidebar entry (`nav`); every key is set on every
+/// entry (see `Navigation`).
+struct TreeItem: MustacheParent {
+    /// `id`, `text`, `level` for the table of contents; `title`, `url`, `depth`, `isSection`,
+    /// `isActive` for the sidebar.
+    var values: Values
+    var items: [TreeItem]
+
+    enum Values {
+        case heading(id: TemplateText, text: TemplateText, level: Int)
+        case nav(title: TemplateText, url: TemplateText, depth: Int, isSection: Bool, isActive: Bool)
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "items": return items
+        case "hasItems": return !items.isEmpty
+        default: break
+        }
+        switch values {
+        case .heading(let id, let text, let level):
+            switch name {
+            case "id": return id
+            case "text": return text
+            case "level": return level
+            default: return nil
+            }
+        case .nav(let title, let url, let depth, let isSection, let isActive):
+            switch name {
+            case "title": return title
+            case "url": return url
+            case "depth": return depth
+            case "isSection": return isSection
+            case "isActive": return isActive
+            default: return nil
+            }
+        }
+    }
+}
+
+/// The top of a page's context (see `ViewModel` for the keys).
+struct PageContext: MustacheParent {
+    var site: [String: TemplateText]
+    var assets: TemplateText
+    var page: PageValues
+    var navigation: TemplateText
+    var section: LinkValues
+    var toc: [TreeItem]
+    var breadcrumbs: [LinkValues]
+    var prev: LinkValues?
+    var next: LinkValues?
+    /// Section pages only.
+    var children: [LinkValues]?
+    /// The number of task items, when there are any.
+    var taskCount: Int?
+    /// The values of plans and lint pages (`TypedPageContext`), which win over the others.
+    var typed: [String: Any] = [:]
+
+    func child(named name: String) -> Any? {
+        if !typed.isEmpty, let value = typed[name] { return value }
+        switch name {
+        case "site": return site
+        case "assets": return assets
+        case "page": return page
+        case "navigation": return navigation
+        case "section": return section
+        case "toc": return toc
+        case "hasToc": return toc.count > 1
+        case "breadcrumbs": return breadcrumbs
+        case "hasBreadcrumbs": return !breadcrumbs.isEmpty
+        case "prev": return prev
+        case "next": return next
+        case "children": return children
+        case "hasChildren": return children.map { !$0.isEmpty }
+        case "tasks": return taskCount.map { ["count": $0, "hasTasks": true] as [String: Any] }
+        default: return nil
+        }
+    }
+}
