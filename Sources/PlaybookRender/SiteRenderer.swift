@@ -50,10 +50,11 @@ public struct SiteRenderer: Sendable {
         let page = site.pages[index]
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
+        let folder = page.sectionPathForLinks  // once, not once a link
         let body = markdown.render(
             page.body,
             rewriteLink: { destination, _ in
-                let target = links.resolve(destination, from: index)
+                let target = links.resolve(destination, inFolder: folder)
                 resolved.append(target)
                 return links.href(for: target, destination: destination)
             },
