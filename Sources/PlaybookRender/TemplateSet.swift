@@ -137,6 +137,32 @@ public struct TemplateSet: Sendable {
         return set
     }
 
+    /// Whether `template` and the partials it includes (at any depth) name the value `name`
+    /// in one tag only, a `{{#name}}` section of `template` itself, with no delimiter change.
+    /// Each element of a list given as `name` then renders on its own: its text depends on the
+    /// element and on the other values, never on the other elements.
+    func readsOnlyAsOneSection(_ name: String, in template: String) -> Bool {
+        var pending = [template]
+        var seen: Set<String> = [template]
+        var sections = 0
+        while let current = pending.popLast() {
+            guard let text = sources[current], !text.contains("{{=") else { return false }
+            for tag in TemplateScanner(text: text, file: current).tags() {
+                switch tag.sigil {
+                case ">", "<":
+                    if seen.insert(tag.name).inserted { pending.append(tag.name) }
+                case "!", "=", "%", "$":
+                    break
+                default:
+                    guard tag.name.split(separator: ".").first.map(String.init) == name else { continue }
+                    guard tag.sigil == "#", current == template else { return false }
+                    sections += 1
+                }
+            }
+        }
+        return sections == 1
+    }
+
     private static func describe(_ error: Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect?: "a section is closed with a different name than it was opened with"
