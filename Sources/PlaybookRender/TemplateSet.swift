@@ -106,35 +106,62 @@ public struct TemplateSet: Sendable {
     /// (`{{site.title}}`, `{{assets}}`…) replaced by the values, escaped as the tag would
     /// escape them: each page then looks up a third fewer names. The output is unchanged
     /// (no view model has these keys below the top level). A template that changes the tag
-    /// delimiters is left as it is.
+    /// delimiters is left as it is, and so is every template when a value holds a brace
+    /// (written into the text, it could make a tag of its own).
     public func specialized(constants: [String: String]) -> TemplateSet {
-        // A value holding "{{" would become a tag of its own once written into the text.
-        guard !sources.isEmpty, !constants.isEmpty, !constants.values.contains(where: { $0.contains("{{") }) else {
+        guard !sources.isEmpty, !constants.isEmpty,
+            !constants.values.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) || $0.utf8.contains(UInt8(ascii: "}")) })
+        else {
             return self
         }
         let escaper = HTMLContentType()
+        var spellings: [(tag: [UInt8], value: [UInt8])] = []
+        for (key, value) in constants {
+            for spelling in ["{{{\(key)}}}", "{{&\(key)}}", "{{{ \(key) }}}", "{{& \(key) }}"] {
+                spellings.append((Array(spelling.utf8), Array(value.utf8)))
+            }
+            for spelling in ["{{\(key)}}", "{{ \(key) }}"] {
+                spellings.append((Array(spelling.utf8), Array(escaper.escapeText(value).utf8)))
+            }
+        }
         var library = MustacheLibrary()
         for (name, text) in sources {
-            var text = text
-            if !text.contains("{{=") {
-                for (key, value) in constants {
-                    for spelling in ["{{{\(key)}}}", "{{&\(key)}}", "{{{ \(key) }}}", "{{& \(key) }}"] {
-                        text = text.replacingOccurrences(of: spelling, with: value)
-                    }
-                    for spelling in ["{{\(key)}}", "{{ \(key) }}"] {
-                        text = text.replacingOccurrences(of: spelling, with: escaper.escapeText(value))
-                    }
-                }
-            }
+            let text = text.contains("{{=") ? text : Self.substitute(spellings, in: text)
             do {
                 try library.register(HTMLContentType.pragma + text, named: name)
             } catch {
-                return self  // a value made the text unparsable ({{ in a title): keep the lookups
+                return self  // keep the lookups
             }
         }
         var set = TemplateSet(library: library, names: names)
         set.sources = sources
         return set
+    }
+
+    /// `text` with every tag in `spellings` replaced by its value, in one pass over the bytes
+    /// (Foundation's `replacingOccurrences`, six spellings of seven values over every template,
+    /// cost as much as rendering 150 pages). A tag next to a non-ASCII character is left to the
+    /// look-up, in case a combining mark makes one character of it and its brace.
+    private static func substitute(_ spellings: [(tag: [UInt8], value: [UInt8])], in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        scan: while index < bytes.count {
+            if bytes[index] == brace, index + 1 < bytes.count, bytes[index + 1] == brace, index == 0 || bytes[index - 1] < 0x80 {
+                for (tag, value) in spellings where bytes[index...].starts(with: tag) {
+                    let end = index + tag.count
+                    guard end == bytes.count || bytes[end] < 0x80 else { break }
+                    out += value
+                    index = end
+                    continue scan
+                }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `template` and the partials it includes (at any depth) name the value `name`
