@@ -65,12 +65,26 @@ public struct SiteRenderer: Sendable {
             })
         var context = viewModel.context(for: index, rendered: body)
         context.typed = TypedPageContext(site: site).context(for: page)  // plans, lint pages
-        let html = templates.render(templateName(for: index), context: context) ?? ""
+        let html = render(templateName(for: index), context: context, body: body.html)
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
             diagnostics: problems)
+    }
+
+    /// Renders template `name`, with a `BodyMarker` standing for the body where it can.
+    private func render(_ name: String, context: PageContext, body: String) -> String {
+        var context = context
+        if BodyMarker.canStand(for: body) {
+            let marker = BodyMarker()
+            context.page.content = marker
+            if let rendered = templates.render(name, context: context), let html = marker.splice(body, into: rendered) {
+                return html
+            }
+            context.page.content = TemplateText(body)
+        }
+        return templates.render(name, context: context) ?? ""
     }
 
     /// Renders the site's 404 page.

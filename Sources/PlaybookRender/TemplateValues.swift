@@ -30,7 +30,8 @@ struct PageValues: MustacheParent {
     var title: TemplateText
     var url: TemplateText
     var pageKey: TemplateText
-    var content: TemplateText
+    /// The body: a `TemplateText`, or a `BodyMarker` while the template renders.
+    var content: Any
     var isHome: Bool
     var isSection: Bool
     var sourcePath: TemplateText
