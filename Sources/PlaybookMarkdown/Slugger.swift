@@ -47,6 +47,9 @@ public struct Slugger: Sendable {
     public mutating func unique(_ text: String, fallback: String = "section") -> String {
         var base = Self.slug(text)
         if base.isEmpty { base = fallback }
+        // A slug not taken yet is its own id (one hash instead of four); `seen` has no entry
+        // for it then, which reads as no repeats.
+        if used.insert(base).inserted { return base }
         var candidate = base
         var repeats = seen[base] ?? 0
         while used.contains(candidate) {
