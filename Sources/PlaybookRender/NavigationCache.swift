@@ -97,8 +97,9 @@ struct NavigationCache: Sendable {
         }
     }
 
-    /// The sidebar for a page of `section` whose URL (with base path) is `url`.
-    func html(section: Int, currentURL url: String) -> String {
+    /// The sidebar for a page of `section` whose URL (with base path) is `url`, in pieces to
+    /// write one after another (see `markCurrent`).
+    func html(section: Int, currentURL url: String) -> [Substring] {
         Self.markCurrent(trees[section], url: url)
     }
 
@@ -155,8 +156,9 @@ struct NavigationCache: Sendable {
         return nil
     }
 
-    /// Adds `aria-current="page"` to the first link to `url`.
-    static func markCurrent(_ html: String, url: String) -> String {
+    /// `html` with `aria-current="page"` added to the first link to `url`, as pieces that share
+    /// the cached sidebar's storage: the page copies them once, into itself.
+    static func markCurrent(_ html: String, url: String) -> [Substring] {
         var html = html
         var needle = "href=\"\(url)\""
         let end: Int? = html.withUTF8 { haystack in
@@ -164,9 +166,8 @@ struct NavigationCache: Sendable {
                 Self.firstOffset(of: pattern, in: haystack).map { $0 + pattern.count }
             }
         }
-        guard let end else { return html }
-        let utf8 = Array(html.utf8)
-        return String(decoding: utf8[..<end], as: UTF8.self) + " aria-current=\"page\""
-            + String(decoding: utf8[end...], as: UTF8.self)
+        guard let end else { return [html[...]] }
+        let split = html.utf8.index(html.utf8.startIndex, offsetBy: end)
+        return [html[..<split], " aria-current=\"page\"", html[split...]]
     }
 }

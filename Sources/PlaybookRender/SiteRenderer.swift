@@ -73,17 +73,28 @@ public struct SiteRenderer: Sendable {
             diagnostics: problems)
     }
 
-    /// Renders template `name`, with a `BodyMarker` standing for the body where it can.
+    /// Renders template `name`, with `PageMarker`s standing for the body and the sidebar
+    /// where they can.
     private func render(_ name: String, context: PageContext, body: String) -> String {
         var context = context
-        if BodyMarker.canStand(for: body) {
-            let marker = BodyMarker()
+        var texts: [(marker: PageMarker, pieces: [Substring])] = []
+        if PageMarker.canStand(for: [body[...]]) {
+            let marker = PageMarker(tag: "<")
             context.page.content = marker
-            if let rendered = templates.render(name, context: context), let html = marker.splice(body, into: rendered) {
-                return html
-            }
-            context.page.content = TemplateText(body)
+            texts.append((marker, [body[...]]))
         }
+        if PageMarker.canStand(for: context.navigation) {
+            let marker = PageMarker(tag: ">")
+            context.navigationMarker = marker
+            texts.append((marker, context.navigation))
+        }
+        if !texts.isEmpty, let rendered = templates.render(name, context: context),
+            let html = PageMarker.splice(rendered, texts)
+        {
+            return html
+        }
+        context.page.content = TemplateText(body)
+        context.navigationMarker = nil
         return templates.render(name, context: context) ?? ""
     }
 

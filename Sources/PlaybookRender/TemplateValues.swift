@@ -30,7 +30,7 @@ struct PageValues: MustacheParent {
     var title: TemplateText
     var url: TemplateText
     var pageKey: TemplateText
-    /// The body: a `TemplateText`, or a `BodyMarker` while the template renders.
+    /// The body: a `TemplateText`, or a `PageMarker` while the template renders.
     var content: Any
     var isHome: Bool
     var isSection: Bool
@@ -126,7 +126,10 @@ struct PageContext: MustacheParent {
     var site: [String: TemplateText]
     var assets: TemplateText
     var page: PageValues
-    var navigation: TemplateText
+    /// The sidebar in pieces (see `NavigationCache.markCurrent`).
+    var navigation: [Substring]
+    /// Written instead of the sidebar while the template renders (see `PageMarker`).
+    var navigationMarker: PageMarker?
     var section: LinkValues
     var toc: [TreeItem]
     var breadcrumbs: [LinkValues]
@@ -145,7 +148,7 @@ struct PageContext: MustacheParent {
         case "site": return site
         case "assets": return assets
         case "page": return page
-        case "navigation": return navigation
+        case "navigation": return navigationMarker ?? TemplateText(navigation.joined())
         case "section": return section
         case "toc": return toc
         case "hasToc": return toc.count > 1

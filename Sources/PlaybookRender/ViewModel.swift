@@ -71,7 +71,7 @@ public struct ViewModel: Sendable {
             site: siteTexts,
             assets: TemplateText(basePath + "assets/"),  // also substituted into the templates (see `constants`)
             page: pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
-            navigation: TemplateText(navigation.html(section: section, currentURL: basePath + page.url.dropFirst())),
+            navigation: navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
             section: link(site.sections[section].indexPage),
             toc: TableOfContents.items(rendered.headings),
             breadcrumbs: breadcrumbs(index, section: section),
