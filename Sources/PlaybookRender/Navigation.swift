@@ -24,19 +24,28 @@ struct Navigation: Sendable {
         return items(of: 0, open: open, full: full, depth: 0)
     }
 
+    /// The top-level entry at `position` with `openSection` and its ancestors open, built
+    /// alone (see `NavigationCache`).
+    func topLevelItem(at position: Int, openSection: Int) -> TreeItem {
+        let full = site.pages.count <= Self.fullTreeLimit
+        return item(site.sections[0].children[position], open: Set(site.ancestry(of: openSection)), full: full, depth: 0)
+    }
+
+    private func items(of section: Int, open: Set<Int>, full: Bool, depth: Int) -> [TreeItem] {
+        site.sections[section].children.map { item($0, open: open, full: full, depth: depth) }
+    }
+
     // Every key a nav template names is set on every entry (`TreeItem`): Mustache looks a
     // missing key up in the enclosing entry, and a recursive partial would then never end.
-    private func items(of section: Int, open: Set<Int>, full: Bool, depth: Int) -> [TreeItem] {
-        site.sections[section].children.map { child -> TreeItem in
-            switch child {
-            case .page(let index):
-                return entry(index, depth: depth, isSection: false, isActive: false, items: [])
-            case .section(let sub):
-                let isOpen = open.contains(sub)
-                return entry(
-                    site.sections[sub].indexPage, depth: depth, isSection: true, isActive: isOpen,
-                    items: full || isOpen ? items(of: sub, open: open, full: full, depth: depth + 1) : [])
-            }
+    private func item(_ child: Section.Child, open: Set<Int>, full: Bool, depth: Int) -> TreeItem {
+        switch child {
+        case .page(let index):
+            return entry(index, depth: depth, isSection: false, isActive: false, items: [])
+        case .section(let sub):
+            let isOpen = open.contains(sub)
+            return entry(
+                site.sections[sub].indexPage, depth: depth, isSection: true, isActive: isOpen,
+                items: full || isOpen ? items(of: sub, open: open, full: full, depth: depth + 1) : [])
         }
     }
 

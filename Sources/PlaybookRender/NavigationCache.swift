@@ -38,13 +38,13 @@ struct NavigationCache: Sendable {
             // Only the top-level entry holding the section differs from the closed sidebar.
             let chain = site.ancestry(of: section)
             if chain.count == 1 { return closed[0] }
-            let items = navigation.items(openSection: section)
             if let pieces = pieces[0], let position = topLevel.firstIndex(of: .section(chain[1])),
-                let html = pieces.html(replacing: position, with: render([items[position]]))
+                let html = pieces.html(
+                    replacing: position, with: render([navigation.topLevelItem(at: position, openSection: section)]))
             {
                 return html
             }
-            return render(items)
+            return render(navigation.items(openSection: section))
         }
         self.closed = closed
     }
