@@ -201,8 +201,7 @@ struct TreeWalk {
         let id = "task-" + slugger.unique(text, fallback: "item")
         let label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
         let checkbox =
-            "<label class=\"task\"><input type=\"checkbox\" class=\"task-box\" id=\"\(escapeHTML(id))\""
-            + (checked ? " checked" : "") + "> "
+            "<label class=\"task\"><input type=\"checkbox\" class=\"task-box\" id=\"\(escapeHTML(id))\"\(checked ? " checked" : "")> "
         _ = cmark_node_set_on_enter(label, checkbox)
         _ = cmark_node_set_on_exit(label, "</label>")
         while let child = cmark_node_first_child(paragraph) {
