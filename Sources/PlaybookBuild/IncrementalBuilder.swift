@@ -227,7 +227,7 @@ public final class IncrementalBuilder {
     /// the links into them are checked again. Returns `nil` when the change needs the full path.
     private func fastRebuild(_ changed: Set<String>) throws -> BuildResult? {
         guard let site = last?.site, let renderer, !changed.isEmpty else { return nil }
-        var clock = StageClock(report: options.progress)
+        let clock = StageClock(report: options.progress)
         var indices: [Int] = []
         for path in changed {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"),

@@ -115,13 +115,13 @@ enum SearchIndex {
     }
 
     /// Document ids as gaps in base 36, separated by dots: `[3, 5, 40]` → `3.2.z`.
-    static func deltaEncode<ID: BinaryInteger>(_ ids: [ID]) -> String {
+    static func deltaEncode(_ ids: [Int32]) -> String {
         let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(ids.count * 3)
         var previous = 0
         var scratch = [UInt8](repeating: 0, count: 16)
-        var sorted = ids.map(Int.init)
+        var sorted = ids.map { Int($0) }
         if zip(sorted, sorted.dropFirst()).contains(where: { $0 > $1 }) { sorted.sort() }
         for id in sorted {
             if !out.isEmpty { out.append(UInt8(ascii: ".")) }

@@ -9,7 +9,7 @@ struct PreviewHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [.init("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         let rawPath = request.target.path()
         if rawPath == LiveReload.endpoint {
@@ -23,7 +23,7 @@ struct PreviewHandler: HTTPHandler {
         let folders = await site.folderChecker()
         switch RequestPath.resolve(rawPath, basePath: basePath, isFolder: folders) {
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
         case .refused:
             return await notFound(status: .forbidden)
         case .file(let path):

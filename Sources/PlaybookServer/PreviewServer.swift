@@ -1,5 +1,5 @@
 public import PlaybookBuild
-public import PlaybookDiagnostics
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import FlyingFox
 internal import FlyingSocks

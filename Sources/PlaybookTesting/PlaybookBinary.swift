@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Where the `playbook` binary of this build is, for tests that run it as a user or CI would.
 public enum PlaybookBinary {
