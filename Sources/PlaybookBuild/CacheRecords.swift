@@ -58,7 +58,9 @@ extension CacheWriter {
         strings(page.tags)
         string(page.body)
         int(page.bodyLineOffset)
-        optional(page.frontMatter) { $0.yaml($1) }
+        // Only plans read their whole front matter again (the lint, the plan diagrams); other
+        // pages' common keys are already fields, so their tree is not kept.
+        optional(page.type == "plan" ? page.frontMatter : nil) { $0.yaml($1) }
         bool(page.isSectionIndex)
         string(page.sectionPath)
         bool(page.titleFromHeading)

@@ -54,6 +54,17 @@ import Testing
         #expect(reader.isAtEnd)
     }
 
+    @Test func onlyAPlanKeepsItsFrontMatterTree() throws {
+        var ordinary = Self.page
+        ordinary.type = nil
+        var writer = CacheWriter()
+        writer.page(ordinary)
+        var reader = CacheReader(writer.bytes)
+        var expected = ordinary
+        expected.frontMatter = nil
+        #expect(try reader.page() == expected)
+    }
+
     @Test func renderedFactsComeBackWithoutTheHTMLOrTexts() throws {
         var writer = CacheWriter()
         writer.renderedFacts(Self.rendered)
