@@ -302,6 +302,24 @@ public final class IncrementalBuilder {
             changedFiles: changedFiles)
     }
 
+    /// Moves out everything the builder remembers (it starts afresh after this), so the caller
+    /// decides where it is freed.
+    func takeState() -> Any {
+        defer {
+            pageCache = ContentLoader.PageCache()
+            rendered = [:]
+            searchParts = [:]
+            carriedSearchParts = [:]
+            last = nil
+            renderer = nil
+            isCarried = false
+            carriedSources = []
+            carriedOutput = nil
+            navigationKey = []
+        }
+        return (pageCache, rendered, searchParts, carriedSearchParts, last as Any, renderer as Any)
+    }
+
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend
     /// on other plans, and the lint pages quote headings of the pages their rules enforce.
     static func isAlwaysRendered(_ page: Page) -> Bool {
