@@ -69,16 +69,52 @@ enum SearchIndex {
             }
             return postings.map { (word: $0.key, encoded: deltaEncode($0.value)) }
         }
-        var json = "{\"version\":2,\"pages\":[\n"
-        json += parts.map(\.entry).joined(separator: ",\n")
-        json += "\n],\"docs\":[\n"
-        json += parts.enumerated().flatMap { number, part in part.docs.map { "[\(number)," + $0 } }
-            .joined(separator: ",\n")
-        json += "\n],\"terms\":{\n"
+        // Written as bytes into one buffer: joining Strings made an intermediate String per
+        // document and per term, and copied each of them twice.
+        var json: [UInt8] = []
+        json.reserveCapacity(parts.reduce(0) { $0 + $1.entry.utf8.count + $1.docs.count * 160 } + 64)
+        func append(_ text: String) { json.append(contentsOf: text.utf8) }
+        append("{\"version\":2,\"pages\":[\n")
+        for (number, part) in parts.enumerated() {
+            if number > 0 { append(",\n") }
+            append(part.entry)
+        }
+        append("\n],\"docs\":[\n")
+        var firstDocument = true
+        for (number, part) in parts.enumerated() {
+            for doc in part.docs {
+                if !firstDocument { append(",\n") }
+                firstDocument = false
+                append("[\(number),")
+                append(doc)
+            }
+        }
+        append("\n],\"terms\":{\n")
         let terms = shards.flatMap { $0 }.sorted { $0.word < $1.word }
-        json += terms.map { quote($0.word) + ":\"" + $0.encoded + "\"" }.joined(separator: ",\n")
-        json += "\n}}\n"
-        return json
+        for (position, term) in terms.enumerated() {
+            if position > 0 { append(",\n") }
+            appendQuoted(term.word, to: &json)
+            append(":\"")
+            append(term.encoded)
+            json.append(UInt8(ascii: "\""))
+        }
+        append("\n}}\n")
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// Appends `quote(word)`. The tokenizer's ASCII words are all letters and digits, which need
+    /// no escape, so only words with other bytes go through `quote` and its String.
+    private static func appendQuoted(_ word: String, to json: inout [UInt8]) {
+        let plain = word.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+        }
+        if plain {
+            json.append(UInt8(ascii: "\""))
+            json.append(contentsOf: word.utf8)
+            json.append(UInt8(ascii: "\""))
+        } else {
+            json.append(contentsOf: quote(word).utf8)
+        }
     }
 
     private static func part(page: Page, rendered: RenderedPage, base: String) -> PagePart {
