@@ -122,7 +122,7 @@ enum SearchIndex {
         var tokenizer = WordTokenizer(distinct: true)
         func add(anchor: String, heading: String, text: String, extra: [String]) {
             let doc = Int32(part.docs.count)
-            part.docs.append("\(quote(anchor)),\(quote(heading)),\(quote(snippet(text)))]")
+            part.docs.append("\(quote(anchor)),\(quote(heading)),\(quotedSnippet(text))]")
             tokenizer.startDocument()
             for piece in extra + [heading, text] {
                 tokenizer.scan(piece)
@@ -179,6 +179,22 @@ enum SearchIndex {
 
     /// The start of `text` with runs of white space made single spaces, cut at a word boundary.
     static func snippet(_ text: String) -> String {
+        let (start, cut) = snippetStart(text)
+        return cut ? start + "…" : start
+    }
+
+    /// `quote(snippet(text))`, with the "…" of a cut snippet added after quoting: its first byte
+    /// (0xE2, as in U+2028) sent most snippets down `quote`'s slow path. "…" needs no escape.
+    private static func quotedSnippet(_ text: String) -> String {
+        let (start, cut) = snippetStart(text)
+        let quoted = quote(start)
+        guard cut else { return quoted }
+        // Over the UTF-8 view: `String.dropLast` walks grapheme clusters and cost more than `quote`.
+        return "\(Substring(quoted.utf8.dropLast()))…\""
+    }
+
+    /// The snippet without its "…", and whether the text was cut.
+    private static func snippetStart(_ text: String) -> (start: String, cut: Bool) {
         // Over the UTF-8 bytes, counting scalars (bytes that are not continuation bytes):
         // several times faster than walking Characters, and the same for the usual text.
         var out: [UInt8] = []
@@ -193,7 +209,7 @@ enum SearchIndex {
             }
             let startsScalar = byte & 0xC0 != 0x80
             if startsScalar, count >= snippetLength {
-                return String(decoding: out[..<(lastSpace ?? out.count)], as: UTF8.self) + "…"
+                return (String(decoding: out[..<(lastSpace ?? out.count)], as: UTF8.self), true)
             }
             if pendingSpace {
                 lastSpace = out.count
@@ -204,7 +220,7 @@ enum SearchIndex {
             out.append(byte)
             if startsScalar { count += 1 }
         }
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), false)
     }
 
     /// A JSON string literal with markup characters escaped (see `JSONString.quote`).
