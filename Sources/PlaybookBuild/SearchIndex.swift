@@ -120,23 +120,27 @@ enum SearchIndex {
     private static func part(page: Page, rendered: RenderedPage, base: String) -> PagePart {
         var part = PagePart(entry: "[\(quote(base + page.url.dropFirst())),\(quote(page.title))]")
         var tokenizer = WordTokenizer(distinct: true)
-        func add(anchor: String, heading: String, text: String, extra: [String]) {
+        func add(anchor: String, heading: String, text: String, extra: (String, String)? = nil) {
             let doc = Int32(part.docs.count)
             part.docs.append("\(quote(anchor)),\(quote(heading)),\(quotedSnippet(text))]")
             tokenizer.startDocument()
-            for piece in extra + [heading, text] {
-                tokenizer.scan(piece)
+            // Scanned one by one, not as `extra + [heading, text]`: an array made per document.
+            if let extra {
+                tokenizer.scan(extra.0)
+                tokenizer.scan(extra.1)
             }
+            tokenizer.scan(heading)
+            tokenizer.scan(text)
             for word in tokenizer.words {
                 part.shards[Int(word.utf8.first ?? 0) % shardCount].append((doc, word))
             }
         }
         let texts = rendered.sectionTexts
         let intro = texts.first ?? rendered.plainText
-        add(anchor: "", heading: "", text: intro, extra: [page.title, page.description ?? ""])
+        add(anchor: "", heading: "", text: intro, extra: (page.title, page.description ?? ""))
         for (position, heading) in rendered.headings.enumerated() {
             let text = position + 1 < texts.count ? texts[position + 1] : ""
-            add(anchor: heading.id, heading: heading.text, text: text, extra: [])
+            add(anchor: heading.id, heading: heading.text, text: text)
         }
         return part
     }
