@@ -94,4 +94,18 @@ import Testing
         #expect(snippet.count <= 122)
         #expect(snippet.hasSuffix("engagement…"))
     }
+
+    /// The "…" of a cut snippet is added after quoting, and terms are written without `quote`
+    /// when plain: both must still escape what needs it.
+    @Test func cutSnippetsAndTermsAreEscaped() throws {
+        let words = Array(repeating: "a \"quoted\" 5 < 6 & engagement", count: 12).joined(separator: " ")
+        let site = try FixtureSite(["content/_index.md": page("Home", words + " Überblick\n")])
+        let json = try #require(FixtureSite.text(try site.build(write: false), "search-index.json"))
+        #expect(json.contains(#"\"quoted\" 5 \u003c 6 \u0026 engagement"#))
+        #expect(json.contains("…\"]"))
+        #expect(json.contains(#""überblick":"#))
+        let index = try JSONDecoder().decode(Index.self, from: Data(json.utf8))
+        #expect(index.docs.first?.snippet.hasSuffix("…") == true)
+        #expect(index.terms["engagement"] != nil)
+    }
 }
