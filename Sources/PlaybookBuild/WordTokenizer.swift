@@ -11,7 +11,10 @@ struct WordTokenizer {
     /// The words found since `startDocument`, in order of first appearance when `distinct`.
     private(set) var words: [String] = []
     private let distinct: Bool
+    /// The current word is `word[..<wordCount]`: the array is overwritten rather than emptied,
+    /// since `removeAll(keepingCapacity:)` after every word cost a tenth of the scan.
     private var word: [UInt8] = []
+    private var wordCount = 0
     private var wordHash: UInt64 = Self.hashSeed
     private var hasUnicode = false
 
@@ -59,7 +62,7 @@ struct WordTokenizer {
                     append(byte)
                 } else if (0x41...0x5A).contains(byte) {
                     append(byte + 0x20)
-                } else if !word.isEmpty {
+                } else if wordCount > 0 {
                     flush()
                 }
                 index += 1
@@ -74,33 +77,34 @@ struct WordTokenizer {
             {
                 for lower in scalar.properties.lowercaseMapping.utf8 { append(lower) }
                 hasUnicode = true
-            } else if !word.isEmpty {
+            } else if wordCount > 0 {
                 flush()
             }
             index = end
         }
-        if !word.isEmpty { flush() }
+        if wordCount > 0 { flush() }
     }
 
     private mutating func append(_ byte: UInt8) {
-        word.append(byte)
+        if wordCount < word.count { word[wordCount] = byte } else { word.append(byte) }
+        wordCount += 1
         wordHash = (wordHash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 
     private mutating func flush() {
         defer {
-            word.removeAll(keepingCapacity: true)
+            wordCount = 0
             wordHash = Self.hashSeed
             hasUnicode = false
         }
         if hasUnicode {
-            let string = String(decoding: word, as: UTF8.self)
+            let string = String(decoding: word[..<wordCount], as: UTF8.self)
             if string.count > 1, isNew() { words.append(string) }
             return
         }
-        guard word.count > 1 else { return }
-        if word.count <= 4, Self.isStopWord(Self.pack(word)) { return }
-        if isNew() { words.append(String(decoding: word, as: UTF8.self)) }
+        guard wordCount > 1 else { return }
+        if wordCount <= 4, Self.isStopWord(Self.pack(word[..<wordCount])) { return }
+        if isNew() { words.append(String(decoding: word[..<wordCount], as: UTF8.self)) }
     }
 
     /// True when the current word was not seen in this document (always, unless `distinct`);
@@ -112,9 +116,9 @@ struct WordTokenizer {
         var slot = Int(truncatingIfNeeded: wordHash) & mask
         while slots[slot].generation == generation {
             let entry = slots[slot]
-            if entry.hash == wordHash, Int(entry.length) == word.count,
+            if entry.hash == wordHash, Int(entry.length) == wordCount,
                 arena.withUnsafeBufferPointer({ stored in
-                    word.withUnsafeBufferPointer { current in
+                    word[..<wordCount].withUnsafeBufferPointer { current in
                         UnsafeBufferPointer(rebasing: stored[Int(entry.start)..<Int(entry.start) + current.count])
                             .elementsEqual(current)
                     }
@@ -124,8 +128,8 @@ struct WordTokenizer {
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = (generation, wordHash, Int32(arena.count), Int32(word.count))
-        arena.append(contentsOf: word)
+        slots[slot] = (generation, wordHash, Int32(arena.count), Int32(wordCount))
+        arena.append(contentsOf: word[..<wordCount])
         used += 1
         return true
     }
@@ -142,7 +146,7 @@ struct WordTokenizer {
         }
     }
 
-    private static func pack(_ bytes: [UInt8]) -> UInt64 {
+    private static func pack(_ bytes: some Collection<UInt8>) -> UInt64 {
         var packed = UInt64(bytes.count) << 32
         for (offset, byte) in bytes.prefix(4).enumerated() { packed |= UInt64(byte) << (8 * offset) }
         return packed
