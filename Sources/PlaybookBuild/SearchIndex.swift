@@ -199,14 +199,19 @@ enum SearchIndex {
 
     /// The snippet without its "…", and whether the text was cut.
     private static func snippetStart(_ text: String) -> (start: String, cut: Bool) {
+        var text = text
+        return text.withUTF8(snippetStart)
+    }
+
+    private static func snippetStart(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: String, cut: Bool) {
         // Over the UTF-8 bytes, counting scalars (bytes that are not continuation bytes):
         // several times faster than walking Characters, and the same for the usual text.
         var out: [UInt8] = []
-        out.reserveCapacity(min(text.utf8.count, snippetLength * 2))
+        out.reserveCapacity(min(bytes.count, snippetLength * 2))
         var pendingSpace = false
         var count = 0
         var lastSpace: Int?
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
                 pendingSpace = !out.isEmpty
                 continue
