@@ -1,3 +1,4 @@
+internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import PlaybookRender
 internal import Foundation
@@ -14,6 +15,7 @@ struct CachedBuild {
     let output: String
 
     func run() throws -> BuildResult {
+        try checkCacheFolder()
         var clock = StageClock(report: options.progress)
         // Stat the sources before reading them, so a file saved during the build counts as
         // changed next time.
@@ -92,6 +94,23 @@ struct CachedBuild {
     private static func releaseInBackground(_ values: sending Any) {
         let box = UncheckedBox(values)
         Thread.detachNewThread { box.release() }
+    }
+
+    /// Refuses a cache folder among the sources (it would be read as content) or inside the
+    /// output folder (every build replaces that).
+    private func checkCacheFolder() throws {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let cachePath = absolute(cache.folder)
+        let places = [
+            (absolute(PathText.join(options.source, "content")), "the content folder"),
+            (absolute(PathText.join(options.source, "templates")), "the templates folder"),
+            (absolute(output), "the output folder"),
+        ]
+        for (folder, name) in places where cachePath == folder || cachePath.hasPrefix(folder + "/") {
+            throw DiagnosticError.usage(
+                "the cache folder '\(cache.folder)' is inside \(name)", file: cache.folder,
+                hint: "leave out --cache-dir (the default is .playbook-cache/ in the site folder) or choose a folder of its own")
+        }
     }
 
     /// What, besides the sources, decides the output: the build options, where it is written,

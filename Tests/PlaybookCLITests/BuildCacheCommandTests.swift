@@ -44,4 +44,15 @@ import Testing
         let second = try cli.run(["build", "--source", site.root, "--cache-dir", folder])
         #expect(second.stdout.hasPrefix("up to date"))
     }
+
+    @Test func aCacheFolderAmongTheSourcesOrInTheOutputIsRefused() throws {
+        let site = try FixtureSite(["content/_index.md": page("Home")])
+        let cli = BuildCommandTests()
+        for folder in ["content/cache", "templates/cache", "public/.cache"] {
+            let result = try cli.run(["build", "--source", site.root, "--cache-dir", site.root + "/" + folder])
+            #expect(result.status == 2, "\(folder)")
+            #expect(result.stderr.contains("is inside the"), "\(folder): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: site.root + "/" + folder))
+        }
+    }
 }
