@@ -101,11 +101,16 @@ struct CachedBuild {
     private func checkCacheFolder() throws {
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
         let cachePath = absolute(cache.folder)
-        let places = [
+        var places = [
             (absolute(PathText.join(options.source, "content")), "the content folder"),
             (absolute(PathText.join(options.source, "templates")), "the templates folder"),
-            (absolute(output), "the output folder"),
         ]
+        // An output folder that holds the sources is refused by the output's own check.
+        let outputPath = absolute(output)
+        let sourcePath = absolute(options.source)
+        if sourcePath != outputPath, !sourcePath.hasPrefix(outputPath + "/") {
+            places.append((outputPath, "the output folder"))
+        }
         for (folder, name) in places where cachePath == folder || cachePath.hasPrefix(folder + "/") {
             throw DiagnosticError.usage(
                 "the cache folder '\(cache.folder)' is inside \(name)", file: cache.folder,
