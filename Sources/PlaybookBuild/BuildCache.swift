@@ -17,7 +17,6 @@ internal import Foundation
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
     static let formatVersion = 5
-    static let defaultFolderName = ".playbook-cache"
 
     let folder: String
 
@@ -167,16 +166,7 @@ final class CacheFile {
     func append(_ bytes: [UInt8], hashed: Bool = true) {
         bytes.withUnsafeBytes { raw in
             if hashed { checksum.add(raw) }
-            guard let base = raw.baseAddress, !failed else { return }
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written <= 0 {
-                    failed = true
-                    return
-                }
-                offset += written
-            }
+            if !failed, !FileWriter.writeAll(raw, to: descriptor) { failed = true }
         }
     }
 

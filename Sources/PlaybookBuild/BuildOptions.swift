@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// The folder of the build cache (see `BuildCache`); `nil` builds without one. Used only
     /// when the site is written to an output folder.
     public var cacheFolder: String?
+    /// The build cache's folder in the site folder, unless told otherwise.
+    public static let defaultCacheFolderName = ".playbook-cache"
     /// Ignore the build cache and write it anew: a full build.
     public var clean = false
     /// Called as each stage of a build ends, with its name and wall time, for progress output.

@@ -77,12 +77,15 @@ struct CachedBuild {
             pages.renderedBytes = carried.renderedBytes
             pages.unchangedRendered = Set(
                 result.pages.filter { page in
-                    page.html.isEmpty && carried.rendered[site.pages[page.index].sourcePath]?.index == page.index
+                    let source = site.pages[page.index].sourcePath
+                    return builder.linkedSources.contains(source) && carried.rendered[source]?.index == page.index
                 }.map { site.pages[$0.index].sourcePath })
         }
         cache.write(head: head, pages: pages)
         saveClock.lap("cache")
         result.stages += saveClock.laps
+        // `consume pages` stops this compiler ("a compiler bug", it says); emptying the variable
+        // instead leaves the other thread holding the last reference.
         let written = pages
         pages = BuildCache.Pages(entries: ContentLoader.PageCache(), rendered: [:], searchParts: [:])
         Self.releaseInBackground((consume carried, consume written, builder.takeState()))
@@ -101,17 +104,17 @@ struct CachedBuild {
     private func checkCacheFolder() throws {
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
         let cachePath = absolute(cache.folder)
-        var places = [
+        var places: [(folder: String, name: String)] = [
             (absolute(PathText.join(options.source, "content")), "the content folder"),
             (absolute(PathText.join(options.source, "templates")), "the templates folder"),
         ]
         // An output folder that holds the sources is refused by the output's own check.
         let outputPath = absolute(output)
         let sourcePath = absolute(options.source)
-        if sourcePath != outputPath, !sourcePath.hasPrefix(outputPath + "/") {
+        if !PathText.isSameOrInside(sourcePath, outputPath) {
             places.append((outputPath, "the output folder"))
         }
-        for (folder, name) in places where cachePath == folder || cachePath.hasPrefix(folder + "/") {
+        for (folder, name) in places where PathText.isSameOrInside(cachePath, folder) {
             throw DiagnosticError.usage(
                 "the cache folder '\(cache.folder)' is inside \(name)", file: cache.folder,
                 hint: "leave out --cache-dir (the default is .playbook-cache/ in the site folder) or choose a folder of its own")

@@ -33,7 +33,10 @@ public final class IncrementalBuilder {
     private var isCarried = false
     /// The previous output folder, whose files for `carriedSources` are linked, not rendered.
     private var carriedOutput: String?
+    /// The pages whose remembered rendering has no HTML: it is in `carriedOutput`.
     private var carriedSources: Set<String> = []
+    /// The pages of the last build whose HTML was linked from `carriedOutput`, by source path.
+    private(set) var linkedSources: Set<String> = []
     private var carriedSearchParts: [String: SearchIndex.PagePart] = [:]
     /// Keep each page's search-index part in `searchParts` (for the build cache).
     var keepsSearchParts = false
@@ -144,14 +147,20 @@ public final class IncrementalBuilder {
         staticFiles = site.staticFiles
         assetOutputs = assets.map(\.output)
         let previous = renderAll ? [:] : rendered
+        let isKept: @Sendable (Page) -> Bool = { page in
+            !contentChanged.contains(page.sourcePath) && !Self.isAlwaysRendered(page) && previous[page.sourcePath] != nil
+        }
         let pages = Array(site.pages.indices).parallelMap { index -> RenderedPage in
             let page = site.pages[index]
-            if !contentChanged.contains(page.sourcePath), !Self.isAlwaysRendered(page), var kept = previous[page.sourcePath] {
+            if isKept(page), var kept = previous[page.sourcePath] {
                 kept.index = index
                 return kept
             }
             return current.render(page: index)
         }
+        // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
+        linkedSources = renderAll ? [] : Set(site.pages.filter(isKept).map(\.sourcePath)).intersection(carriedSources)
+        carriedSources = linkedSources
         rendered = Dictionary(pages.map { (site.pages[$0.index].sourcePath, $0) }, uniquingKeysWith: { $1 })
         diagnostics += pages.flatMap(\.diagnostics)
         clock.lap("render")
@@ -166,9 +175,9 @@ public final class IncrementalBuilder {
         }
         clock.lap("check")
 
-        if renderAll { carriedSources = [] }
+        let linked = linkedSources
         var files = pages.map { page -> OutputFile in
-            if let carriedOutput, page.html.isEmpty, carriedSources.contains(site.pages[page.index].sourcePath) {
+            if let carriedOutput, linked.contains(site.pages[page.index].sourcePath) {
                 return OutputFile(path: page.outputPath, contents: .link(from: PathText.join(carriedOutput, page.outputPath)))
             }
             return OutputFile(path: page.outputPath, contents: .text(page.html))
@@ -176,11 +185,10 @@ public final class IncrementalBuilder {
         files.append(OutputFile(path: "404.html", contents: .text(current.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         if options.searchIndex {
-            let kept = carriedSources.isEmpty ? [:] : carriedSearchParts
-            let reusable = carriedSources
+            let kept = linked.isEmpty ? [:] : carriedSearchParts
             let parts = SearchIndex.parts(site: site, pages: pages) { page in
                 let source = site.pages[page.index].sourcePath
-                return page.html.isEmpty && reusable.contains(source) ? kept[source] : nil
+                return linked.contains(source) ? kept[source] : nil
             }
             if keepsSearchParts {
                 searchParts = Dictionary(zip(pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
@@ -314,6 +322,7 @@ public final class IncrementalBuilder {
             renderer = nil
             isCarried = false
             carriedSources = []
+            linkedSources = []
             carriedOutput = nil
             navigationKey = []
         }

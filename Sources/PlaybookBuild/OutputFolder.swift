@@ -56,7 +56,7 @@ struct OutputFolder {
     /// Refuses an output folder that holds the sources or that the build did not make.
     private func checkSafe(_ target: String) throws {
         let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
-        if sourcePath == target || sourcePath.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+        if PathText.isSameOrInside(sourcePath, target) {
             throw DiagnosticError.usage(
                 "the output folder '\(path)' contains the site's sources; it would be replaced",
                 file: path, hint: "choose a folder of its own, such as public/")
@@ -139,10 +139,15 @@ enum FileWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        guard let base = buffer.baseAddress else { return true }
+        return writeAll(UnsafeRawBufferPointer(buffer), to: fd)
+    }
+
+    /// Writes all of `bytes` to an open file, however many calls it takes.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(fd, base + offset, buffer.count - offset)
+        while offset < bytes.count {
+            let written = Foundation.write(fd, base + offset, bytes.count - offset)
             if written <= 0 { return false }
             offset += written
         }

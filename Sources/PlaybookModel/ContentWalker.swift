@@ -91,7 +91,7 @@ struct ContentWalker {
     private func isInside(_ full: String) -> Bool {
         let real = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
         let root = URL(fileURLWithPath: contentDir).resolvingSymlinksInPath().path
-        return real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        return real != root && PathText.isSameOrInside(real, root)
     }
 
     private func add(_ path: String, to listing: inout Listing) {

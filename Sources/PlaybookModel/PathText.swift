@@ -37,6 +37,11 @@ public enum PathText {
         return String(Substring(utf8[..<utf8.index(utf8.endIndex, offsetBy: -(ext.utf8.count + 1))]))
     }
 
+    /// True when `path` is `folder` or lies under it (both absolute and standardized).
+    public static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
     /// Joins two paths with exactly one `/` between them.
     public static func join(_ base: String, _ relative: String) -> String {
         if base.isEmpty { return relative }

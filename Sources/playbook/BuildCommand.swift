@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         let outputPath = output ?? PathText.join(source, "public")
         var options = BuildOptions(source: source, output: check ? nil : outputPath, baseURL: baseURL, includeDrafts: drafts)
         if !noCache {
-            options.cacheFolder = cacheDir ?? PathText.join(source, ".playbook-cache")
+            options.cacheFolder = cacheDir ?? PathText.join(source, BuildOptions.defaultCacheFolderName)
         }
         options.clean = clean
         // Stage lines: all of them with -v; on a terminal, the slow ones of a large site.

@@ -34,6 +34,14 @@ import Testing
         #expect(PathText.join("a", "") == "a")
     }
 
+    @Test func insideAFolder() {
+        #expect(PathText.isSameOrInside("/a/b", "/a"))
+        #expect(PathText.isSameOrInside("/a", "/a"))
+        #expect(PathText.isSameOrInside("/a/b", "/"))
+        #expect(!PathText.isSameOrInside("/ab", "/a"), "a sibling with a longer name is not inside")
+        #expect(!PathText.isSameOrInside("/a", "/a/b"))
+    }
+
     @Test func percentEncodingKeepsWhatPathsAllowAndEncodesTheRest() {
         #expect(PageLocation.percentEncode("team-norms/hiring") == "team-norms/hiring")
         #expect(PageLocation.percentEncode("Team Norms/Café") == "Team%20Norms/Caf%C3%A9")
