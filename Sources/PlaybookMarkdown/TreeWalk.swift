@@ -14,6 +14,10 @@ struct TreeWalk {
     private var links: [(node: OpaquePointer, isImage: Bool)] = []
     private var taskParagraphs: [OpaquePointer] = []
     private var fences: [OpaquePointer] = []
+    /// Block quotes that open with a GitHub alert marker (`[!NOTE]`), to become callouts.
+    private var callouts: [Callout] = []
+    /// Set when a task paragraph starts: its first text's `[ ] ` marker stays out of the plain text.
+    private var taskMarkerPending = false
     /// The plain text's UTF-8 bytes: appending each node's literal as bytes, not as a `String`
     /// made from it first, was half the time of `collect`.
     private var plainText: [UInt8] = []
@@ -71,6 +75,11 @@ struct TreeWalk {
                 links.append((node, false))
             case CMARK_NODE_IMAGE:
                 links.append((node, true))
+            case CMARK_NODE_TEXT where taskMarkerPending:
+                taskMarkerPending = false
+                appendLiteral(of: node, droppingPrefix: 4)
+            case CMARK_NODE_TEXT where callouts.last?.marker == node:
+                break  // the `[!NOTE]` marker is markup, not text
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 appendLiteral(of: node)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -80,7 +89,12 @@ struct TreeWalk {
                 appendLiteral(of: node)
                 plainText.append(newline)
             case CMARK_NODE_PARAGRAPH:
-                if isTaskParagraph(node) { taskParagraphs.append(node) }
+                if isTaskParagraph(node) {
+                    taskParagraphs.append(node)
+                    taskMarkerPending = true
+                }
+            case CMARK_NODE_BLOCK_QUOTE:
+                if let callout = Callout(blockQuote: node) { callouts.append(callout) }
             default:
                 break
             }
@@ -114,12 +128,13 @@ struct TreeWalk {
             let level = Int(cmark_node_get_heading_level(node))
             facts.headings.append(
                 Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
-            replace(node, open: "<h\(level) id=\"\(escapeHTML(id))\">", close: "</h\(level)>")
+            replace(node, open: "<h\(level) id=\"\(escapeHTML(id))\">", close: Self.selfLink(id: id, text: text) + "</h\(level)>")
         }
         var taskSlugger = Slugger()
         for paragraph in taskParagraphs {
             if let task = makeCheckbox(paragraph, slugger: &taskSlugger) { facts.tasks.append(task) }
         }
+        for callout in callouts { callout.apply() }
         for node in fences {
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
             guard !info.isEmpty,
@@ -212,10 +227,19 @@ struct TreeWalk {
             id: id, text: text, checked: checked, line: Int(cmark_node_get_start_line(paragraph)))
     }
 
-    private mutating func appendLiteral(of node: OpaquePointer) {
+    /// A heading's link to itself: shown on hover or focus, so a reader can copy the section's URL.
+    private static func selfLink(id: String, text: String) -> String {
+        "<a class=\"heading-anchor\" href=\"#\(escapeHTML(id))\"><span aria-hidden=\"true\">#</span>"
+            + "<span class=\"visually-hidden\">Link to the section \u{201C}\(escapeHTML(text))\u{201D}</span></a>"
+    }
+
+    /// Appends a node's literal to the plain text, less its first `droppingPrefix` bytes.
+    private mutating func appendLiteral(of node: OpaquePointer, droppingPrefix: Int = 0) {
         guard let text = cmark_node_get_literal(node) else { return }
+        let count = strlen(text)
+        guard count > droppingPrefix else { return }
         text.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-            plainText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(text)))
+            plainText.append(contentsOf: UnsafeBufferPointer(start: bytes + droppingPrefix, count: count - droppingPrefix))
         }
     }
 

@@ -11,7 +11,7 @@ import Testing
         #expect(result.headings.map(\.line) == [1, 5, 7])
         #expect(result.headings[2].text == "Why it matters")
         #expect(result.html.contains("<h2 id=\"pitfalls-1\">"))
-        #expect(result.html.contains("<h3 id=\"why-it-matters\">\n<em>Why</em> it matters\n</h3>"))
+        #expect(result.html.contains("<h3 id=\"why-it-matters\">\n<em>Why</em> it matters\n<a class=\"heading-anchor\" href=\"#why-it-matters\">"))
     }
 
     @Test func taskItemsBecomeCheckboxesWithStableIds() {
