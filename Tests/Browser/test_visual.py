@@ -238,15 +238,47 @@ def test_sidebar_markers_sit_on_the_first_line_of_wrapped_titles(request, site, 
         first = e["lines"][0]
         mid = (e["marker"]["top"] + e["marker"]["bottom"]) / 2
         if not first["top"] - 2 <= mid <= first["bottom"] + 2:
-            line = next((i for i, l in enumerate(e["lines"], 1) if l["top"] - 2 <= mid <= l["bottom"] + 2), "?")
-            failures.append(f"{e['title']!r}: marker line at y={mid:.1f} (line {line} of {len(e['lines'])}), "
-                            f"first title line y {first['top']:.1f}–{first['bottom']:.1f}")
+            line = next((i for i, l in enumerate(e["lines"], 1) if l["top"] - 2 <= mid <= l["bottom"] + 2), None)
+            where = (f"beside line {line} of {len(e['lines'])}" if line else
+                     "on a line of its own above the title" if mid < first["top"] else "below the title")
+            failures.append(f"{e['title']!r}: the marker's line (middle y={mid:.1f}, summary top {e['summary']['top']:.1f}) "
+                            f"is {where}; the title's first line is y {first['top']:.1f}–{first['bottom']:.1f}")
         for number, line in enumerate(e["lines"][1:], start=2):
             if line["left"] < first["left"] - 1:
                 failures.append(f"{e['title']!r}: line {number} starts at x={line['left']:.1f}, left of the "
                                 f"title's first line x={first['left']:.1f} (under the marker)")
                 break
     assert not failures, f"{name} at {label}:\n  " + "\n  ".join(failures)
+
+
+# A layout that reads right (the label one block beside an absolutely placed box; the summary a
+# flex row with a ::before marker): the checks above must accept it, or they measure nothing useful.
+REFERENCE_CSS = """
+label.task { display: block !important; position: relative; padding-left: 1.65rem; }
+input.task-box { position: absolute; left: 0; top: .3em; transform: none; }
+.sidebar summary { display: flex; align-items: baseline; list-style: none; }
+.sidebar summary::-webkit-details-marker { display: none; }
+.sidebar summary::before { content: "\\25B8"; flex: none; width: 1em; }
+"""
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_measurements_accept_a_layout_that_reads_right(request, foreign_url, width):
+    driver = driver_for(request, width + "-light")
+    inject = "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.append(s)"
+    load(driver, foreign_url + FOREIGN["tasks"])
+    driver.execute_script(inject, REFERENCE_CSS)
+    items = [with_helpers(driver, TASK_JS, label) for label in driver.find_elements(By.CSS_SELECTOR, "label.task")]
+    assert sum(len(m["lines"]) > 1 for m in items) >= 4
+    assert [task_problems(m) for m in items if task_problems(m)] == []
+    load(driver, foreign_url + FOREIGN["deep"])
+    driver.execute_script(inject, REFERENCE_CSS)
+    open_sidebar_on_a_phone(driver)
+    entries = with_helpers(driver, SUMMARY_JS)
+    assert entries
+    for e in entries:
+        mid = (e["marker"]["top"] + e["marker"]["bottom"]) / 2
+        assert e["lines"][0]["top"] - 2 <= mid <= e["lines"][0]["bottom"] + 2, e
 
 
 def test_current_page_is_in_view_in_the_sidebar_on_load(browser, site):
