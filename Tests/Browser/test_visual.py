@@ -11,6 +11,7 @@ These tests assert geometry, never markup strings, so any markup that looks righ
   callouts; headings have self-links; code blocks have a copy button;
 - axe finds nothing serious and the Nu checker finds the foreign site valid.
 """
+import pathlib
 import subprocess
 
 import pytest
@@ -577,3 +578,26 @@ def test_the_foreign_site_is_valid_html(foreign_site_dir):
          "--ignore-re", "The .align. attribute on the .t[dh]. element is obsolete"],
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+
+
+# ---------------------------------------------------------------- screenshots
+
+def test_screenshots_of_both_sites_in_every_mode(base_url, foreign_url, tmp_path):
+    """scripts/screenshots.py writes real PNGs: desktop 1280 wide, phone 375 wide (wider only if
+    the page overflows, which the overflow test reports), dark and print. Set PLAYBOOK_SHOTS to a
+    folder to keep them for a look."""
+    import os
+    import struct
+    import sys
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
+    import screenshots
+    out = pathlib.Path(os.environ.get("PLAYBOOK_SHOTS") or tmp_path)
+    urls = [("shipped-kick-off", base_url + SHIPPED["tasks"]), ("foreign-code", foreign_url + FOREIGN["code"])]
+    written = screenshots.take(urls, out)
+    assert len(written) == len(urls) * len(screenshots.MODES)
+    for path in written:
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+        width, height = struct.unpack(">II", data[16:24])
+        assert height > 400, f"{path.name}: {width}x{height}"
+        assert width >= (375 if "-phone" in path.name else 1280), f"{path.name}: {width}x{height}"
