@@ -409,7 +409,8 @@ def test_code_is_highlighted_in_light_and_dark(foreign_url, desktop_view):
     blocks = driver.execute_script("""
         const body = getComputedStyle(document.body).color;
         return [...document.querySelectorAll('.content pre code')].map(code => {
-          const cls = (code.className.match(/language-(\\S+)/) || [])[1] || (code.closest('[class*=language-]') || {className: ''}).className;
+          const owner = code.closest('[class*=language-]');
+          const cls = ((owner ? owner.className : '').match(/language-(\\S+)/) || [])[1] || '';
           const spans = [...code.querySelectorAll('span')];
           const colours = new Set(spans.map(s => getComputedStyle(s).color).filter(c => c !== body));
           return {language: cls, spans: spans.length, colours: [...colours], body: body};
