@@ -98,3 +98,35 @@ def no_script_browser():
     driver = make_driver(scripts=False)
     yield driver
     driver.quit()
+
+
+def serve(directory):
+    """Serves a folder on 127.0.0.1 like base_url does; returns (url, server)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def foreign_site_dir():
+    """A handbook written for GitHub (scripts/gen_foreign_corpus.py --rich, 60 pages plus the
+    engineering pages), with this branch's templates, built into its own output. The corpus uses
+    `links: warn`, so its planted broken links are warnings, not a failed build."""
+    base = pathlib.Path(tempfile.mkdtemp(prefix="playbook-foreign-"))
+    site, out = base / "site", base / "public"
+    subprocess.run(["python3", str(REPO / "scripts" / "gen_foreign_corpus.py"), "--pages", "60", "--rich",
+                    "--out", str(site)], check=True, capture_output=True)
+    shutil.copytree(REPO / "templates", site / "templates")
+    build = subprocess.run([PLAYBOOK, "build", "--source", str(site), "--output", str(out)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    yield out
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def foreign_url(foreign_site_dir):
+    url, server = serve(foreign_site_dir)
+    yield url
+    server.shutdown()
