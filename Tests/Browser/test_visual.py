@@ -214,10 +214,17 @@ for (const summary of document.querySelectorAll('.sidebar summary')) {
   const probe = document.createElement('span');
   probe.textContent = '\\u200b';
   summary.insertBefore(probe, summary.firstChild);
-  const p = probe.getBoundingClientRect();
+  let p = probe.getBoundingClientRect();
   probe.remove();
   const s = summary.getBoundingClientRect();
   const before = getComputedStyle(summary, '::before');
+  // A marker drawn by an absolutely placed ::before is out of the line boxes: its box is where
+  // its computed offsets put it in the summary.
+  if (before.content !== 'none' && before.position === 'absolute') {
+    const top = s.top + parseFloat(before.top);
+    const height = parseFloat(before.height) + parseFloat(before.borderTopWidth) + parseFloat(before.borderBottomWidth);
+    p = {top: top, bottom: top + height, left: s.left + parseFloat(before.left)};
+  }
   found.push({title: link.textContent.trim(), lines: lines, marker: {top: p.top, bottom: p.bottom, left: p.left},
               summary: {top: s.top, left: s.left}, display: getComputedStyle(summary).display,
               before: before.content});
