@@ -162,7 +162,9 @@ struct RawHTMLFilter {
     /// place of `node`, or just removes `node` when nothing is left of it.
     private mutating func replace(_ node: OpaquePointer, with output: HTMLOutput, isInline: Bool) {
         defer { cmark_node_free(node) }
-        guard !output.isEmpty, let custom = cmark_node_new(isInline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
+        // An HTML block's text ends with its line break: one holding nothing else goes.
+        let isBlank = output.slots.isEmpty && output.pieces[0].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        guard !output.isEmpty, isInline || !isBlank, let custom = cmark_node_new(isInline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)
         else {
             cmark_node_unlink(node)
             return
