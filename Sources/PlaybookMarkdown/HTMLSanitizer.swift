@@ -1,22 +1,32 @@
 /// Where a raw HTML node starts in the Markdown text, to position what is inside it.
 struct HTMLOrigin {
     /// 1-based line and byte column of the node's first byte.
-    var line: Int
-    var column: Int
+    let line: Int
+    let column: Int
     /// Columns before each later line of the node (an HTML block's lines lose their container
     /// prefix, `> ` say, which is assumed as wide as on the first line).
-    var indent: Int
+    let indent: Int
+    /// Offsets of the node's line breaks, found once: a node may hold thousands of attributes.
+    private let newlines: [Int]
 
-    /// The position of the byte at `offset` in the node's text `bytes`; columns in bytes.
-    func position(of offset: Int, in bytes: [UInt8]) -> SourcePosition {
-        var lastNewline: Int?
-        var newlines = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            newlines += 1
-            lastNewline = index
+    init(line: Int, column: Int, indent: Int, bytes: [UInt8]) {
+        self.line = line
+        self.column = column
+        self.indent = indent
+        newlines = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+    }
+
+    /// The position of the byte at `offset` in the node's text; columns in bytes.
+    func position(of offset: Int) -> SourcePosition {
+        // Binary search: the number of line breaks before `offset`.
+        var low = 0
+        var high = newlines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if newlines[middle] < offset { low = middle + 1 } else { high = middle }
         }
-        guard let lastNewline else { return SourcePosition(line: line, column: column + offset) }
-        return SourcePosition(line: line + newlines, column: indent + offset - lastNewline)
+        guard low > 0 else { return SourcePosition(line: line, column: column + offset) }
+        return SourcePosition(line: line + low, column: indent + offset - newlines[low - 1])
     }
 }
 
@@ -77,6 +87,8 @@ struct HTMLSanitizer {
     static let void: Set<String> = ["br", "img"]
     /// The allowed attribute of a tag that holds a URL: checked, rewritten and link-checked.
     static let urlAttributes: [String: String] = ["img": "src"]
+    /// How many allowed elements may be open at once; more are dropped.
+    static let maximumDepth = 256
     /// URL schemes that can run script or smuggle a document in.
     static let forbiddenSchemes = ["javascript", "vbscript", "data"]
 
@@ -108,7 +120,7 @@ struct HTMLSanitizer {
                 continue  // comments silently, raw text with its element (warned about there)
             case .startTag(let tag):
                 let element = OpenElement(name: tag.name, container: container, isInline: isInline)
-                startTag(tag, in: bytes, origin: origin, element: element, into: &output)
+                startTag(tag, origin: origin, element: element, into: &output)
             case .endTag(let tag):
                 endTag(tag.name, container: container, into: &output)
             }
@@ -117,15 +129,20 @@ struct HTMLSanitizer {
     }
 
     private mutating func startTag(
-        _ tag: HTMLTag, in bytes: [UInt8], origin: HTMLOrigin, element: OpenElement, into output: inout HTMLOutput
+        _ tag: HTMLTag, origin: HTMLOrigin, element: OpenElement, into output: inout HTMLOutput
     ) {
         guard let kept = Self.allowed[tag.name] else {
-            warn(tag.name, at: origin.position(of: tag.range.lowerBound, in: bytes))
+            warn(tag.name, at: origin.position(of: tag.range.lowerBound))
+            return
+        }
+        // Nesting is capped, as in browsers, so each end tag's search of the open elements is short.
+        guard open.count < Self.maximumDepth || Self.void.contains(tag.name) else {
+            warn(tag.name, at: origin.position(of: tag.range.lowerBound))
             return
         }
         output.append("<" + tag.name)
         for attribute in tag.attributes {
-            let position = origin.position(of: attribute.nameOffset, in: bytes)
+            let position = origin.position(of: attribute.nameOffset)
             guard kept.contains(attribute.name) else {
                 warn(tag.name, attribute: attribute.name, at: position)
                 continue

@@ -177,6 +177,7 @@ struct HTMLTokenizer {
     private func readAttributes(from start: Int) -> ([HTMLAttribute], Bool, Int)? {
         var cursor = start
         var attributes: [HTMLAttribute] = []
+        var names: Set<String> = []  // a set: a tag may hold thousands of attributes
         while let current = byte(cursor) {
             if Self.isSpace(current) {
                 cursor += 1
@@ -188,7 +189,7 @@ struct HTMLTokenizer {
                 return (attributes, false, cursor + 1)
             } else {
                 guard let attribute = readAttribute(at: &cursor) else { return nil }
-                if !attributes.contains(where: { $0.name == attribute.name }) { attributes.append(attribute) }
+                if names.insert(attribute.name).inserted { attributes.append(attribute) }
             }
         }
         return nil

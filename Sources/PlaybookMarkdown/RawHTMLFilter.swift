@@ -119,7 +119,8 @@ struct RawHTMLFilter {
         let bytes = Self.literal(of: node)
         let (tokens, openRawText) = HTMLTokenizer.tokenize(bytes, rawText: rawText)
         let output = sanitizer.sanitize(
-            tokens, in: bytes, origin: origin(of: node, isInline: isInline), container: container, isInline: isInline)
+            tokens, in: bytes, origin: origin(of: node, bytes: bytes, isInline: isInline), container: container,
+            isInline: isInline)
         replace(node, with: output, isInline: isInline)
         return isInline ? openRawText : nil
     }
@@ -130,13 +131,13 @@ struct RawHTMLFilter {
         let isInline = isInline(node)
         let bytes = Self.literal(of: node)
         guard bytes.contains(UInt8(ascii: "=")) else { return }
-        let origin = origin(of: node, isInline: isInline)
+        let origin = origin(of: node, bytes: bytes, isInline: isInline)
         var output = HTMLOutput()
         var cursor = 0
         for case .startTag(let tag) in HTMLTokenizer.tokenize(bytes).tokens {
             for attribute in tag.attributes where attribute.name == "src" || attribute.name == "href" {
                 guard let range = attribute.valueRange else { continue }
-                let position = origin.position(of: attribute.nameOffset, in: bytes)
+                let position = origin.position(of: attribute.nameOffset)
                 let link = MarkdownLink(
                     destination: attribute.value, isImage: tag.name == "img", line: position.line, column: position.column)
                 output.append(String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self))
@@ -151,11 +152,12 @@ struct RawHTMLFilter {
         replace(node, with: output, isInline: isInline)
     }
 
-    private func origin(of node: OpaquePointer, isInline: Bool) -> HTMLOrigin {
+    private func origin(of node: OpaquePointer, bytes: [UInt8], isInline: Bool) -> HTMLOrigin {
         let position =
             positions[node]
             ?? SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        return HTMLOrigin(line: position.line, column: position.column, indent: isInline ? 0 : max(position.column - 1, 0))
+        return HTMLOrigin(
+            line: position.line, column: position.column, indent: isInline ? 0 : max(position.column - 1, 0), bytes: bytes)
     }
 
     /// Puts a custom node writing `output` (links as written, until the walk rewrites them) in

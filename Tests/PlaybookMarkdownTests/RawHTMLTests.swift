@@ -155,4 +155,19 @@ import Testing
             #expect(HTMLSanitizer.forbiddenScheme(of: url) == nil, "\(url)")
         }
     }
+
+    @Test func pathologicalHTMLStaysFast() {
+        let manyAttributes = "<img " + String(repeating: "a=1 ", count: 50_000) + "src=x>\n"
+        let deep = "x " + String(repeating: "<kbd>", count: 20_000) + String(repeating: "</sup>", count: 20_000) + "\n"
+        let manyBlocks = String(repeating: "<details>\n\n", count: 5_000) + String(repeating: "</summary>\n\n", count: 5_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            #expect(renderer.render(manyAttributes).links.count == 1)
+            let nested = renderer.render(deep).html
+            #expect(nested.ranges(of: "<kbd>").count == HTMLSanitizer.maximumDepth)
+            #expect(nested.ranges(of: "</kbd>").count == HTMLSanitizer.maximumDepth)
+            _ = renderer.render(manyBlocks)
+        }
+        #expect(elapsed < .seconds(10))
+    }
 }
