@@ -58,6 +58,42 @@ public struct TaskItem: Hashable, Sendable {
     }
 }
 
+/// Raw HTML that safe mode left out of the page: a tag outside the allow-list, an attribute
+/// outside its tag's list, or a URL with a scheme that could run script.
+public struct DroppedHTML: Hashable, Sendable {
+    /// The tag name, lowercased (`iframe`).
+    public var tag: String
+    /// The attribute dropped from a kept tag (`onclick`), or `nil` when the whole tag was.
+    public var attribute: String?
+    /// The URL scheme (`javascript`) that got the attribute dropped, when that was the reason.
+    public var scheme: String?
+    /// 1-based line in the Markdown text.
+    public var line: Int
+    /// 1-based column (in bytes) in the Markdown text; best effort inside multi-line HTML.
+    public var column: Int
+
+    /// Creates a dropped-HTML fact.
+    public init(tag: String, attribute: String? = nil, scheme: String? = nil, line: Int, column: Int) {
+        self.tag = tag
+        self.attribute = attribute
+        self.scheme = scheme
+        self.line = line
+        self.column = column
+    }
+
+    /// What was dropped, as a sentence: `raw HTML <iframe> dropped`.
+    public var message: String {
+        guard let attribute else { return "raw HTML <\(tag)> dropped" }
+        guard let scheme else { return "attribute \(attribute) on <\(tag)> dropped" }
+        return "attribute \(attribute) on <\(tag)> dropped: \(scheme): URLs can run script"
+    }
+
+    /// What to do about it.
+    public static let hint =
+        "raw HTML outside the allow-list (br, img, kbd, sup, sub, details, summary) is dropped in safe mode; "
+        + "set `markdown: { unsafe: true }` in playbook.yml to keep it, if you trust every writer"
+}
+
 /// What rendering a Markdown text returns: the HTML and the facts later stages reuse
 /// (table of contents, link checking, search index), so nothing is parsed twice.
 public struct RenderedMarkdown: Sendable {
@@ -74,13 +110,16 @@ public struct RenderedMarkdown: Sendable {
     /// The text before the first heading, then the text under each heading in order
     /// (`headings.count + 1` entries), without the headings' own text.
     public var sectionTexts: [String]
+    /// Raw HTML left out in safe mode: the first of each tag, and of each tag and attribute.
+    public var droppedHTML: [DroppedHTML]
 
     /// Creates a rendering result.
     public init(
         html: String, headings: [Heading], links: [MarkdownLink], tasks: [TaskItem],
-        plainText: String, sectionTexts: [String] = []
+        plainText: String, sectionTexts: [String] = [], droppedHTML: [DroppedHTML] = []
     ) {
         self.sectionTexts = sectionTexts
+        self.droppedHTML = droppedHTML
         self.html = html
         self.headings = headings
         self.links = links

@@ -8,7 +8,9 @@ internal import CMark
 
 /// Options for turning Markdown into HTML.
 public struct MarkdownOptions: Sendable, Hashable {
-    /// Keep raw HTML and `javascript:` style links. Off by default: cmark's safe mode drops them.
+    /// Keep raw HTML and `javascript:` style links. Off by default: safe mode keeps only an
+    /// allow-list of tags (`<br>`, `<img>`, `<kbd>`, `<sup>`, `<sub>`, `<details>`, `<summary>`)
+    /// and reports what it drops (`RenderedMarkdown.droppedHTML`).
     public var allowUnsafeHTML: Bool
 
     /// Creates options; everything unsafe is off by default.
@@ -63,7 +65,12 @@ public struct MarkdownRenderer: Sendable {
         let lines = SourceLines(text)
         if lines.bytes.contains(UInt8(ascii: "~")) { Strikethrough(lines: lines).apply(to: document) }
         let positions = TablePass.run(on: document, lines: lines, options: cmarkOptions)
-        var walk = TreeWalk(positions: positions)
+        // Raw HTML after the tables (cells hold HTML nodes too), before the walk reads the tree.
+        let rawHTML =
+            lines.bytes.contains(UInt8(ascii: "<"))
+            ? RawHTMLFilter.run(on: document, unsafe: options.allowUnsafeHTML, positions: positions)
+            : RawHTMLFilter.Result()
+        var walk = TreeWalk(positions: positions, rawHTML: rawHTML.links)
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
 
@@ -77,7 +84,8 @@ public struct MarkdownRenderer: Sendable {
             links: facts.links,
             tasks: facts.tasks,
             plainText: facts.plainText,
-            sectionTexts: facts.sectionTexts
+            sectionTexts: facts.sectionTexts,
+            droppedHTML: rawHTML.dropped
         )
     }
 }

@@ -207,7 +207,7 @@ struct TablePass {
         return chunk.blocks.last
     }
 
-    /// Records where each link and image under `node` is in the Markdown text.
+    /// Records where each link, image and raw HTML node under `node` is in the Markdown text.
     private mutating func record(_ node: OpaquePointer, position: (Int, Int) -> SourcePosition) {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_SOFTBREAK { return }
@@ -218,7 +218,9 @@ struct TablePass {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE
+                || type == CMARK_NODE_HTML_BLOCK
+            {
                 positions[child] = position(
                     Int(cmark_node_get_start_line(child)), Int(cmark_node_get_start_column(child)))
             }

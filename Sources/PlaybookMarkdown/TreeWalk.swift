@@ -25,9 +25,12 @@ struct TreeWalk {
     private var headingSpans: [(start: Int, end: Int)] = []
     /// Source positions of links that cmark's own positions do not give (table cells).
     private let positions: [OpaquePointer: SourcePosition]
+    /// Custom nodes that replaced raw HTML and hold link values to rewrite (see `RawHTMLFilter`).
+    private let rawHTML: [OpaquePointer: RawHTMLLinks]
 
-    init(positions: [OpaquePointer: SourcePosition] = [:]) {
+    init(positions: [OpaquePointer: SourcePosition] = [:], rawHTML: [OpaquePointer: RawHTMLLinks] = [:]) {
         self.positions = positions
+        self.rawHTML = rawHTML
     }
 
     /// What `apply` found and wrote into the tree.
@@ -95,6 +98,9 @@ struct TreeWalk {
                 }
             case CMARK_NODE_BLOCK_QUOTE:
                 if let callout = Callout(blockQuote: node) { callouts.append(callout) }
+            case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                // Raw HTML with links: among the links, so rewrites and facts keep document order.
+                if rawHTML[node] != nil { links.append((node, false)) }
             default:
                 break
             }
@@ -110,6 +116,10 @@ struct TreeWalk {
         facts.sectionTexts = sectionTexts()
         var slugger = Slugger()
         for (node, isImage) in links {
+            if let html = rawHTML[node] {
+                facts.links += html.write(into: node, rewriteLink: rewriteLink)
+                continue
+            }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let position =
                 positions[node]

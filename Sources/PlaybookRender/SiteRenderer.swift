@@ -63,6 +63,12 @@ public struct SiteRenderer: Sendable {
                 problems += result.diagnostics
                 return result.html
             })
+        // Warnings, not errors: the page is still right without the HTML safe mode dropped.
+        problems += body.droppedHTML.map {
+            .warning(
+                "markdown/raw-html", at: page.location(bodyLine: $0.line, column: $0.column), $0.message,
+                hint: DroppedHTML.hint)
+        }
         var context = viewModel.context(for: index, rendered: body)
         context.typed = TypedPageContext(site: site).context(for: page)  // plans, lint pages
         let html = render(templateName(for: index), context: context, body: body.html)

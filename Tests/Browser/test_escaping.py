@@ -1,7 +1,9 @@
 """Hostile text in a real browser: Tests/Fixtures/hostile-site puts `<script>`,
 `"><img onerror=…>` and `javascript:` payloads in every field a writer controls (each would set
-window.__pwned or open an alert if it ran). Every page is loaded, every link on it is checked, the
-search is run for the payloads' words and its results are shown and followed: no payload may run.
+window.__pwned or open an alert if it ran). Raw HTML goes through safe mode's allow-list, which
+keeps `<img src=x>` (content/x is there so the link resolves) and drops its handler. Every page is
+loaded, every link on it is checked, the search is run for the payloads' words and its results
+are shown and followed: no payload may run.
 """
 import functools
 import http.server
@@ -33,6 +35,8 @@ def hostile_url():
     out = base / "public"
     result = subprocess.run([PLAYBOOK, "build", "--source", str(site), "--output", str(out)], capture_output=True)
     assert result.returncode == 0, result.stderr.decode()
+    # Safe mode keeps <img src> but drops the raw HTML around it, and says so without failing.
+    assert "[markdown/raw-html]" in result.stderr.decode()
     handler = functools.partial(QuietHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookBuild
+import PlaybookDiagnostics
 import PlaybookTesting
 import Testing
 
@@ -151,6 +152,8 @@ import Testing
         let site = try Self.hostileSite()
         let result = try site.build(write: false)
         #expect(result.succeeded, "\(result.diagnostics)")
+        // The raw HTML payloads are dropped with a warning, which does not fail the build.
+        #expect(result.diagnostics.contains { $0.code == "markdown/raw-html" && $0.severity == .warning })
         var checked = 0
         var problems: [String] = []
         for file in result.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".svg") {
