@@ -10,9 +10,9 @@ internal import Foundation
 /// What a change redoes:
 /// - `playbook.yml`, a template or `content/framework.yml`: every page is rendered again (files
 ///   are not read again unless they changed).
-/// - a page whose title, weight, description, draft state or type changed, or a page or other
-///   file added or removed: the navigation and every page (each shows the sidebar and its
-///   neighbours' titles).
+/// - a page whose title, weight, description, draft state or type changed, a section page whose
+///   `order:` changed, or a page or other file added or removed: the navigation and every page
+///   (each shows the sidebar and its neighbours' titles).
 /// - a page whose body alone changed: that page only.
 /// Links are checked again in every case; it is linear in the number of links.
 public final class IncrementalBuilder {
@@ -251,6 +251,7 @@ public final class IncrementalBuilder {
         var site = site
         let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
         var fileProblems: [Diagnostic] = []
+        var staleProblems: Set<Diagnostic> = []
         for index in indices {
             let old = site.pages[index]
             let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
@@ -258,14 +259,16 @@ public final class IncrementalBuilder {
                 NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
             else { return nil }
             site.pages[index] = page
+            staleProblems.formUnion(pageCache.entries[old.sourcePath]?.diagnostics ?? [])
             pageCache.entries[old.sourcePath] = (page, problems)
             fileProblems += problems
         }
         // Take the snapshot out of `last` so its arrays are uniquely owned and change in place.
         guard var snapshot = last else { return nil }
         last = nil
-        let changedDisplay = Set(indices.map { site.pages[$0].displayPath })
-        snapshot.loadDiagnostics.removeAll { changedDisplay.contains($0.location.file) }
+        // Only the file's own problems are replaced: those about its `order:` list come from the
+        // assembly, and stay as they were (the list, its positions and the pages are unchanged).
+        snapshot.loadDiagnostics.removeAll { staleProblems.contains($0) }
         snapshot.loadDiagnostics += fileProblems
         clock.lap("load")
 
@@ -350,6 +353,9 @@ struct NavigationEntry: Equatable {
     var description: String?
     var type: String?
     var isSectionIndex: Bool
+    /// With its positions: problems with the list are reported there, and the fast path keeps
+    /// them only while they are still true.
+    var order: [OrderName]
 
     init(_ page: Page) {
         sourcePath = page.sourcePath
@@ -359,5 +365,6 @@ struct NavigationEntry: Equatable {
         description = page.description
         type = page.type
         isSectionIndex = page.isSectionIndex
+        order = page.order
     }
 }
