@@ -102,7 +102,7 @@ struct SectionOrder {
     /// True for a name that is a file or folder of the section without being one of its entries
     /// in this build (a draft, a page with errors of its own): nothing to order, nothing to fix.
     private func isSkipped(_ item: OrderName) -> Bool {
-        guard !isIndexName(item.name) else { return false }
+        guard !isIndexName(item.name), !item.name.contains("/") else { return false }
         let path = PathText.join(folder, item.name)
         return existing.contains(path + "/") || (!item.folderOnly && existing.contains(path))
     }
@@ -136,7 +136,7 @@ struct SectionOrder {
         }
         if let suggestion = Suggestions.didYouMean(item.name, in: names) { return suggestion }
         if entries.isEmpty { return "this folder has no other pages or folders" }
-        let shown = entries.prefix(8).map { $0.name + ($0.isFolder ? "/" : "") }
+        let shown = entries.map { $0.name + ($0.isFolder ? "/" : "") }.sorted().prefix(8)
         return "its entries are " + shown.joined(separator: ", ") + (entries.count > 8 ? ", …" : "")
     }
 }
