@@ -248,21 +248,7 @@ public final class IncrementalBuilder {
 
     private func fastRebuild(_ indices: [Int], site: Site, renderer: SiteRenderer, clock: StageClock) throws -> BuildResult? {
         var clock = clock
-        var site = site
-        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-        var fileProblems: [Diagnostic] = []
-        var staleProblems: Set<Diagnostic> = []
-        for index in indices {
-            let old = site.pages[index]
-            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
-            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
-                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
-            else { return nil }
-            site.pages[index] = page
-            staleProblems.formUnion(pageCache.entries[old.sourcePath]?.diagnostics ?? [])
-            pageCache.entries[old.sourcePath] = (page, problems)
-            fileProblems += problems
-        }
+        guard let (site, fileProblems, staleProblems) = reread(indices, in: site) else { return nil }
         // Take the snapshot out of `last` so its arrays are uniquely owned and change in place.
         guard var snapshot = last else { return nil }
         last = nil
@@ -311,6 +297,28 @@ public final class IncrementalBuilder {
         return try finish(
             site: site, pages: snapshot.pages, files: snapshot.files, diagnostics: diagnostics, clock: clock,
             changedFiles: changedFiles)
+    }
+
+    /// The site with the pages at `indices` read again, their problems, and the problems they had
+    /// before; `nil` when a change shows beyond the page itself (see `NavigationEntry`), or a page
+    /// is a plan, is now a draft or has errors: the full path handles those.
+    private func reread(_ indices: [Int], in site: Site) -> (Site, [Diagnostic], Set<Diagnostic>)? {
+        var site = site
+        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+        var fileProblems: [Diagnostic] = []
+        var staleProblems: Set<Diagnostic> = []
+        for index in indices {
+            let old = site.pages[index]
+            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
+            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
+                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
+            else { return nil }
+            site.pages[index] = page
+            staleProblems.formUnion(pageCache.entries[old.sourcePath]?.diagnostics ?? [])
+            pageCache.entries[old.sourcePath] = (page, problems)
+            fileProblems += problems
+        }
+        return (site, fileProblems, staleProblems)
     }
 
     /// Moves out everything the builder remembers (it starts afresh after this), so the caller
