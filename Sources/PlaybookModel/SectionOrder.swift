@@ -84,7 +84,7 @@ struct SectionOrder {
                     .error(
                         "order/duplicate", at: item.location,
                         "'\(item.name)' is listed twice in 'order'",
-                        hint: "it is already listed on line \(earlier.location.line); remove one of the two"))
+                        hint: "it is already listed at line \(earlier.location.line), column \(earlier.location.column); remove one of the two"))
                 continue
             }
             seen[item.name] = item

@@ -130,7 +130,7 @@ import Testing
             printed(result) == [
                 """
                 content/steps/_index.md:3:42: error: 'checklists' is listed twice in 'order' [order/duplicate]
-                    hint: it is already listed on line 3; remove one of the two
+                    hint: it is already listed at line 3, column 18; remove one of the two
                 """
             ])
     }
