@@ -64,6 +64,11 @@ extension CacheWriter {
         bool(page.isSectionIndex)
         string(page.sectionPath)
         bool(page.titleFromHeading)
+        array(page.order) {
+            $0.string($1.name)
+            $0.bool($1.folderOnly)
+            $0.location($1.location)
+        }
     }
 
     mutating func linkTarget(_ target: LinkTarget) {
@@ -165,6 +170,7 @@ extension CacheReader {
             bodyLineOffset: try int(), frontMatter: try optional { try $0.yaml() }, isSectionIndex: try bool(),
             sectionPath: try string())
         page.titleFromHeading = try bool()
+        page.order = try array { OrderName(name: try $0.string(), folderOnly: try $0.bool(), location: try $0.location()) }
         return page
     }
 

@@ -10,9 +10,9 @@ internal import Foundation
 /// What a change redoes:
 /// - `playbook.yml`, a template or `content/framework.yml`: every page is rendered again (files
 ///   are not read again unless they changed).
-/// - a page whose title, weight, description, draft state or type changed, or a page or other
-///   file added or removed: the navigation and every page (each shows the sidebar and its
-///   neighbours' titles).
+/// - a page whose title, weight, description, draft state or type changed, a section page whose
+///   `order:` changed, or a page or other file added or removed: the navigation and every page
+///   (each shows the sidebar and its neighbours' titles).
 /// - a page whose body alone changed: that page only.
 /// Links are checked again in every case; it is linear in the number of links.
 public final class IncrementalBuilder {
@@ -248,24 +248,13 @@ public final class IncrementalBuilder {
 
     private func fastRebuild(_ indices: [Int], site: Site, renderer: SiteRenderer, clock: StageClock) throws -> BuildResult? {
         var clock = clock
-        var site = site
-        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-        var fileProblems: [Diagnostic] = []
-        for index in indices {
-            let old = site.pages[index]
-            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
-            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
-                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
-            else { return nil }
-            site.pages[index] = page
-            pageCache.entries[old.sourcePath] = (page, problems)
-            fileProblems += problems
-        }
+        guard let (site, fileProblems, staleProblems) = reread(indices, in: site) else { return nil }
         // Take the snapshot out of `last` so its arrays are uniquely owned and change in place.
         guard var snapshot = last else { return nil }
         last = nil
-        let changedDisplay = Set(indices.map { site.pages[$0].displayPath })
-        snapshot.loadDiagnostics.removeAll { changedDisplay.contains($0.location.file) }
+        // Only the file's own problems are replaced: those about its `order:` list come from the
+        // assembly, and stay as they were (the list, its positions and the pages are unchanged).
+        snapshot.loadDiagnostics.removeAll { staleProblems.contains($0) }
         snapshot.loadDiagnostics += fileProblems
         clock.lap("load")
 
@@ -310,6 +299,28 @@ public final class IncrementalBuilder {
             changedFiles: changedFiles)
     }
 
+    /// The site with the pages at `indices` read again, their problems, and the problems they had
+    /// before; `nil` when a change shows beyond the page itself (see `NavigationEntry`), or a page
+    /// is a plan, is now a draft or has errors: the full path handles those.
+    private func reread(_ indices: [Int], in site: Site) -> (Site, [Diagnostic], Set<Diagnostic>)? {
+        var site = site
+        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+        var fileProblems: [Diagnostic] = []
+        var staleProblems: Set<Diagnostic> = []
+        for index in indices {
+            let old = site.pages[index]
+            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
+            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
+                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
+            else { return nil }
+            site.pages[index] = page
+            staleProblems.formUnion(pageCache.entries[old.sourcePath]?.diagnostics ?? [])
+            pageCache.entries[old.sourcePath] = (page, problems)
+            fileProblems += problems
+        }
+        return (site, fileProblems, staleProblems)
+    }
+
     /// Moves out everything the builder remembers (it starts afresh after this), so the caller
     /// decides where it is freed.
     func takeState() -> Any {
@@ -350,6 +361,9 @@ struct NavigationEntry: Equatable {
     var description: String?
     var type: String?
     var isSectionIndex: Bool
+    /// With its positions: problems with the list are reported there, and the fast path keeps
+    /// them only while they are still true.
+    var order: [OrderName]
 
     init(_ page: Page) {
         sourcePath = page.sourcePath
@@ -359,5 +373,6 @@ struct NavigationEntry: Equatable {
         description = page.description
         type = page.type
         isSectionIndex = page.isSectionIndex
+        order = page.order
     }
 }

@@ -82,8 +82,9 @@ public struct ContentLoader: Sendable {
             diagnostics += entry.diagnostics
             if let page = entry.page, includeDrafts || !page.isDraft { pages.append(page) }
         }
-        let assembled = SiteAssembler(config: config, pages: pages, staticFiles: listing.otherFiles)
-            .assemble()
+        let assembled = SiteAssembler(
+            config: config, pages: pages, staticFiles: listing.otherFiles, markdownFiles: listing.markdownFiles
+        ).assemble()
         diagnostics += assembled.diagnostics
         var site = assembled.site
         let frameworkPath = PathText.join(contentDir, "framework.yml")

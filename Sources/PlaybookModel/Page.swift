@@ -35,6 +35,9 @@ public struct Page: Sendable, Hashable {
     /// True when the title is the body's first `# ` heading (taken out of the body), so the
     /// page's title gets the heading's anchor, as on GitHub.
     public var titleFromHeading = false
+    /// For a section's page, its `order:`: the names of the section's entries that come first, in
+    /// this order (the others follow by weight, then title). Empty on other pages.
+    public var order: [OrderName] = []
 
     /// Creates a page.
     public init(

@@ -8,9 +8,11 @@ public struct PageMetadata: Sendable, Hashable {
     public var isDraft = false
     public var type: String?
     public var tags: [String] = []
+    /// The names of `order:`, which a section's page uses to order its entries.
+    public var order: [OrderName] = []
 
     /// Keys every page may have.
-    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags"]
+    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags", "order"]
 
     /// Keys that pages of a given `type` may add to the common ones.
     public static let keysByType: [String: [String]] = [
@@ -51,6 +53,7 @@ public struct PageMetadata: Sendable, Hashable {
             case "draft": metadata.isDraft = reader.bool(value, key: key) ?? false
             case "type": break
             case "tags": metadata.tags = reader.strings(value, key: key)
+            case "order": metadata.order = reader.orderNames(value, key: key)
             default:
                 // A plan's keys, nested ones included, are checked by the lint (schema/unknown-key).
                 if !allowed.contains(key), metadata.type != "plan" {

@@ -56,6 +56,22 @@ enum PageReader {
             frontMatter: root, isSectionIndex: location.isSectionIndex,
             sectionPath: location.sectionPath)
         page.titleFromHeading = titleFromHeading
+        if location.isSectionIndex {
+            page.order = metadata.order
+        } else if let keyNode = root?.mapping?.first(where: { $0.key.scalarText == "order" })?.key {
+            diagnostics.append(misplacedOrder(at: keyNode, folder: location.sectionPath))
+        }
         return (page, diagnostics)
+    }
+
+    /// A warning, not an error: the key is ignored and harms nothing, as an unknown key is (also a
+    /// warning), and a section page renamed to an ordinary one (`_index.md` → `overview.md`)
+    /// should not stop the build; but the author expects an order that no longer applies.
+    private static func misplacedOrder(at keyNode: YAMLNode, folder: String) -> Diagnostic {
+        let indexPath = "content/" + PathText.join(folder, "_index.md")
+        return .warning(
+            "order/not-section-page", at: keyNode.location,
+            "'order' orders the entries of a section, but this is not a section's page; it is ignored",
+            hint: "move it to \(indexPath) (or the folder's index.md or README.md)")
     }
 }

@@ -8,66 +8,29 @@ struct SiteAssembler {
     let pages: [Page]
     let staticFiles: [String]
 
-    func assemble() -> (site: Site, diagnostics: [Diagnostic]) {
-        let diagnostics = urlCollisions()
-        let unique = dropCollisions()
+    /// Every Markdown file found under content, relative to it, including those that made no
+    /// page (drafts, files with errors): `order:` may name them without complaint.
+    var markdownFiles: [String] = []
 
-        // Every folder that holds a page, and all its ancestors, is a section.
-        var folders: Set<String> = [""]
-        for page in unique {
-            var folder = page.sectionPath
-            while !folder.isEmpty, folders.insert(folder).inserted {
+    func assemble() -> (site: Site, diagnostics: [Diagnostic]) {
+        var diagnostics = urlCollisions()
+        var tree = SectionTreeBuilder(pages: dropCollisions(), existing: existingPaths(), generatedIndex: generatedIndex)
+        _ = tree.place("", parent: nil)
+        diagnostics += tree.diagnostics
+        let site = Site(config: config, pages: tree.ordered, sections: tree.sections, staticFiles: staticFiles)
+        return (site, diagnostics)
+    }
+
+    /// Every Markdown file (`a/b.md`) and every folder that holds one (`a/`), relative to content.
+    private func existingPaths() -> Set<String> {
+        var paths: Set<String> = []
+        for file in markdownFiles + pages.map(\.sourcePath) where paths.insert(file).inserted {
+            var folder = PathText.parent(file)
+            while !folder.isEmpty, paths.insert(folder + "/").inserted {
                 folder = PathText.parent(folder)
             }
         }
-        var indexByFolder: [String: Page] = [:]
-        var pagesByFolder: [String: [Page]] = [:]
-        for page in unique {
-            if page.isSectionIndex {
-                indexByFolder[page.sectionPath] = page
-            } else {
-                pagesByFolder[page.sectionPath, default: []].append(page)
-            }
-        }
-        var subfolders: [String: [String]] = [:]
-        for folder in folders where !folder.isEmpty {
-            subfolders[PathText.parent(folder), default: []].append(folder)
-        }
-        func indexPage(_ folder: String) -> Page {
-            indexByFolder[folder] ?? generatedIndex(folder)
-        }
-
-        var ordered: [Page] = []
-        var sections: [Section] = []
-        func place(_ folder: String, parent: Int?) -> Int {
-            let sectionIndex = sections.count
-            ordered.append(indexPage(folder))
-            sections.append(Section(path: folder, indexPage: ordered.count - 1, parent: parent))
-            enum Entry { case page(Page), folder(String, Page) }
-            var entries: [Entry] = (pagesByFolder[folder] ?? []).map { .page($0) }
-            entries += (subfolders[folder] ?? []).map { .folder($0, indexPage($0)) }
-            func key(_ entry: Entry) -> Page {
-                switch entry {
-                case .page(let page): page
-                case .folder(_, let page): page
-                }
-            }
-            entries.sort { Page.precedes(key($0), key($1)) }
-            var children: [Section.Child] = []
-            for entry in entries {
-                switch entry {
-                case .page(let page):
-                    ordered.append(page)
-                    children.append(.page(ordered.count - 1))
-                case .folder(let sub, _):
-                    children.append(.section(place(sub, parent: sectionIndex)))
-                }
-            }
-            sections[sectionIndex].children = children
-            return sectionIndex
-        }
-        _ = place("", parent: nil)
-        return (Site(config: config, pages: ordered, sections: sections, staticFiles: staticFiles), diagnostics)
+        return paths
     }
 
     private func generatedIndex(_ folder: String) -> Page {

@@ -79,6 +79,10 @@ import Testing
             ("replace a static file", { try site.write("content/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"/>") }),
             ("change the configuration", { try site.write("playbook.yml", "title: Renamed site\n") }),
             ("remove a page", { try site.remove("content/guide/c.md") }),
+            ("order a section", { try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n")) }),
+            ("edit the ordered section's body", {
+                try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n", "Words.\n"))
+            }),
             ("touch without a change", { try site.write("content/about.md", page("About", weight: 2)) }),
         ]
         for (name, step) in steps {
@@ -88,6 +92,29 @@ import Testing
             #expect(result.upToDate == nil, "\(name)")
             #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)), "\(name)")
         }
+    }
+
+    /// A new `order:` changes the sidebar of every page: none of them is reused, and the page
+    /// read back from the cache carries its list, so the next build sees it unchanged.
+    @Test func aChangedOrderRendersEveryPageAgain() throws {
+        let site = try FixtureSite(Self.files)
+        let first = try build(site)
+        try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md, a.md]\n"))
+        let reordered = try build(site)
+        #expect(reordered.succeeded && reordered.upToDate == nil)
+        #expect(rendered(reordered) == Set(first.pages.map(\.outputPath)))
+        #expect(reordered.site.pages.map(\.title).prefix(4) == ["Home", "Guide", "B", "A"])
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+        let about = try #require(FileManager.default.contents(atPath: site.output + "/about/index.html"))
+        let html = String(decoding: about, as: UTF8.self)
+        let b = try #require(html.range(of: "href=\"/guide/b/\""))
+        let a = try #require(html.range(of: "href=\"/guide/a/\""))
+        #expect(b.lowerBound < a.lowerBound, "the sidebar of a page outside the section follows the order")
+
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nAnother body.\n"))
+        let bodyEdit = try build(site)
+        #expect(rendered(bodyEdit) == ["guide/a/index.html"], "the order read back from the cache is unchanged")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
     }
 
     /// Entries that were neither read nor rendered again are written back as the bytes they

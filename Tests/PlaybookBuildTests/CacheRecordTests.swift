@@ -24,6 +24,10 @@ import Testing
             isDraft: true, type: "plan", tags: ["x", ""], body: "# Body\n\n😀 text\n", bodyLineOffset: 5,
             frontMatter: yaml, isSectionIndex: true, sectionPath: "guide")
         page.titleFromHeading = true
+        page.order = [
+            OrderName(name: "b.md", location: location),
+            OrderName(name: "sub", folderOnly: true, location: SourceLocation(file: "content/guide/é a.md", line: 4, column: 5)),
+        ]
         return page
     }()
 

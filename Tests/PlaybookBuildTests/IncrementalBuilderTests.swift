@@ -1,5 +1,7 @@
 import Foundation
 import PlaybookBuild
+import PlaybookDiagnostics
+import PlaybookModel
 import PlaybookTesting
 import Testing
 
@@ -60,6 +62,49 @@ import Testing
             first = incremental
         }
         #expect(first.succeeded)
+    }
+
+    /// A change of `order:` re-renders every page (each shows the sidebar); problems with the
+    /// list survive the fast path taken by a body edit, and move when the list moves.
+    @Test func aChangedOrderMatchesFullBuildsAndKeepsItsProblems() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/guide/_index.md": page("Guide", weight: 1),
+            "content/guide/a.md": page("A", weight: 1, "[b](b.md)\n"),
+            "content/guide/b.md": page("B", weight: 2),
+            "content/about.md": page("About", weight: 2),
+        ])
+        let builder = IncrementalBuilder(options: BuildOptions(source: site.root, output: nil))
+        _ = try builder.build(changed: nil)
+        func guide(_ extra: String, _ body: String = "") throws {
+            try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: extra, body))
+        }
+        let guidePath = ["content/guide/_index.md"]
+        let steps: [(String, [String], () throws -> Void)] = [
+            ("order the guide", guidePath, { try guide("order: [b.md]\n") }),
+            ("misspell a name", guidePath, { try guide("order: [b.md, aa.md]\n") }),
+            ("edit the guide's body", guidePath, { try guide("order: [b.md, aa.md]\n", "New words.\n") }),
+            ("edit another page's body", ["content/guide/a.md"], { try site.write("content/guide/a.md", page("A", weight: 1, "Changed.\n")) }),
+            ("move the list a line down", guidePath, { try guide("# a note\norder: [b.md, aa.md]\n", "New words.\n") }),
+            ("fix the name", guidePath, { try guide("order: [b.md, a.md]\n") }),
+            ("drop the order", guidePath, { try guide("") }),
+        ]
+        for (name, changed, edit) in steps {
+            try edit()
+            let incremental = try builder.build(changed: Set(changed))
+            let expected = try full(site)
+            #expect(contents(incremental) == contents(expected), "after: \(name)")
+            #expect(incremental.diagnostics == expected.diagnostics, "after: \(name)")
+            if name == "edit the guide's body" {
+                #expect(incremental.changedFiles == ["guide/index.html", "search-index.json"], "the fast path was taken")
+                #expect(incremental.diagnostics.map(\.code) == ["order/unknown"])
+            }
+            if name == "order the guide" {
+                let about = FixtureSite.text(incremental, "about/index.html") ?? ""
+                #expect(about.contains("<li><a href=\"/guide/b/\">B</a></li><li><a href=\"/guide/a/\">A</a></li>"))
+                #expect(incremental.site.pages.map(\.title).prefix(4) == ["Home", "Guide", "B", "A"])
+            }
+        }
     }
 
     @Test func aBodyEditRendersOnlyThatPage() throws {
