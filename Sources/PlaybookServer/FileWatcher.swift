@@ -33,7 +33,10 @@ public final class FileWatcher: @unchecked Sendable {
     public init(root: String, onChange: @escaping @Sendable (Set<String>) -> Void) {
         self.root = root
         self.onChange = onChange
-        queue.async { self.run() }
+        // The watches are in place before init returns, so a change made right after it (as a
+        // writer saving at once, or a test) is never missed; only the waiting runs in the background.
+        let watching = queue.sync { self.startWatching() }
+        queue.async { watching ? self.readEventsLoop() : self.poll() }
     }
 
     /// Stops watching; the loop notices within a quarter of a second.
@@ -43,18 +46,25 @@ public final class FileWatcher: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func run() {
+    /// Sets up inotify watches (true) or, where there is no inotify, the first snapshot to poll
+    /// against (false).
+    private func startWatching() -> Bool {
         #if os(Linux)
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             if descriptor >= 0 {
                 addWatch(relative: "")
                 for name in ["content", "templates"] { addTree(name) }
-                readEvents()
-                return
+                return true
             }
         #endif
         snapshot = scan()
-        poll()
+        return false
+    }
+
+    private func readEventsLoop() {
+        #if os(Linux)
+            readEvents()
+        #endif
     }
 
     // MARK: polling
