@@ -31,7 +31,6 @@ let package = Package(
         // GNU source-highlight (apt libsource-highlight-dev) behind a C interface; C++ inside.
         .target(
             name: "CSourceHighlight",
-            exclude: ["languages"],
             linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
         ),
         .target(name: "PlaybookHighlight", dependencies: ["CSourceHighlight"], swiftSettings: strictSettings),

@@ -2,6 +2,7 @@
 // code in <pre><tt> and colour inline; Playbook wants bare spans with classes for CSS
 // variables, so tokens go through our own Formatter instead, which also does the escaping.
 #include "CSourceHighlight.h"
+#include "bundled_languages.h"
 
 #include <srchilite/formatter.h>
 #include <srchilite/formattermanager.h>
@@ -24,18 +25,6 @@
 #include <unistd.h>
 
 namespace {
-
-// Definitions for fence languages the system data lacks (3.1.9 has no Swift or YAML), kept
-// as .lang files in languages/ and compiled in so the binary needs no data of its own.
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wc23-extensions"
-const char swiftDefinition[] = {
-#embed "languages/swift.lang"
-    , 0};
-const char yamlDefinition[] = {
-#embed "languages/yaml.lang"
-    , 0};
-#pragma clang diagnostic pop
 
 struct Bundled {
     const char *file;
