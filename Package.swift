@@ -28,6 +28,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // GNU source-highlight (apt libsource-highlight-dev) behind a C interface; C++ inside.
+        .target(
+            name: "CSourceHighlight",
+            linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
+        ),
+        .target(name: "PlaybookHighlight", dependencies: ["CSourceHighlight"], swiftSettings: strictSettings),
         .target(name: "PlaybookDiagnostics", swiftSettings: strictSettings),
         .target(
             name: "PlaybookMarkdown",
@@ -53,7 +59,7 @@ let package = Package(
             name: "PlaybookRender",
             dependencies: [
                 "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "PlaybookHighlight", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),
@@ -93,6 +99,11 @@ let package = Package(
         .testTarget(
             name: "PlaybookMarkdownTests",
             dependencies: ["PlaybookMarkdown", "PlaybookTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookHighlightTests",
+            dependencies: ["PlaybookHighlight"],
             swiftSettings: strictSettings
         ),
         .testTarget(

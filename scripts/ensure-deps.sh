@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Makes sure the system libraries the build links are present: libcmark (Debian: libcmark-dev).
+# Makes sure the system libraries the build links are present: libcmark (Debian: libcmark-dev)
+# for Markdown and GNU source-highlight (Debian: libsource-highlight-dev) for code colours.
 # Installs them with apt-get when running as root; otherwise says what to install.
 set -euo pipefail
+
+has_source_highlight() {
+  pkg-config --exists source-highlight 2>/dev/null || [ -f /usr/include/srchilite/sourcehighlight.h ]
+}
 
 missing=()
 if ! pkg-config --exists libcmark 2>/dev/null; then
   missing+=(libcmark-dev)
+fi
+if ! has_source_highlight; then
+  missing+=(libsource-highlight-dev)
 fi
 if ! command -v pkg-config >/dev/null 2>&1; then
   missing+=(pkg-config)
@@ -18,8 +26,10 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq "${missing[@]}" >/dev/null
   pkg-config --exists libcmark || { echo "error: libcmark still not found after installing libcmark-dev" >&2; exit 1; }
+  has_source_highlight || { echo "error: source-highlight still not found after installing libsource-highlight-dev" >&2; exit 1; }
 else
-  echo "error: missing ${missing[*]}: the Markdown renderer links the system libcmark." >&2
-  echo "  install it with:  sudo apt-get install ${missing[*]}" >&2
+  echo "error: missing ${missing[*]}: the Markdown renderer links the system libcmark," >&2
+  echo "  and code highlighting the system GNU source-highlight." >&2
+  echo "  install them with:  sudo apt-get install ${missing[*]}" >&2
   exit 1
 fi

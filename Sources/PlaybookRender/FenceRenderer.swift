@@ -1,20 +1,30 @@
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
+internal import PlaybookHighlight
 internal import PlaybookLint
 internal import PlaybookModel
 
 /// Renders fenced code blocks whose info string names something the build draws itself
-/// (such as `diagram`); every other fence stays a code block.
+/// (such as `diagram`), and colours code in a language the highlighter knows; every other
+/// fence stays a plain code block.
 struct FenceRenderer: Sendable {
     let site: Site
+    private let highlighter = CodeHighlighter()
+
+    init(site: Site) {
+        self.site = site
+    }
 
     /// HTML to put in place of the fence (`nil` keeps it as code) and any problems, positioned
     /// at the fence's opening line.
     ///
     /// A ```diagram fence becomes an inline SVG figure; a spec with an error stays a code block
-    /// and its diagnostics fail the build.
+    /// and its diagnostics fail the build. Code in a known language comes back highlighted;
+    /// an unknown language is no problem, just plain code.
     func render(info: String, code: String, at location: SourceLocation) -> (html: String?, diagnostics: [Diagnostic]) {
-        guard info.split(whereSeparator: \.isWhitespace).first == "diagram" else { return (nil, []) }
+        guard info.split(whereSeparator: \.isWhitespace).first == "diagram" else {
+            return (highlighter.block(code: code, info: info), [])
+        }
         return diagrams(forPageAt: location.file).render(code, at: location)
     }
 

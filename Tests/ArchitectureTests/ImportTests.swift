@@ -7,11 +7,13 @@ import Testing
     static let allowed: [String: Set<String>] = [
         "PlaybookDiagnostics": [],
         "PlaybookMarkdown": ["CMark", "PlaybookDiagnostics"],
+        "PlaybookHighlight": ["CSourceHighlight"],
         "PlaybookModel": ["PlaybookDiagnostics", "Yams"],
         "PlaybookLint": ["PlaybookModel", "PlaybookDiagnostics"],
         "PlaybookDiagrams": ["PlaybookModel", "PlaybookDiagnostics"],
         "PlaybookRender": [
-            "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint", "Mustache",
+            "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint", "PlaybookHighlight",
+            "Mustache",
         ],
         "PlaybookBuild": ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
         "PlaybookServer": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "FlyingFox", "FlyingSocks"],
@@ -19,6 +21,8 @@ import Testing
         "PlaybookFuzz": ["PlaybookModel", "PlaybookLint", "PlaybookDiagrams", "PlaybookMarkdown", "PlaybookDiagnostics"],
         "playbook": ["PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer", "ArgumentParser"],
     ]
+    /// C targets: headers and module maps, no Swift imports to check.
+    static let cTargets: Set<String> = ["CMark", "CSourceHighlight"]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin"]
 
     static var sources: URL {
@@ -43,7 +47,7 @@ import Testing
     }
 
     @Test func everySourceFolderIsInTheTable() throws {
-        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0 != "CMark" }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { !Self.cTargets.contains($0) }
         #expect(Set(folders) == Set(Self.allowed.keys))
     }
 
@@ -60,6 +64,14 @@ import Testing
         for target in Self.allowed.keys where target != "PlaybookMarkdown" {
             for (file, modules) in try Self.imports(of: target) {
                 #expect(!modules.contains("CMark"), "\(target)/\(file) imports CMark")
+            }
+        }
+    }
+
+    @Test func onlyTheHighlightTargetTouchesSourceHighlight() throws {
+        for target in Self.allowed.keys where target != "PlaybookHighlight" {
+            for (file, modules) in try Self.imports(of: target) {
+                #expect(!modules.contains("CSourceHighlight"), "\(target)/\(file) imports CSourceHighlight")
             }
         }
     }

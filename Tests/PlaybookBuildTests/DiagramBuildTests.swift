@@ -33,10 +33,11 @@ import Testing
     @Test func otherFencesStayCode() throws {
         let site = try FixtureSite([
             "content/_index.md": page("Home"),
-            "content/a.md": page("A", "```yaml\nkind: cycle\n```\n\n```\ndiagram\n```\n"),
+            "content/a.md": page("A", "```yaml\nkind: cycle\n```\n\n```\ndiagram\n```\n\n```mermaidx\nkind: cycle\n```\n"),
         ])
         let html = try #require(FixtureSite.text(try site.build(write: false), "a/index.html"))
-        #expect(html.contains("<pre><code class=\"language-yaml\">kind: cycle\n</code></pre>"))
+        #expect(html.contains("<pre class=\"highlight\"><code class=\"language-yaml\"><span class=\"hl-attr\">kind</span>"))
+        #expect(html.contains("<pre><code class=\"language-mermaidx\">kind: cycle\n</code></pre>"))
         #expect(!html.contains("<figure"))
     }
 
