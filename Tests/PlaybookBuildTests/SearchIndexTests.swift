@@ -59,6 +59,15 @@ import Testing
         #expect(index.terms["the"] == nil, "stop words are left out")
     }
 
+    @Test func checklistSnippetsShowTheItemsNotTheirMarkers() throws {
+        let index = try index([
+            "content/_index.md": page("Home", "## Before\n\n- [ ] Call the customer\n- [x] Send the [summary](#before)\n")
+        ])
+        let snippets = index.docs.map(\.snippet).joined(separator: " | ")
+        #expect(snippets.contains("Call the customer"), "\(snippets)")
+        #expect(!snippets.contains("["), "\(snippets)")
+    }
+
     @Test func wordsAreLowerCasedInEveryScript() throws {
         let index = try index(["content/_index.md": page("Home", "Überblick: CAFÉ, Straße and x2 a 42 İstanbul.\n")])
         for word in ["überblick", "café", "straße", "x2", "42"] {
