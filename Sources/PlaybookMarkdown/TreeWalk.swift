@@ -46,64 +46,73 @@ struct TreeWalk {
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         plainText.reserveCapacity(4096)
-        let space = UInt8(ascii: " ")
-        let newline = UInt8(ascii: "\n")
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
-                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
-                    || type == CMARK_NODE_ITEM
-                {
-                    plainText.append(newline)
-                }
-                // A table cell: a custom inline in a row (a custom block).
-                if type == CMARK_NODE_CUSTOM_INLINE, let row = cmark_node_parent(node),
-                    cmark_node_get_type(row) == CMARK_NODE_CUSTOM_BLOCK
-                {
-                    plainText.append(cmark_node_next(node) == nil ? newline : space)
-                }
-                if type == CMARK_NODE_HEADING, !headingSpans.isEmpty {
-                    headingSpans[headingSpans.count - 1].end = plainText.count
-                }
-                continue
+                leave(node, type: type)
+            } else {
+                enter(node, type: type)
             }
-            switch type {
-            case CMARK_NODE_HEADING:
-                headings.append(node)
-                headingSpans.append((plainText.count, plainText.count))
-            case CMARK_NODE_LINK:
-                links.append((node, false))
-            case CMARK_NODE_IMAGE:
-                links.append((node, true))
-            case CMARK_NODE_TEXT where taskMarkerPending:
-                taskMarkerPending = false
-                appendLiteral(of: node, droppingPrefix: 4)
-            case CMARK_NODE_TEXT where callouts.last?.marker == node:
-                break  // the `[!NOTE]` marker is markup, not text
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                appendLiteral(of: node)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                plainText.append(space)
-            case CMARK_NODE_CODE_BLOCK:
-                fences.append(node)
-                appendLiteral(of: node)
-                plainText.append(newline)
-            case CMARK_NODE_PARAGRAPH:
-                if isTaskParagraph(node) {
-                    taskParagraphs.append(node)
-                    taskMarkerPending = true
-                }
-            case CMARK_NODE_BLOCK_QUOTE:
-                if let callout = Callout(blockQuote: node) { callouts.append(callout) }
-            case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
-                // Raw HTML with links: among the links, so rewrites and facts keep document order.
-                if rawHTML[node] != nil { links.append((node, false)) }
-            default:
-                break
+        }
+    }
+
+    private static let space = UInt8(ascii: " ")
+    private static let newline = UInt8(ascii: "\n")
+
+    /// Records what a node holds when the walk enters it.
+    private mutating func enter(_ node: OpaquePointer, type: cmark_node_type) {
+        switch type {
+        case CMARK_NODE_HEADING:
+            headings.append(node)
+            headingSpans.append((plainText.count, plainText.count))
+        case CMARK_NODE_LINK:
+            links.append((node, false))
+        case CMARK_NODE_IMAGE:
+            links.append((node, true))
+        case CMARK_NODE_TEXT where taskMarkerPending:
+            taskMarkerPending = false
+            appendLiteral(of: node, droppingPrefix: 4)
+        case CMARK_NODE_TEXT where callouts.last?.marker == node:
+            break  // the `[!NOTE]` marker is markup, not text
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            appendLiteral(of: node)
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            plainText.append(Self.space)
+        case CMARK_NODE_CODE_BLOCK:
+            fences.append(node)
+            appendLiteral(of: node)
+            plainText.append(Self.newline)
+        case CMARK_NODE_PARAGRAPH:
+            if isTaskParagraph(node) {
+                taskParagraphs.append(node)
+                taskMarkerPending = true
             }
+        case CMARK_NODE_BLOCK_QUOTE:
+            if let callout = Callout(blockQuote: node) { callouts.append(callout) }
+        case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+            // Raw HTML with links: among the links, so rewrites and facts keep document order.
+            if rawHTML[node] != nil { links.append((node, false)) }
+        default:
+            break
+        }
+    }
+
+    /// Ends a block's line in the plain text, and a heading's span, when the walk leaves it.
+    private mutating func leave(_ node: OpaquePointer, type: cmark_node_type) {
+        if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+            plainText.append(Self.newline)
+        }
+        // A table cell: a custom inline in a row (a custom block).
+        if type == CMARK_NODE_CUSTOM_INLINE, let row = cmark_node_parent(node),
+            cmark_node_get_type(row) == CMARK_NODE_CUSTOM_BLOCK
+        {
+            plainText.append(cmark_node_next(node) == nil ? Self.newline : Self.space)
+        }
+        if type == CMARK_NODE_HEADING, !headingSpans.isEmpty {
+            headingSpans[headingSpans.count - 1].end = plainText.count
         }
     }
 
