@@ -59,11 +59,69 @@ struct TablePlan {
         }
         let contentLast = isHeading ? last - 1 : last
         guard contentLast > first else { return nil }
+        let source = Source(
+            node: node, lines: lines, prefix: prefix, first: first,
+            texts: texts(of: node, lines: lines, prefix: prefix, from: first, through: contentLast))
+        guard let found = source.headerAndDelimiter() else { return nil }
 
-        // Each line's text, or nil when it is lazy (then `raw` holds it whole).
+        var plan = TablePlan(
+            node: node, header: Row(line: first + found.delimiter - 1, cells: found.header),
+            alignments: found.alignments)
+        for index in 0..<(found.delimiter - 1) {
+            plan.before.append(Line(number: first + index, text: source.trimmed(index)))
+        }
+        var index = plan.appendBody(from: source, at: found.delimiter + 1, padding: &padding)
+        let keptLevels = plan.closeLazyContainer(source, at: index)
+        while index < source.texts.count {
+            let raw = lines.line(first + index)
+            plan.after.append(Line(number: first + index, text: strip(raw, prefix: prefix, levels: keptLevels)))
+            index += 1
+        }
+        if isHeading { plan.placeUnderline(strip(lines.line(last), prefix: prefix, levels: keptLevels), line: last) }
+        return plan
+    }
+
+    /// A paragraph's lines as `find` reads them.
+    private struct Source {
+        var node: OpaquePointer
+        var lines: SourceLines
+        var prefix: ContainerPrefix
+        /// The paragraph's first line number.
+        var first: Int
+        /// Each line's text without its container prefixes, or nil when it is lazy.
+        var texts: [ArraySlice<UInt8>?]
+
+        /// The line at `index`, leading spaces removed (a lazy line whole).
+        func trimmed(_ index: Int) -> ArraySlice<UInt8> {
+            trimLeading(texts[index] ?? lines.line(first + index))
+        }
+
+        /// The first delimiter row whose line above has as many cells: its index, alignments
+        /// and the header's cells.
+        func headerAndDelimiter() -> (delimiter: Int, alignments: [TableBlock.Alignment], header: [TableBlock.Cell])? {
+            for index in 1..<texts.count {
+                guard let text = texts[index], indentColumns(text) < 4,
+                    let found = TableBlock.alignments(in: trimLeading(text))
+                else { continue }
+                // A lazy line keeps its leading spaces in cmark-gfm's paragraph text: a cell of its own.
+                let headerLine = texts[index - 1].map(trimLeading) ?? {
+                    let raw = lines.line(first + index - 1)
+                    return raw[prefix.contentStart(of: raw)...]
+                }()
+                let cells = TableBlock.cells(in: headerLine)
+                if cells.count == found.count { return (index, found, cells) }
+            }
+            return nil
+        }
+    }
+
+    /// Each line's text from `first` through `last`, or nil when it is lazy.
+    private static func texts(
+        of node: OpaquePointer, lines: SourceLines, prefix: ContainerPrefix, from first: Int, through last: Int
+    ) -> [ArraySlice<UInt8>?] {
         var texts: [ArraySlice<UInt8>?] = []
-        texts.reserveCapacity(contentLast - first + 1)
-        for number in first...contentLast {
+        texts.reserveCapacity(last - first + 1)
+        for number in first...last {
             let line = lines.line(number)
             if number == first {
                 let column = Int(cmark_node_get_start_column(node))
@@ -73,78 +131,50 @@ struct TablePlan {
                 texts.append(prefix.strip(line))
             }
         }
-        func trimmed(_ index: Int) -> ArraySlice<UInt8> {
-            trimLeading(texts[index] ?? lines.line(first + index))
-        }
+        return texts
+    }
 
-        var delimiter: Int?
-        var alignments: [TableBlock.Alignment] = []
-        var header: [TableBlock.Cell] = []
-        for index in 1..<texts.count {
-            guard let text = texts[index], indentColumns(text) < 4,
-                let found = TableBlock.alignments(in: trimLeading(text))
-            else { continue }
-            // A lazy line keeps its leading spaces in cmark-gfm's paragraph text: a cell of its own.
-            let headerLine = texts[index - 1].map(trimLeading) ?? {
-                let raw = lines.line(first + index - 1)
-                return raw[prefix.contentStart(of: raw)...]
-            }()
-            let cells = TableBlock.cells(in: headerLine)
-            if cells.count == found.count {
-                delimiter = index
-                alignments = found
-                header = cells
-                break
-            }
-        }
-        guard let delimiter else { return nil }
-
-        var plan = TablePlan(
-            node: node, header: Row(line: first + delimiter - 1, cells: header), alignments: alignments)
-        for index in 0..<(delimiter - 1) {
-            plan.before.append(Line(number: first + index, text: trimmed(index)))
-        }
-        var index = delimiter + 1
-        while index < texts.count {
-            guard let text = texts[index], !TableBlock.startsBlockInsideTable(text) else { break }
-            let cells = TableBlock.cells(in: trimLeading(text))
+    /// Adds the body rows that start at `index`; returns the index of the first line after them.
+    private mutating func appendBody(from source: Source, at start: Int, padding: inout Int) -> Int {
+        var index = start
+        while index < source.texts.count {
+            guard let text = source.texts[index], !TableBlock.startsBlockInsideTable(text) else { break }
+            let cells = TableBlock.cells(in: Self.trimLeading(text))
             guard !cells.isEmpty else { break }
             if cells.count < alignments.count {
                 padding += alignments.count - cells.count
-                if padding > maxPaddingCells { break }
+                if padding > Self.maxPaddingCells { break }
             }
-            plan.body.append(Row(line: first + index, cells: cells))
+            body.append(Row(line: source.first + index, cells: cells))
             index += 1
         }
-        // Lines kept for `after` lose the prefixes of the containers they stay in.
-        var keptLevels = Int.max
-        if index < texts.count, texts[index] == nil,
-            case .lazy(let level) = prefix.strip(lines.line(first + index), levels: .max),
-            let anchor = anchor(closing: prefix.containers[level], from: node)
-        {
-            plan.afterAnchor = anchor
-            if anchor != prefix.containers[level], cmark_node_next(prefix.containers[level]) != nil {
-                plan.itemsAfter = prefix.containers[level]
-            }
-            keptLevels = level
+        return index
+    }
+
+    /// When the line at `index` is lazy, ends the container it falls out of after the table;
+    /// returns how many containers' prefixes the lines for `after` keep (`Int.max`: all).
+    private mutating func closeLazyContainer(_ source: Source, at index: Int) -> Int {
+        guard index < source.texts.count, source.texts[index] == nil,
+            case .lazy(let level) = source.prefix.strip(source.lines.line(source.first + index), levels: .max),
+            let anchor = Self.anchor(closing: source.prefix.containers[level], from: node)
+        else { return Int.max }
+        afterAnchor = anchor
+        if anchor != source.prefix.containers[level], cmark_node_next(source.prefix.containers[level]) != nil {
+            itemsAfter = source.prefix.containers[level]
         }
-        while index < texts.count {
-            let raw = lines.line(first + index)
-            plan.after.append(Line(number: first + index, text: strip(raw, prefix: prefix, levels: keptLevels)))
-            index += 1
+        return level
+    }
+
+    /// A setext underline below the table: a thematic break, one more row, or a line for `after`.
+    private mutating func placeUnderline(_ underline: ArraySlice<UInt8>, line: Int) {
+        let mark = Self.trimLeading(underline)
+        if !after.isEmpty || TableBlock.startsBlockInsideTable(underline) {
+            after.append(Line(number: line, text: underline))
+        } else if mark.first == UInt8(ascii: "-"), mark.filter({ $0 == UInt8(ascii: "-") }).count >= 3 {
+            thematicBreak = true
+        } else {
+            body.append(Row(line: line, cells: TableBlock.cells(in: mark)))
         }
-        if isHeading {
-            let underline = strip(lines.line(last), prefix: prefix, levels: keptLevels)
-            let mark = trimLeading(underline)
-            if !plan.after.isEmpty || TableBlock.startsBlockInsideTable(underline) {
-                plan.after.append(Line(number: last, text: underline))
-            } else if mark.first == UInt8(ascii: "-"), mark.filter({ $0 == UInt8(ascii: "-") }).count >= 3 {
-                plan.thematicBreak = true
-            } else {
-                plan.body.append(Row(line: last, cells: TableBlock.cells(in: mark)))
-            }
-        }
-        return plan
     }
 
     /// A line without the prefixes of the outermost `levels` containers; whole when one is missing.
