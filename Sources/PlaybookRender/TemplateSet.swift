@@ -52,30 +52,9 @@ public struct TemplateSet: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         for file in files {
             let name = String(file.dropLast(".mustache".count))
-            let display = displayPrefix + file
-            let path = PathText.join(directory, file)
-            guard let data = FileManager.default.contents(atPath: path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.append(
-                    .error("template/unreadable", at: SourceLocation(file: display), "this template cannot be read as UTF-8 text"))
-                continue
-            }
-            do {
-                try library.register(HTMLContentType.pragma + text, named: name)
-                sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error(
-                        "template/syntax",
-                        at: SourceLocation(
-                            file: display, line: error.context.lineNumber,
-                            column: error.context.columnNumber
-                                - (error.context.lineNumber == 1 ? HTMLContentType.pragma.count : 0)),
-                        "Mustache syntax error: \(describe(error.error))",
-                        hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"))
-            } catch {
-                diagnostics.append(.error("template/syntax", at: SourceLocation(file: display), "Mustache syntax error: \(error)"))
+            switch register(file, as: name, in: directory, display: displayPrefix + file, into: &library) {
+            case .success(let text): sources[name] = text
+            case .failure(let problem): diagnostics.append(problem.diagnostic)
             }
         }
         let names = Set(sources.keys)
@@ -94,6 +73,40 @@ public struct TemplateSet: Sendable {
         var set = TemplateSet(library: library, names: names)
         set.sources = sources
         return (set, diagnostics)
+    }
+
+    /// A template that could not be read or parsed.
+    private struct Problem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// Reads and parses one template into `library`: its text, or the problem positioned in the
+    /// template file.
+    private static func register(
+        _ file: String, as name: String, in directory: String, display: String, into library: inout MustacheLibrary
+    ) -> Result<String, Problem> {
+        guard let data = FileManager.default.contents(atPath: PathText.join(directory, file)),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            return .failure(Problem(diagnostic: .error(
+                "template/unreadable", at: SourceLocation(file: display), "this template cannot be read as UTF-8 text")))
+        }
+        do {
+            try library.register(HTMLContentType.pragma + text, named: name)
+            return .success(text)
+        } catch let error as MustacheTemplate.ParserError {
+            return .failure(Problem(diagnostic: .error(
+                "template/syntax",
+                at: SourceLocation(
+                    file: display, line: error.context.lineNumber,
+                    column: error.context.columnNumber
+                        - (error.context.lineNumber == 1 ? HTMLContentType.pragma.count : 0)),
+                "Mustache syntax error: \(describe(error.error))",
+                hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed")))
+        } catch {
+            return .failure(Problem(diagnostic: .error(
+                "template/syntax", at: SourceLocation(file: display), "Mustache syntax error: \(error)")))
+        }
     }
 
     /// Renders the template `name` with `context` (a `[String: Any]` dictionary, or a value
