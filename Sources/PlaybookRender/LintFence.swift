@@ -5,7 +5,8 @@ internal import PlaybookMarkdown
 internal import PlaybookModel
 
 /// A ```` ```lint examples/plans/NAME.md ```` fence: the build lints that plan and puts the text
-/// `playbook lint` prints for it on the page, escaped, in a `<pre class="lint-output">`.
+/// `playbook lint` prints for it on the page, escaped, in a `<pre class="lint-output">`. Without
+/// a path, on a plan page, it shows the lint's output for the page's own plan.
 ///
 /// A page can then show a plan's findings, such as the version of a worked plan before its fix,
 /// without pasting output that would go stale when a rule changes. The plan is read from the
@@ -27,8 +28,19 @@ public struct LintFence: Sendable {
             (nil, [.error(Self.code, at: location, message, hint: hint)])
         }
         let usage = "write the plan's path from the site folder after the word lint: ```lint \(Self.folder)/plans/NAME.md"
+        let config = LintConfig.parse(site.config.lint).0
+        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
         guard let path = arguments.first else {
-            return failure("a lint fence needs the path of the plan to lint", hint: usage)
+            // No path: the page's own plan, as `playbook lint` prints it for this file.
+            guard location.file.hasPrefix("content/"),
+                let index = site.pageIndexBySource[String(location.file.dropFirst("content/".count))],
+                let report = linter.lint(page: site.pages[index])
+            else {
+                return failure(
+                    "a lint fence without a path shows the page's own plan, and this page is not a plan",
+                    hint: usage + ", or use the fence on a page with 'type: plan'")
+            }
+            return (Self.html(LintFormat.text.render(LintReport(files: [report]), links: linter.links)), [])
         }
         guard arguments.count == 1 else {
             return failure("a lint fence takes one path, not \(arguments.count)", hint: usage)
@@ -58,12 +70,14 @@ public struct LintFence: Sendable {
                 "the lint fence's plan '\(path)' leads outside the site's \(Self.folder)/ folder",
                 hint: "copy the plan into \(Self.folder)/ instead of linking to it")
         }
-        let config = LintConfig.parse(site.config.lint).0
-        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
         guard let report = linter.lint(target: LintTarget(path: absolute, display: path, explicit: true)) else {
             return failure("the lint fence's file '\(path)' could not be linted", hint: usage)
         }
-        let text = LintFormat.text.render(LintReport(files: [report]), links: linter.links)
-        return ("<pre class=\"lint-output\"><code>" + escapeHTML(text) + "</code></pre>\n", [])
+        return (Self.html(LintFormat.text.render(LintReport(files: [report]), links: linter.links)), [])
+    }
+
+    /// The lint's text output, escaped, as a block.
+    private static func html(_ text: String) -> String {
+        "<pre class=\"lint-output\"><code>" + escapeHTML(text) + "</code></pre>\n"
     }
 }

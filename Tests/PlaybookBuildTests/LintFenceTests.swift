@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("```lint\n```\n", "a lint fence needs the path of the plan to lint"),
+        ("```lint\n```\n", "a lint fence without a path shows the page's own plan, and this page is not a plan"),
         ("```lint a.md b.md\n```\n", "a lint fence takes one path, not 2"),
         ("```lint content/_index.md\n```\n", "the lint fence's path 'content/_index.md' is not inside the site's examples/ folder"),
         ("```lint examples/../playbook.yml\n```\n", "the lint fence's path 'examples/../playbook.yml' is not inside the site's examples/ folder"),
@@ -123,5 +123,15 @@ import Testing
         let html = try String(contentsOfFile: site.output + "/story/index.html", encoding: .utf8)
         #expect(html.contains("checked 1 plan: no problems"))
         #expect(!html.contains("Sam Ortis"))
+    }
+
+    @Test func withoutAPathAPlanPageShowsItsOwnPlan() throws {
+        var plan = try LintBuildTests.fixture("plan/owner/pass.md")
+        plan += "\nNow:\n\n```lint\n```\n"
+        let site = try site("", extra: ["content/plans/acme.md": plan])
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let html = try #require(FixtureSite.text(result, "plans/acme/index.html"))
+        #expect(html.contains("<pre class=\"lint-output\"><code>checked 1 plan: no problems\n</code></pre>"))
     }
 }
