@@ -143,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentTests",
-            dependencies: ["PlaybookBuild", "PlaybookDiagnostics"],
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookModel"],
             swiftSettings: strictSettings
         ),
     ]

@@ -8,8 +8,9 @@ internal import Foundation
 /// change affects. A full build is the same code with nothing remembered.
 ///
 /// What a change redoes:
-/// - `playbook.yml`, a template or `content/framework.yml`: every page is rendered again (files
-///   are not read again unless they changed).
+/// - `playbook.yml`, a template, `content/framework.yml` or a file under `examples/` (which
+///   ```lint fences show): every page is rendered again (files are not read again unless they
+///   changed).
 /// - a page whose title, weight, description, draft state or type changed, a section page whose
 ///   `order:` changed, or a page or other file added or removed: the navigation and every page
 ///   (each shows the sidebar and its neighbours' titles).
@@ -109,8 +110,10 @@ public final class IncrementalBuilder {
         var clock = StageClock(report: options.progress)
         let everything = changed == nil || (renderer == nil && !isCarried)
         let changed = changed ?? []
+        // A file under examples/ shows on whichever page has a ```lint fence naming it: render all.
         let sourceChanged = changed.contains("playbook.yml") || changed.contains("content/framework.yml")
             || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
+            || changed.contains { $0.hasPrefix(LintFence.folder + "/") }
         let templatesDir = PathText.join(options.source, "templates")
         if templates == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
             (templates, templateProblems) = TemplateSet.load(from: templatesDir)

@@ -72,6 +72,8 @@ enum LintPages {
         let result = Site(
             config: site.config, pages: pages, sections: sections, staticFiles: site.staticFiles,
             framework: site.framework)
-        return (result, [])
+        var withRoot = result
+        withRoot.root = site.root
+        return (withRoot, [])
     }
 }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import PlaybookRender
 
 /// When a file last changed, as `stat` tells it: equal stamps mean the build may trust what it
 /// cached about the file without reading it.
@@ -34,13 +35,14 @@ struct SourceManifest: Equatable, Sendable {
         a.files.count == b.files.count && zip(a.files, b.files).allSatisfy { $0.path == $1.path && $0.stamp == $1.stamp }
     }
 
-    /// Stats the site's configuration, content and templates. Hidden files and folders are left
-    /// out, as the build leaves them out; symbolic links to folders are not followed.
+    /// Stats the site's configuration, content, templates and `examples/` (the plans that
+    /// ```lint fences read). Hidden files and folders are left out, as the build leaves them out;
+    /// symbolic links to folders are not followed.
     static func scan(site root: String) -> SourceManifest {
         var files: [(String, FileStamp)] = []
         var info = stat()
         if stat(root + "/playbook.yml", &info) == 0 { files.append(("playbook.yml", FileStamp(info))) }
-        for folder in ["content", "templates"] {
+        for folder in ["content", "templates", LintFence.folder] {
             visit(root + "/" + folder, relative: folder, depth: 0, into: &files)
         }
         files.sort { $0.0 < $1.0 }

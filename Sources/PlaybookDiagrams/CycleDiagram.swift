@@ -1,4 +1,5 @@
 internal import Foundation
+internal import PlaybookModel
 
 /// `kind: cycle`: steps around a loop, clockwise from the top, each joined to the next by an arrow
 /// along an ellipse; optionally standing on a `foundation` band.
@@ -12,15 +13,58 @@ struct CycleDiagram: Diagram {
     static let keys = ["kind", "title", "description", "steps", "foundation"]
 
     /// Reads a cycle spec; `nil` when a required field is missing or wrong (the reader has the error).
-    static func read(_ reader: inout SpecReader) -> CycleDiagram? {
+    ///
+    /// `steps: framework` draws the titles of the framework's steps and `foundation: framework`
+    /// the titles of its behaviours, both from `content/framework.yml`, so the figure cannot
+    /// drift from the framework.
+    static func read(_ reader: inout SpecReader, framework: Framework? = nil) -> CycleDiagram? {
         reader.checkKeys(known: keys)
         let title = reader.text("title", required: true, hint: "add 'title: …': it names the diagram for screen readers")
         let description = reader.text("description", required: false)
-        let steps = reader.labels(
-            "steps", required: true, count: 2...8, hint: "list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]'")
-        let foundation = reader.labels("foundation", required: false, count: 1...8)
+        let steps: [String]?
+        if isFrameworkReference(reader.value("steps")) {
+            steps = fromFramework(&reader, key: "steps", framework: framework, titles: framework?.steps.map(\.title) ?? [], count: 2...8)
+        } else {
+            steps = reader.labels(
+                "steps", required: true, count: 2...8,
+                hint: "list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]', or write 'steps: framework'")
+        }
+        let foundation: [String]?
+        if isFrameworkReference(reader.value("foundation")) {
+            foundation = fromFramework(
+                &reader, key: "foundation", framework: framework, titles: framework?.behaviours.map(\.title) ?? [], count: 1...8)
+        } else {
+            foundation = reader.labels("foundation", required: false, count: 1...8)
+        }
         guard let title, let steps else { return nil }
         return CycleDiagram(title: title, description: description, steps: steps, foundation: foundation ?? [])
+    }
+
+    /// Whether `node` is the scalar `framework`, which takes a list from the site's framework.
+    private static func isFrameworkReference(_ node: YAMLNode?) -> Bool {
+        node?.sequence == nil && node?.scalarText == "framework"
+    }
+
+    /// The framework's `titles` for `key`, or `nil` with an error when the site has no framework
+    /// or it has too few or too many entries for a cycle.
+    private static func fromFramework(
+        _ reader: inout SpecReader, key: String, framework: Framework?, titles: [String], count range: ClosedRange<Int>
+    ) -> [String]? {
+        let location = reader.value(key)?.location ?? reader.fence
+        guard framework != nil else {
+            reader.error(
+                at: location, "'\(key): framework' needs the site's framework, and there is none",
+                hint: "add content/framework.yml with 'steps' and 'behaviours', or list the labels")
+            return nil
+        }
+        let labels = titles.map(TextMetrics.normalize)
+        guard range.contains(labels.count) else {
+            reader.error(
+                at: location, "the framework has \(labels.count) \(key == "steps" ? "steps" : "behaviours"); a cycle diagram draws \(range.lowerBound) to \(range.upperBound)",
+                hint: "list the labels instead")
+            return nil
+        }
+        return labels
     }
 
     var summary: String {

@@ -65,7 +65,7 @@ enum DiagramSpec {
         var reader = SpecReader(pairs: pairs, kind: kind, fence: fence)
         let diagram: Diagram?
         switch kind {
-        case "cycle": diagram = CycleDiagram.read(&reader)
+        case "cycle": diagram = CycleDiagram.read(&reader, framework: context.framework)
         case "flow": diagram = FlowDiagram.read(&reader)
         case "pyramid": diagram = PyramidDiagram.read(&reader)
         case "traceability": diagram = TraceabilityDiagram.read(&reader, plan: context.plan)

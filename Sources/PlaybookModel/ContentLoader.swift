@@ -87,6 +87,7 @@ public struct ContentLoader: Sendable {
         ).assemble()
         diagnostics += assembled.diagnostics
         var site = assembled.site
+        site.root = root
         let frameworkPath = PathText.join(contentDir, "framework.yml")
         if let bytes = FileManager.default.contents(atPath: frameworkPath) {
             switch SourceText.decode(Array(bytes), file: "content/framework.yml") {

@@ -12,6 +12,9 @@ public struct Site: Sendable {
     public var framework: Framework?
     /// Non-Markdown files under content (images, PDFs…), relative to content, copied as they are.
     public var staticFiles: [String]
+    /// The site folder the site was loaded from (holding `playbook.yml` and `content/`), for
+    /// fences that read files beside the content (```lint); `nil` for a site made in memory.
+    public var root: String?
     /// Page index by `sourcePath`.
     public let pageIndexBySource: [String: Int]
     /// Section index by folder path.

@@ -5,7 +5,7 @@ internal import PlaybookLint
 internal import PlaybookModel
 
 /// Renders fenced code blocks whose info string names something the build draws itself
-/// (such as `diagram`), and colours code in a language the highlighter knows; every other
+/// (`diagram`, and `lint` with a plan's path, see `LintFence`), and colours code in a language the highlighter knows; every other
 /// fence stays a plain code block.
 struct FenceRenderer: Sendable {
     let site: Site
@@ -22,10 +22,12 @@ struct FenceRenderer: Sendable {
     /// and its diagnostics fail the build. Code in a known language comes back highlighted;
     /// an unknown language is no problem, just plain code.
     func render(info: String, code: String, at location: SourceLocation) -> (html: String?, diagnostics: [Diagnostic]) {
-        guard info.split(whereSeparator: \.isWhitespace).first == "diagram" else {
-            return (highlighter.block(code: code, info: info), [])
+        let words = info.split(whereSeparator: \.isWhitespace)
+        switch words.first {
+        case "diagram": return diagrams(forPageAt: location.file).render(code, at: location)
+        case "lint": return LintFence(site: site).render(arguments: words.dropFirst().map(String.init), at: location)
+        default: return (highlighter.block(code: code, info: info), [])
         }
-        return diagrams(forPageAt: location.file).render(code, at: location)
     }
 
     /// The two diagrams generated for a plan page (traceability, then the timeline), or none for

@@ -3,7 +3,7 @@ internal import Foundation
     internal import Glibc
 #endif
 
-/// Watches the site's sources (`content/`, `templates/`, `playbook.yml`) and reports the paths
+/// Watches the site's sources (`content/`, `templates/`, `examples/`, `playbook.yml`) and reports the paths
 /// that changed, relative to the site folder, in batches.
 ///
 /// On Linux it uses inotify on every folder (new folders are watched as they appear); elsewhere
@@ -27,7 +27,7 @@ public final class FileWatcher: @unchecked Sendable {
     private var snapshot: [String: Date] = [:]
 
     /// The folders and files under the site folder that are watched.
-    static let watched = ["content", "templates", "playbook.yml"]
+    static let watched = ["content", "templates", "examples", "playbook.yml"]
 
     /// Starts watching `root`; `onChange` is called on a background queue with each batch.
     public init(root: String, onChange: @escaping @Sendable (Set<String>) -> Void) {
@@ -53,7 +53,7 @@ public final class FileWatcher: @unchecked Sendable {
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             if descriptor >= 0 {
                 addWatch(relative: "")
-                for name in ["content", "templates"] { addTree(name) }
+                for name in ["content", "templates", "examples"] { addTree(name) }
                 return true
             }
         #endif
@@ -168,6 +168,6 @@ public final class FileWatcher: @unchecked Sendable {
     #endif
 
     private static func isWatched(_ path: String) -> Bool {
-        path == "playbook.yml" || path.hasPrefix("content/") || path.hasPrefix("templates/")
+        path == "playbook.yml" || path.hasPrefix("content/") || path.hasPrefix("templates/") || path.hasPrefix("examples/")
     }
 }

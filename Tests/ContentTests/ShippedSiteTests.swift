@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookBuild
 import PlaybookDiagnostics
+import PlaybookModel
 import Testing
 
 /// The shipped playbook builds with no error and no warning, and every page is reachable.
@@ -17,7 +18,7 @@ import Testing
             Issue.record("no index.html")
             return
         }
-        for section in ["framework", "principles", "checklists", "stories", "plans"] {
+        for section in ["start-here", "framework", "principles", "checklists", "wording", "situations", "stories", "plans", "sources"] {
             #expect(html.contains("href=\"/\(section)/\""), "the home page's navigation misses \(section)")
         }
     }
@@ -33,5 +34,41 @@ import Testing
             let url = "/" + path.dropLast("index.html".count)
             #expect(home.contains("href=\"\(url)\""), "\(url) is not reachable from the navigation")
         }
+    }
+
+    /// The sidebar starts with Start here and ends with Sources (the lint's generated section
+    /// follows the content's own).
+    @Test func theSidebarStartsWithStartHereAndEndsWithSources() throws {
+        let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
+        let top = result.site.sections[0].children.compactMap { child -> String? in
+            switch child {
+            case .page(let index): result.site.pages[index].url
+            case .section(let index): result.site.pages[result.site.sections[index].indexPage].url
+            }
+        }
+        #expect(top.first == "/start-here/")
+        #expect(top.filter { $0 != "/lint/" }.last == "/sources/")
+    }
+
+    /// The quick card prints on one A4 or Letter sheet (checked by printing it with headless
+    /// Chromium when it was written); this keeps it from growing past that without a new check.
+    @Test func theQuickCardStaysShort() throws {
+        let text = try String(contentsOfFile: Self.repository + "/content/start-here/quick-card.md", encoding: .utf8)
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        #expect(words <= 330, "the quick card has \(words) words; check it still prints on one page, then raise the limit")
+    }
+
+    /// The "before" version of the third worked plan is kept out of content/: it is not published
+    /// and `playbook lint` of the site does not see it, but the page shows its findings.
+    @Test func theBeforePlanIsAFixtureOutsideContent() throws {
+        let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
+        #expect(!result.files.contains { $0.path.contains("warehouse-rollout-before") })
+        guard case .text(let html)? = result.files.first(where: { $0.path == "plans/warehouse-rollout/index.html" })?.contents else {
+            Issue.record("no warehouse roll-out page")
+            return
+        }
+        #expect(html.contains("examples/plans/warehouse-rollout-before.md:"))
+        #expect(html.contains("[plan/serves]"))
+        #expect(html.contains("checked 1 plan: no problems"))
     }
 }

@@ -51,7 +51,7 @@ import Testing
         let result = try site.build(write: false)
         #expect(!result.succeeded)
         #expect(result.diagnostics.map(\.description) == [
-            "content/a.md:9:8: error: 'steps' must be a list, not text [diagram/invalid]\n    hint: list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]'",
+            "content/a.md:9:8: error: 'steps' must be a list, not text [diagram/invalid]\n    hint: list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]', or write 'steps: framework'",
             "content/a.md:10:1: warning: unknown key 'foundaton' in a cycle diagram; it is ignored [diagram/unknown-key]\n    hint: did you mean 'foundation'?",
         ])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookDiagnostics
 import PlaybookModel
 @testable import PlaybookDiagrams
@@ -115,7 +116,7 @@ import Testing
         let (diagram, problems) = Spec.read("kind: cycle\ntitle: T\nsteps: [Alone]\n")
         #expect(diagram == nil)
         #expect(problems == [
-            "page.md:13:8: error: 'steps' has 1 entry; a cycle diagram draws 2 to 8 [diagram/invalid]\n    hint: list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]'"
+            "page.md:13:8: error: 'steps' has 1 entry; a cycle diagram draws 2 to 8 [diagram/invalid]\n    hint: list the steps in order, such as 'steps: [Promise, Plan, Execution, Outcomes]', or write 'steps: framework'"
         ])
     }
 
@@ -132,5 +133,34 @@ import Testing
         let (diagram, problems) = Spec.read("kind: cycle\ntitle: T\nsteps: [A, B]\nfoundation: [Trust, '']\n")
         #expect(diagram == nil)
         #expect(problems == ["page.md:14:21: error: 'foundation' is empty [diagram/invalid]\n    hint: write the label, or remove the entry"])
+    }
+
+    @Test func stepsAndFoundationCanComeFromTheFramework() throws {
+        let framework = FrameworkDiagramTests.framework
+        let (diagram, problems) = Spec.read("kind: cycle\ntitle: T\nsteps: framework\nfoundation: framework\n", framework: framework)
+        #expect(problems.isEmpty)
+        let cycle = try #require(diagram as? CycleDiagram)
+        #expect(cycle.steps == ["Ask", "Build"])
+        #expect(cycle.foundation == ["Trust"])
+        // The same figure as the labels typed by hand.
+        let (typed, _) = Spec.read("kind: cycle\ntitle: T\nsteps: [Ask, Build]\nfoundation: [Trust]\n")
+        #expect(DiagramRenderer.figure(cycle) == DiagramRenderer.figure(try #require(typed)))
+    }
+
+    @Test func aFrameworkReferenceWithoutAFrameworkIsAnError() {
+        let (diagram, problems) = Spec.read("kind: cycle\ntitle: T\nsteps: framework\n")
+        #expect(diagram == nil)
+        #expect(problems == [
+            "page.md:13:8: error: 'steps: framework' needs the site's framework, and there is none [diagram/invalid]\n    hint: add content/framework.yml with 'steps' and 'behaviours', or list the labels"
+        ])
+    }
+
+    @Test func theShippedOverviewDrawsItsCycleFromTheFramework() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("content/framework/_index.md"), encoding: .utf8)
+        let fence = try #require(page.range(of: "```diagram\nkind: cycle\n"))
+        let spec = page[fence.upperBound...].prefix { _ in true }.components(separatedBy: "```").first ?? ""
+        #expect(spec.contains("steps: framework"))
+        #expect(spec.contains("foundation: framework"))
     }
 }

@@ -50,6 +50,27 @@ import Testing
         #expect(after.body.contains("Second version."))
     }
 
+    /// A page with a ```lint fence shows the plan in examples/: saving that plan, outside content/,
+    /// renders the page again.
+    @Test func savingAPlanInExamplesRendersThePageThatLintsIt() async throws {
+        let plan = "---\ntype: plan\ntitle: P\n---\n"
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"), "content/a.md": page("A", "```lint examples/p.md\n```\n"),
+            "examples/p.md": plan,
+        ])
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        let before = try await get("/a/", port: port)
+        #expect(before.body.contains("lint-output"))
+        #expect(!before.body.contains("customer: Renamed Ltd"))
+        let errors = { (body: String) in body.components(separatedBy: "error:").count - 1 }
+        let count = errors(before.body)
+        #expect(count > 0)
+        try site.write("examples/p.md", "---\ntype: plan\ntitle: P\ncustomer: Renamed Ltd\n---\n")
+        let after = try await eventually("/a/", port: port) { errors($0.body) != count }
+        #expect(errors(after.body) == count - 1)
+    }
+
     @Test func aBrokenLinkShowsTheOverlayAndKeepsTheLastGoodPage() async throws {
         let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A", "Good text.\n")])
         let (server, port) = try await start(site)
