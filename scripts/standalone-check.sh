@@ -19,7 +19,8 @@ allowed_skip="contentSharesNoRunOfEightWordsWithTheSeeds"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/playbook-standalone.XXXXXX")
 log=$(mktemp "${TMPDIR:-/tmp}/playbook-standalone-log.XXXXXX")
-cleanup() { rm -rf "$tmp" "$log"; }
+# SwiftPM leaves lock files named after the build folder's path in the temporary folder.
+cleanup() { rm -rf "$tmp" "$log" "${TMPDIR:-/tmp}/$(printf %s "$tmp" | tr / _)"_*; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
