@@ -24,7 +24,7 @@ test: deps
 	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/Browser
 	@SWIFT="$(SWIFT)" ./scripts/standalone-check.sh
 
-# The committed HEAD cloned alone into a temporary folder (no ../shared beside it): make site and
+# The committed HEAD cloned alone into an empty temporary folder (no team folder beside it): make site and
 # the Swift tests must pass there, with no test skipped but the seed-overlap one.
 standalone:
 	@SWIFT="$(SWIFT)" ./scripts/standalone-check.sh

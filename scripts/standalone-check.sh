@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Standalone check: the project must stand on its own. Clones the committed HEAD into a fresh
-# temporary folder with nothing beside it (so no ../shared), runs `make site` there, then the
+# temporary folder with nothing beside it (no team workshop folder), runs `make site` there, then the
 # Swift tests, and fails when any test is skipped other than the seed-overlap test (the one
 # test that needs the team's seed essays). Uncommitted changes are not part of the check.
 #
@@ -14,7 +14,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 head=$(git -C "$repo" rev-parse HEAD)
 SWIFT=${SWIFT:-swift}
-# The only test allowed to skip, and only for want of ../shared/seeds.
+# The only test allowed to skip: it needs the seed essays, which live outside the repository.
 allowed_skip="contentSharesNoRunOfEightWordsWithTheSeeds"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/playbook-standalone.XXXXXX")
