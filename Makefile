@@ -1,10 +1,10 @@
 # Two commands do everything on a fresh Debian machine with Swift:
 #   make site   builds the shipped playbook into public/
-#   make test   runs every test
+#   make test   runs every test, then the standalone check (scripts/standalone-check.sh)
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean bench bench-lint fuzz
+.PHONY: site test deps release clean bench bench-lint fuzz standalone
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -22,6 +22,12 @@ test: deps
 	@./scripts/workflow-check.sh
 	@./scripts/browser-deps.sh
 	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/Browser
+	@SWIFT="$(SWIFT)" ./scripts/standalone-check.sh
+
+# The committed HEAD cloned alone into an empty temporary folder (no team folder beside it): make site and
+# the Swift tests must pass there, with no test skipped but the seed-overlap one.
+standalone:
+	@SWIFT="$(SWIFT)" ./scripts/standalone-check.sh
 
 clean:
 	rm -rf .build public

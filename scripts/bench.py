@@ -3,7 +3,7 @@
 
     scripts/bench.py [--pages 1000,10000] [--runs 5] [--work /dev/shm/playbook-bench]
 
-Generates each corpus with ../shared/bench/gen_corpus.py, sets up the same content for the
+Generates each corpus with bench/gen_corpus.py, sets up the same content for the
 three tools, then runs them alternately (playbook, hugo, floor, playbook, ...) so a noisy
 machine affects all of them alike. Every output goes to tmpfs. Prints, per corpus, the median
 wall time, CPU time (user + system) and peak memory of each tool, the ratios playbook/Hugo and
@@ -19,7 +19,7 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench"
+BENCH = ROOT / "bench"
 
 
 def run(cmd, cwd=None):
@@ -38,7 +38,7 @@ def run(cmd, cwd=None):
 def setup(pages, work):
     corpus = work / f"corpus-{pages}"
     if not (corpus / "content").exists():
-        subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), "--pages", str(pages), "--out", str(corpus)],
+        subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), "--pages", str(pages), "--out", str(corpus)],
                        check=True, stdout=subprocess.DEVNULL)
     site = work / f"playbook-{pages}"
     shutil.rmtree(site, ignore_errors=True)
@@ -48,7 +48,7 @@ def setup(pages, work):
     (site / "playbook.yml").write_text("title: Bench\nbase-url: https://playbook.example.com/\n")
     hugo = work / f"hugo-{pages}"
     shutil.rmtree(hugo, ignore_errors=True)
-    shutil.copytree(SHARED / "hugo-site", hugo)
+    shutil.copytree(BENCH / "hugo-site", hugo)
     os.chmod(hugo, 0o755)
     for path in hugo.rglob("*"):
         os.chmod(path, 0o755 if path.is_dir() else 0o644)
@@ -67,8 +67,10 @@ def main():
     work = pathlib.Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
     floor = work / "floor"
-    if not floor.exists():
-        subprocess.run(["gcc", "-O2", "-o", str(floor), str(SHARED / "floor.c"), "-lcmark"], check=True)
+    source = BENCH / "floor.c"
+    if not floor.exists() or floor.stat().st_mtime < source.stat().st_mtime:
+        cc = os.environ.get("CC") or shutil.which("gcc") or shutil.which("cc") or "clang"
+        subprocess.run([cc, "-O2", "-o", str(floor), str(source), "-lcmark"], check=True)
     have_hugo = shutil.which("hugo") and not a.no_hugo
     rows = []
     for pages in [int(p) for p in a.pages.split(",")]:

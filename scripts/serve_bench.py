@@ -19,7 +19,7 @@ import time
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench"
+BENCH = ROOT / "bench"
 
 
 def start(binary, source):
@@ -82,7 +82,7 @@ def main():
 
     corpus = work / f"corpus-{a.pages}"
     if not (corpus / "content").exists():
-        subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), "--pages", str(a.pages), "--out", str(corpus)],
+        subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), "--pages", str(a.pages), "--out", str(corpus)],
                        check=True, stdout=subprocess.DEVNULL)
     site = work / f"serve-{a.pages}"
     shutil.rmtree(site, ignore_errors=True)

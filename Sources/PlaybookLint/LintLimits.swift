@@ -26,7 +26,7 @@ public struct LintLimits: Sendable, Hashable {
     /// The slowest recovery response allowed (rule `execution/recovery`); default 1 business day.
     public var respondWithin: PlanDuration
 
-    /// Creates limits; the defaults are those of ../shared/ENGAGEMENT-PLAN.md.
+    /// Creates limits; the defaults are those of docs/engagement-plans.md.
     public init(
         buffer: Buffer = .share(percent: 10), checkIn: PlanDuration = PlanDuration(2, .weeks),
         respondWithin: PlanDuration = PlanDuration(1, .businessDays)

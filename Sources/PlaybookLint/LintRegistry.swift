@@ -1,4 +1,4 @@
-/// Every lint rule, in the order of ../shared/ENGAGEMENT-PLAN.md. The linter runs these; the
+/// Every lint rule, in the order of docs/engagement-plans.md. The linter runs these; the
 /// site's `/lint/` pages and SARIF's rule list are generated from them.
 public enum LintRegistry {
     /// The rules, in documentation order.

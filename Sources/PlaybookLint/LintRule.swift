@@ -1,7 +1,7 @@
 public import PlaybookDiagnostics
 public import PlaybookModel
 
-/// One rule of ../shared/ENGAGEMENT-PLAN.md: data that documents it (the `/lint/<id>/` page is
+/// One rule of docs/engagement-plans.md: data that documents it (the `/lint/<id>/` page is
 /// generated from these properties) and a small function that checks a plan.
 ///
 /// Adding a rule is one new file with a type conforming to this protocol and one line in

@@ -1,6 +1,6 @@
 public import PlaybookDiagnostics
 
-/// An engagement plan (../shared/ENGAGEMENT-PLAN.md): one customer engagement in the shape of
+/// An engagement plan (docs/engagement-plans.md): one customer engagement in the shape of
 /// the framework, read from a page's front matter with the position of every node kept.
 ///
 /// Decoding never stops at the first problem (see `EngagementPlan.decode`): every field is read

@@ -23,7 +23,7 @@ import pytest
 
 from conftest import PLAYBOOK, REPO
 
-GEN_CORPUS = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+GEN_CORPUS = REPO / "bench" / "gen_corpus.py"
 PAGES = 3000
 
 

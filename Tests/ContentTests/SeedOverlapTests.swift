@@ -48,7 +48,7 @@ import Testing
         #expect(!seed.isDisjoint(with: copied))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "needs ../shared/seeds beside the repository"))
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "skipped without the seed essays: no ../shared/seeds beside the repository"))
     func contentSharesNoRunOfEightWordsWithTheSeeds() throws {
         var seedRuns: Set<String> = []
         let seedFiles = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path).filter { $0.hasSuffix(".txt") }
