@@ -277,10 +277,14 @@ public:
     srchilite::HighlightRule *clone() override { return new CachingRule(*this); }
 };
 
-/// The library's rule factory with every rule a CachingRule. Line and multi-line rules need no
-/// override: the base class builds them, and their inner states, through createSimpleRule.
+/// The library's rule factory with every rule a CachingRule (or, for a reference handle, the
+/// library's own rules). Line and multi-line rules need no override: the base class builds
+/// them, and their inner states, through createSimpleRule.
 class CachingRuleFactory : public srchilite::RegexRuleFactory {
+    const bool caching;
+
     srchilite::HighlightRule *adopt(srchilite::HighlightRule *made) {
+        if (!caching) return made;
         std::unique_ptr<srchilite::HighlightRule> owned(made);
         return new CachingRule(*owned, &line);
     }
@@ -289,7 +293,10 @@ public:
     /// Bumped before each line is highlighted; every rule made here reads it.
     std::uint64_t line = 1;
 
+    explicit CachingRuleFactory(bool caching) : caching(caching) {}
+
     srchilite::HighlightRule *createSimpleRule(const std::string &name, const std::string &s) override {
+        if (!caching) return RegexRuleFactory::createSimpleRule(name, s);
         return new CachingRule(name, s, &line);
     }
     srchilite::HighlightRule *createWordListRule(const std::string &name, const srchilite::WordList &list,
@@ -327,7 +334,7 @@ struct pb_highlighter {
     std::string out;
     srchilite::FormatterManager formatters{srchilite::FormatterPtr(new SpanFormatter(out, ""))};
 
-    pb_highlighter() {
+    explicit pb_highlighter(bool caching) : ruleFactory(caching) {
         for (const auto &entry : classes())
             formatters.addFormatter(entry.first, srchilite::FormatterPtr(new SpanFormatter(out, entry.second)));
         std::lock_guard<std::mutex> guard(parserLock());
@@ -421,7 +428,15 @@ struct pb_highlighter {
 
 extern "C" pb_highlighter *pb_highlighter_new(void) {
     try {
-        return new pb_highlighter();
+        return new pb_highlighter(true);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" pb_highlighter *pb_highlighter_new_reference(void) {
+    try {
+        return new pb_highlighter(false);
     } catch (...) {
         return nullptr;
     }

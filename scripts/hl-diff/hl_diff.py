@@ -29,6 +29,8 @@ TRICKY = [
     ("bash", "cat <<EOF\nline $HOME \"q\" # not a comment\nEOF\necho 'a\\'b' \"c\\\"d\" $'e\\n'#x\n"),
     ("bash", "#!/bin/sh\n# c\nx=${y:-z} # t\necho $((1+2)) `date` $(ls) \\\n  --flag=\"v\"\n"),
     ("bash", "echo \"héllo wörld — ✓\" $é # 日本語\n"),
+    ("bash", "echo $1then $2fi; x=$3done\n"),
+    ("python", "y = 1if x else 2\nz = [1for i in a]\n"),
     ("sh", "for f in *.txt; do\n\tgrep -q 'a#b' \"$f\"&&echo ok#no\ndone"),
     ("python", "def f(x):\n    return x + 1  # one\n"),
     ("python", "s = \"\"\"doc\n  'quoted' # not comment\n\"\"\" + '''x\ny''' # c\nr'\\d' b\"\\x00\" f\"{a!r}\"\n"),
@@ -46,6 +48,7 @@ TRICKY = [
     ("cpp", "if a < b && c > \"d\" { x = '&amp;' }\n"),
     ("bash", ""),
     ("python", "\n"),
+    ("c", "x = 0x1fif; y = 1Lreturn;\n"),
 ]
 
 
