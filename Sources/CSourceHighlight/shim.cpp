@@ -7,13 +7,20 @@
 #include <srchilite/formatter.h>
 #include <srchilite/formattermanager.h>
 #include <srchilite/formatterparams.h>
+#include <srchilite/highlightrule.h>
+#include <srchilite/highlighttoken.h>
 #include <srchilite/langdefmanager.h>
 #include <srchilite/langmap.h>
+#include <srchilite/matchingparameters.h>
+#include <srchilite/regexpreprocessor.h>
 #include <srchilite/regexrulefactory.h>
 #include <srchilite/settings.h>
 #include <srchilite/sourcehighlighter.h>
 
+#include <boost/regex.hpp>
+
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -107,6 +114,204 @@ bool isValidUTF8(const std::string &text) {
     return true;
 }
 
+/// A rule that matches exactly like srchilite::RegexHighlightRule (the same regular expression,
+/// search flags and token) but remembers its last search in the current line.
+///
+/// SourceHighlighter asks every rule of the current state for its leftmost match from the
+/// current position, once per token, so each rule rescans the rest of the line again and
+/// again: O(tokens × rules × line length) regex work, nearly all of the highlighting cost.
+/// Yet a search from `start` can only differ from an earlier search of the same line (from
+/// `from` < `start`, leftmost match at `p` > `start`, or none) in its attempt at `start`:
+/// - RegexHighlightRule searches without match_prev_avail, so `start` is the buffer's start
+///   to the assertions that look back (\b \B \< \> ^ \A \G), whose flags also differ by call;
+/// - an attempt at q > `start` reads only text both searches see (those assertions look at
+///   q - 1 ≥ `start`, `$` and \z at the shared `end`), so it succeeds, with the same match,
+///   in both, and the earlier search found none before p.
+/// So the earlier answer stands once the attempt at `start` is known to fail (see `Context`);
+/// the patterns that look further back or move the search are never cached.
+class CachingRule : public srchilite::HighlightRule {
+    /// How the attempt at the search's start depends on where the search started.
+    enum class Context {
+        none,           ///< not at all: the earlier search's attempt there failed, so does this one
+        previous,       ///< through \b \< \> ^ only: as above when the character before `start` is
+                        ///< one those see as a line's start would be seen (see `isNeutral`)
+        always,         ///< \B, \A or \G: an anchored attempt at `start` decides
+        uncacheable,    ///< lookbehind reads before `start`; \K moves a match's start past its
+                        ///< attempt; (*COMMIT), (*SKIP), (*THEN) change where a search goes on
+    };
+
+    boost::regex pattern;
+    Context context;
+    /// The handle's line counter, bumped before every highlightParagraph: iterators into a
+    /// line freed since may compare equal to those of the next, so they cannot tell lines apart.
+    const std::uint64_t *line;
+    /// The last full search: the line it ran in (0: none), its range, flags and result, which
+    /// holds iterators into that line; only read while `line` still names it.
+    std::uint64_t searchedLine = 0;
+    std::string::const_iterator searchedFrom, searchedEnd;
+    boost::match_flag_type searchedFlags = boost::match_default;
+    bool found = false;
+    boost::smatch match;
+    boost::smatch anchored;
+
+    /// Reads the compiled program rather than the pattern text, so no spelling (escapes,
+    /// classes, \Q…\E) can hide an assertion.
+    static Context contextOf(const boost::regex &pattern) {
+        namespace detail = boost::BOOST_REGEX_DETAIL_NS;
+        Context context = Context::none;
+        for (const detail::re_syntax_base *state = pattern.get_first_state(); state; state = state->next.p) {
+            switch (state->type) {
+            case detail::syntax_element_backstep:
+            case detail::syntax_element_commit:
+            case detail::syntax_element_then:
+                return Context::uncacheable;
+            case detail::syntax_element_startmark:
+                if (static_cast<const detail::re_brace *>(state)->index == -5) return Context::uncacheable;  // \K
+                break;
+            case detail::syntax_element_within_word:
+            case detail::syntax_element_buffer_start:
+            case detail::syntax_element_restart_continue:
+                context = Context::always;
+                break;
+            case detail::syntax_element_start_line:
+            case detail::syntax_element_word_boundary:
+            case detail::syntax_element_word_start:
+            case detail::syntax_element_word_end:
+                if (context == Context::none) context = Context::previous;
+                break;
+            default:
+                break;
+            }
+        }
+        return context;
+    }
+
+    /// Whether \b \< \> and ^ (under match_not_bol) decide at a position after `c` as they do
+    /// at a search's start: there boost takes the character before as a non-word character
+    /// that ends no line. Printable ASCII punctuation, space and tab are that in any locale a
+    /// build runs in; anything else, letters, digits, _, controls or UTF-8 bytes, is not trusted.
+    static bool isNeutral(char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        return u == '\t' || (u >= 0x20 && u < 0x7f && !std::isalnum(u) && u != '_');
+    }
+
+    /// False when no match can begin at `start`, by boost's own test for skipping a position
+    /// (its start map: every character a match can begin with, including those a null match
+    /// at `$` needs); the anchored attempt it saves costs as much as a short search.
+    bool canStartAt(std::string::const_iterator start, std::string::const_iterator end) const {
+        if (start == end) return true;
+        return pattern.get_map()[static_cast<unsigned char>(*start)] & boost::BOOST_REGEX_DETAIL_NS::mask_any;
+    }
+
+    /// Fills `token` as RegexHighlightRule::tryToMatch does for a search from `start`.
+    bool fill(srchilite::HighlightToken &token, const boost::smatch &result, std::string::const_iterator start,
+              std::string::const_iterator end) const {
+        static const boost::regex onlySpaces("[[:blank:]]*");  // the library's own test
+        token.prefix.assign(start, result[0].first);
+        token.suffix.assign(result[0].second, end);
+        token.prefixOnlySpaces = token.prefix.empty() || boost::regex_match(token.prefix, onlySpaces);
+        if (getHasSubexpressions())
+            for (unsigned i = 1; i < result.size(); ++i) token.matchedSubExps.push_back(result[i]);
+        const srchilite::ElemList &elements = getElemList();
+        if (elements.size() > 1) {
+            for (unsigned i = 1; i < result.size(); ++i)
+                if (result[i].matched) token.addMatched(elements[i - 1], result[i]);
+        } else {
+            token.addMatched(elements[0], result[0]);
+        }
+        return true;
+    }
+
+public:
+    CachingRule(const std::string &name, const std::string &expression, const std::uint64_t *line)
+        : HighlightRule(name), pattern(expression), context(contextOf(pattern)), line(line) {}
+
+    /// Takes over a rule the library's factory made: its expression and every setting.
+    CachingRule(const srchilite::HighlightRule &made, const std::uint64_t *line)
+        : pattern(made.toString()), context(contextOf(pattern)), line(line) {
+        for (const auto &element : made.getElemList()) addElem(element);
+        setNextState(made.getNextState());
+        setExitLevel(made.getExitLevel());
+        setNested(made.isNested());
+        setNeedsReferenceReplacement(made.getNeedsReferenceReplacement());
+        setHasSubexpressions(made.getHasSubexpressions());
+        setAdditionalInfo(made.getAdditionalInfo());
+    }
+
+    /// A copy for a state whose references are being replaced: settings and expression, no cache.
+    CachingRule(const CachingRule &other)
+        : HighlightRule(other), pattern(other.pattern), context(other.context), line(other.line) {}
+
+    bool tryToMatch(std::string::const_iterator start, std::string::const_iterator end,
+                    srchilite::HighlightToken &token, const srchilite::MatchingParameters &params) override {
+        boost::match_flag_type flags = boost::match_default;
+        if (!params.beginningOfLine) flags |= boost::match_not_bol;
+        if (context != Context::uncacheable && searchedLine == *line && searchedEnd == end && searchedFrom <= start &&
+            (!found || match[0].first > start)) {
+            bool settled = (start == searchedFrom && flags == searchedFlags) || context == Context::none ||
+                           (context == Context::previous && !params.beginningOfLine && isNeutral(start[-1]));
+            if (!settled && canStartAt(start, end) &&
+                boost::regex_search(start, end, anchored, pattern, flags | boost::match_continuous))
+                return fill(token, anchored, start, end);
+            return found && fill(token, match, start, end);
+        }
+        searchedLine = 0;  // `match` is overwritten below; a throw must not leave it trusted
+        found = boost::regex_search(start, end, match, pattern, flags);
+        if (context != Context::uncacheable) {
+            searchedLine = *line;
+            searchedFrom = start;
+            searchedEnd = end;
+            searchedFlags = flags;
+        }
+        return found && fill(token, match, start, end);
+    }
+
+    const std::string toString() const override { return pattern.str(); }
+
+    void replaceReferences(const srchilite::ReplacementList &replacements) override {
+        pattern.assign(srchilite::RegexPreProcessor::replace_references(pattern.str(), replacements));
+        context = contextOf(pattern);
+        searchedLine = 0;
+    }
+
+    srchilite::HighlightRule *clone() override { return new CachingRule(*this); }
+};
+
+/// The library's rule factory with every rule a CachingRule (or, for a reference handle, the
+/// library's own rules). Line and multi-line rules need no override: the base class builds
+/// them, and their inner states, through createSimpleRule.
+class CachingRuleFactory : public srchilite::RegexRuleFactory {
+    const bool caching;
+
+    srchilite::HighlightRule *adopt(srchilite::HighlightRule *made) {
+        if (!caching) return made;
+        std::unique_ptr<srchilite::HighlightRule> owned(made);
+        return new CachingRule(*owned, &line);
+    }
+
+public:
+    /// Bumped before each line is highlighted; every rule made here reads it.
+    std::uint64_t line = 1;
+
+    explicit CachingRuleFactory(bool caching) : caching(caching) {}
+
+    srchilite::HighlightRule *createSimpleRule(const std::string &name, const std::string &s) override {
+        if (!caching) return RegexRuleFactory::createSimpleRule(name, s);
+        return new CachingRule(name, s, &line);
+    }
+    srchilite::HighlightRule *createWordListRule(const std::string &name, const srchilite::WordList &list,
+                                                 bool caseSensitive) override {
+        return adopt(RegexRuleFactory::createWordListRule(name, list, caseSensitive));
+    }
+    srchilite::HighlightRule *createListRule(const std::string &name, const srchilite::WordList &list,
+                                             bool caseSensitive) override {
+        return adopt(RegexRuleFactory::createListRule(name, list, caseSensitive));
+    }
+    srchilite::HighlightRule *createCompoundRule(const srchilite::ElemNameList &names, const std::string &rep) override {
+        return adopt(RegexRuleFactory::createCompoundRule(names, rep));
+    }
+};
+
 /// Held while reading any definition or map file: source-highlight's parsers are flex and
 /// bison scanners with global state, so two handles must never parse at once. Highlighting
 /// itself only reads a handle's own objects and needs no lock.
@@ -118,7 +323,7 @@ std::mutex &parserLock() {
 } // namespace
 
 struct pb_highlighter {
-    srchilite::RegexRuleFactory ruleFactory;
+    CachingRuleFactory ruleFactory;
     srchilite::LangDefManager definitions{&ruleFactory};
     std::string dataDir;
     std::unique_ptr<srchilite::LangMap> langMap;
@@ -129,7 +334,7 @@ struct pb_highlighter {
     std::string out;
     srchilite::FormatterManager formatters{srchilite::FormatterPtr(new SpanFormatter(out, ""))};
 
-    pb_highlighter() {
+    explicit pb_highlighter(bool caching) : ruleFactory(caching) {
         for (const auto &entry : classes())
             formatters.addFormatter(entry.first, srchilite::FormatterPtr(new SpanFormatter(out, entry.second)));
         std::lock_guard<std::mutex> guard(parserLock());
@@ -212,6 +417,7 @@ struct pb_highlighter {
         while (start < length) {
             const void *found = std::memchr(code + start, '\n', length - start);
             size_t end = found ? static_cast<const char *>(found) - code : length;
+            ++ruleFactory.line;  // the rules' cached searches belong to the previous line
             highlighter.highlightParagraph(std::string(code + start, end - start));
             if (found) out += '\n';
             start = end + 1;
@@ -222,7 +428,15 @@ struct pb_highlighter {
 
 extern "C" pb_highlighter *pb_highlighter_new(void) {
     try {
-        return new pb_highlighter();
+        return new pb_highlighter(true);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" pb_highlighter *pb_highlighter_new_reference(void) {
+    try {
+        return new pb_highlighter(false);
     } catch (...) {
         return nullptr;
     }

@@ -14,13 +14,23 @@ public struct CodeHighlighter: Sendable {
     /// `language` is unknown (or the highlighter fails), for the caller to show plain code.
     public func highlight(code: String, language: String) -> String? {
         guard !language.isEmpty else { return nil }
-        return HighlighterPool.shared.withHandle { handle in
-            let length = code.utf8.count
-            let html = code.withCString { pb_highlight(handle, language, $0, length) }
-            guard let html else { return nil }
-            defer { pb_highlight_free(html) }
-            return String(cString: html)
-        }
+        return HighlighterPool.shared.withHandle { Self.highlight(code: code, language: language, with: $0) }
+    }
+
+    /// `highlight(code:language:)` through a new handle that matches with source-highlight's own
+    /// rules, without the shim's per-line search cache: the output the cache must reproduce.
+    static func referenceHighlight(code: String, language: String) -> String? {
+        guard let handle = pb_highlighter_new_reference() else { return nil }
+        defer { pb_highlighter_free(handle) }
+        return highlight(code: code, language: language, with: handle)
+    }
+
+    private static func highlight(code: String, language: String, with handle: OpaquePointer) -> String? {
+        let length = code.utf8.count
+        let html = code.withCString { pb_highlight(handle, language, $0, length) }
+        guard let html else { return nil }
+        defer { pb_highlight_free(html) }
+        return String(cString: html)
     }
 
     /// A fenced block as the page shows it, `<pre class="highlight"><code class="language-x">`

@@ -16,7 +16,11 @@ typedef struct pb_highlighter pb_highlighter;
 /// A new highlighter, or NULL when one cannot be made. Free it with pb_highlighter_free.
 pb_highlighter *pb_highlighter_new(void);
 
-/// Frees a highlighter from pb_highlighter_new (NULL is ignored).
+/// A highlighter that matches with the library's own rules, without the per-line search cache
+/// pb_highlighter_new's use: slower, the same output; for tests to compare against.
+pb_highlighter *pb_highlighter_new_reference(void);
+
+/// Frees a highlighter from pb_highlighter_new or pb_highlighter_new_reference (NULL is ignored).
 void pb_highlighter_free(pb_highlighter *highlighter);
 
 /// `code` (`length` bytes of UTF-8) as HTML: escaped text, tokens in <span class="hl-…">
