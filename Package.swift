@@ -33,7 +33,7 @@ let package = Package(
             name: "CSourceHighlight",
             linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
         ),
-        .target(name: "PlaybookHighlight", dependencies: ["CSourceHighlight"], swiftSettings: strictSettings),
+        .target(name: "PlaybookHighlight", dependencies: ["CSourceHighlight", "PlaybookDiagnostics"], swiftSettings: strictSettings),
         .target(name: "PlaybookDiagnostics", swiftSettings: strictSettings),
         .target(
             name: "PlaybookMarkdown",

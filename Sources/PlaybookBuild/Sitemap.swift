@@ -1,5 +1,5 @@
+internal import PlaybookDiagnostics
 internal import PlaybookModel
-internal import PlaybookMarkdown
 
 /// `sitemap.xml`: every page's URL, in reading order, without dates (so output stays byte-identical).
 enum Sitemap {

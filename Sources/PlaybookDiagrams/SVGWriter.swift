@@ -1,3 +1,4 @@
+internal import PlaybookDiagnostics
 /// Writes a laid-out diagram as an SVG string: every label escaped, every number in one stable
 /// format, colours left to the stylesheet (with `currentColor` fallbacks), no ids and no scripts.
 enum SVGWriter {
@@ -88,20 +89,12 @@ enum SVGWriter {
 
     /// Text made safe for both element content and quoted attribute values.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML and mean nothing in a label.
-                if character.value < 32 || character.value == 127 { out += " " } else { out.unicodeScalars.append(character) }
-            }
+        // Control characters are not allowed in XML and mean nothing in a label.
+        guard text.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 }) else { return escapeHTML(text) }
+        var clean = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            clean.append(scalar.value < 32 || scalar.value == 127 ? " " : scalar)
         }
-        return out
+        return escapeHTML(String(clean))
     }
 }

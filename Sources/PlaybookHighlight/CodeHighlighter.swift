@@ -1,4 +1,5 @@
 internal import CSourceHighlight
+internal import PlaybookDiagnostics
 
 /// Colours fenced code at build time with GNU source-highlight: tokens become
 /// `<span class="hl-…">` elements that `highlight.css` colours, so no script runs in the browser.
@@ -44,16 +45,6 @@ public struct CodeHighlighter: Sendable {
     }
 
     private static func escapeAttribute(_ text: Substring) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        escapeHTML(String(text))
     }
 }

@@ -1,3 +1,5 @@
+internal import PlaybookDiagnostics
+
 /// Where a raw HTML node starts in the Markdown text, to position what is inside it.
 struct HTMLOrigin {
     /// 1-based line and byte column of the node's first byte.

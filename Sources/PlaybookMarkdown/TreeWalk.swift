@@ -1,3 +1,4 @@
+internal import PlaybookDiagnostics
 internal import CMark
 
 #if canImport(Glibc)

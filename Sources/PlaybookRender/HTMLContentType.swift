@@ -1,4 +1,5 @@
 internal import Mustache
+internal import PlaybookDiagnostics
 
 /// How `{{value}}` is escaped in every template: `<`, `>`, `&`, `"` and `'` as entities, the same
 /// five swift-mustache's HTML type escapes.
@@ -17,29 +18,6 @@ struct HTMLContentType: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(HTMLContentType(), named: name)
 
     func escapeText(_ text: String) -> String {
-        // Over the contiguous bytes where the string has them (native strings do): the generic
-        // UTF-8 view iteration cost thirty instructions a byte.
-        let needsEscaping =
-            text.utf8.withContiguousStorageIfAvailable { $0.contains(where: Self.needsEscape) }
-            ?? text.utf8.contains(where: Self.needsEscape)
-        guard needsEscaping else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        escapeHTML(text)
     }
 }
