@@ -19,14 +19,32 @@ struct FenceRenderer: Sendable {
     /// at the fence's opening line.
     ///
     /// A ```diagram fence becomes an inline SVG figure; a spec with an error stays a code block
-    /// and its diagnostics fail the build. Code in a known language comes back highlighted;
-    /// an unknown language is no problem, just plain code.
-    func render(info: String, code: String, at location: SourceLocation) -> (html: String?, diagnostics: [Diagnostic]) {
+    /// and its diagnostics fail the build. ```diagram example, ```yaml front-matter and
+    /// ```yaml plan show an example that the build checks (`ExampleFences`). Code in a known
+    /// language comes back highlighted; an unknown language is no problem, just plain code.
+    ///
+    /// - Parameter examplePlan: the plan of the page's last ```yaml plan fence, if any: diagrams
+    ///   after it draw that plan. A ```yaml plan fence returns its plan for the next fences.
+    func render(info: String, code: String, at location: SourceLocation, examplePlan: EngagementPlan? = nil)
+        -> (html: String?, diagnostics: [Diagnostic], plan: EngagementPlan?)
+    {
         let words = info.split(whereSeparator: \.isWhitespace)
+        let second = words.dropFirst().first.map(String.init)
+        let examples = ExampleFences(site: site, highlighter: highlighter)
+        func keep(_ result: (html: String?, diagnostics: [Diagnostic])) -> (String?, [Diagnostic], EngagementPlan?) {
+            (result.html, result.diagnostics, examplePlan)
+        }
         switch words.first {
-        case "diagram": return diagrams(forPageAt: location.file).render(code, at: location)
-        case "lint": return LintFence(site: site).render(arguments: words.dropFirst().map(String.init), at: location)
-        default: return (highlighter.block(code: code, info: info), [])
+        case "diagram":
+            let renderer = diagrams(forPageAt: location.file, examplePlan: examplePlan)
+            if second == ExampleFences.exampleWord { return keep(examples.diagram(code, at: location, renderer: renderer)) }
+            return keep(renderer.render(code, at: location))
+        case "lint": return keep(LintFence(site: site).render(arguments: words.dropFirst().map(String.init), at: location))
+        case "yaml" where second == ExampleFences.frontMatterWord: return keep(examples.frontMatter(code, at: location))
+        case "yaml" where second == ExampleFences.planWord:
+            let result = examples.plan(code, at: location)
+            return (result.html, result.diagnostics, result.plan ?? examplePlan)
+        default: return (highlighter.block(code: code, info: info), [], examplePlan)
         }
     }
 
@@ -37,14 +55,19 @@ struct FenceRenderer: Sendable {
     }
 
     /// A diagram renderer for the page written at `path`: with the site's framework, and with the
-    /// page's engagement plan and the lint's buffer limit when the page is a plan.
-    private func diagrams(forPageAt path: String) -> DiagramRenderer {
+    /// page's engagement plan (or else the plan of an example above the fence) and the lint's
+    /// buffer limit.
+    private func diagrams(forPageAt path: String, examplePlan: EngagementPlan? = nil) -> DiagramRenderer {
+        let limits = LintConfig.parse(site.config.lint).0.limits
+        let bufferDays: @Sendable (PlanDate, PlanDate) -> Int = { limits.bufferDays(start: $0, end: $1) }
         guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
             case let page = site.pages[index], page.type == "plan",
             let root = page.frontMatter
-        else { return DiagramRenderer(framework: site.framework) }
+        else {
+            guard let examplePlan else { return DiagramRenderer(framework: site.framework) }
+            return DiagramRenderer(framework: site.framework, plan: examplePlan, bufferDays: bufferDays)
+        }
         let plan = EngagementPlan.decode(root, file: page.displayPath).0
-        let limits = LintConfig.parse(site.config.lint).0.limits
-        return DiagramRenderer(framework: site.framework, plan: plan, bufferDays: { limits.bufferDays(start: $0, end: $1) })
+        return DiagramRenderer(framework: site.framework, plan: plan, bufferDays: bufferDays)
     }
 }

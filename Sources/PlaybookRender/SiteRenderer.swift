@@ -50,6 +50,7 @@ public struct SiteRenderer: Sendable {
         let page = site.pages[index]
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
+        var examplePlan: EngagementPlan?  // the last ```yaml plan example, which later diagrams draw
         let folder = page.sectionPathForLinks  // once, not once a link
         let body = markdown.render(
             page.body,
@@ -59,8 +60,10 @@ public struct SiteRenderer: Sendable {
                 return links.href(for: target, destination: destination)
             },
             renderFence: { info, code, line in
-                let result = fences.render(info: info, code: code, at: page.location(bodyLine: line, column: 1))
+                let result = fences.render(
+                    info: info, code: code, at: page.location(bodyLine: line, column: 1), examplePlan: examplePlan)
                 problems += result.diagnostics
+                examplePlan = result.plan
                 return result.html
             })
         // Warnings, not errors: the page is still right without the HTML safe mode dropped.

@@ -17,6 +17,22 @@ struct NewCommand: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case page, checklist, plan
+
+        /// The page of the site's writers' guide (`content/guide/`) on writing this kind of file,
+        /// from the site root.
+        var guidePage: String {
+            switch self {
+            case .page: "/guide/writing-a-page/"
+            case .checklist: "/guide/checklists/"
+            case .plan: "/guide/plans/"
+            }
+        }
+
+        /// The front-matter comment that points a writer at the guide's page for this kind.
+        var guideComment: String {
+            let what = self == .page ? "page" : self == .checklist ? "checklist" : "engagement plan"
+            return "# How to write \(self == .plan ? "an" : "a") \(what): \(guidePage) in the published site"
+        }
     }
 
     @Argument(help: "What to create: page, checklist or plan.")
@@ -40,7 +56,7 @@ struct NewCommand: ParsableCommand {
         }
         let archetype = try archetypeText()
         let pageTitle = title ?? PageLocation.readableName(PathText.removingExtension(relative))
-        let text = Self.fill(archetype, title: pageTitle, today: Date())
+        let text = Self.addingGuideComment(kind.guideComment, to: Self.fill(archetype, title: pageTitle, today: Date()))
         do {
             try FileManager.default.createDirectory(atPath: PathText.parent(target), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
@@ -67,6 +83,13 @@ struct NewCommand: ParsableCommand {
                                         hint: "copy templates/archetypes/ from the shipped playbook")
         }
         return text
+    }
+
+    /// The text with `comment` as the first line of its front matter (after the opening `---`),
+    /// or unchanged when the archetype has no front matter or already links the guide.
+    static func addingGuideComment(_ comment: String, to text: String) -> String {
+        guard text.hasPrefix("---\n"), !text.contains("/guide/") else { return text }
+        return "---\n" + comment + "\n" + text.dropFirst(4)
     }
 
     /// Fills `{{title}}` (as a quoted YAML string) and the dates of a plan archetype.

@@ -18,7 +18,7 @@ import Testing
             Issue.record("no index.html")
             return
         }
-        for section in ["start-here", "framework", "principles", "checklists", "wording", "situations", "stories", "plans", "sources"] {
+        for section in ["start-here", "framework", "principles", "checklists", "wording", "situations", "stories", "plans", "sources", "guide"] {
             #expect(html.contains("href=\"/\(section)/\""), "the home page's navigation misses \(section)")
         }
     }
@@ -36,9 +36,9 @@ import Testing
         }
     }
 
-    /// The sidebar starts with Start here and ends with Sources (the lint's generated section
-    /// follows the content's own).
-    @Test func theSidebarStartsWithStartHereAndEndsWithSources() throws {
+    /// The sidebar starts with Start here and ends with the writers' guide, after Sources (the
+    /// lint's generated section follows the content's own).
+    @Test func theSidebarStartsWithStartHereAndEndsWithTheWritersGuide() throws {
         let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
         let top = result.site.sections[0].children.compactMap { child -> String? in
             switch child {
@@ -47,7 +47,32 @@ import Testing
             }
         }
         #expect(top.first == "/start-here/")
-        #expect(top.filter { $0 != "/lint/" }.last == "/sources/")
+        #expect(Array(top.filter { $0 != "/lint/" }.suffix(2)) == ["/sources/", "/guide/"])
+    }
+
+    /// The guide's page on plans links the page of every lint rule the build generates, and the
+    /// link checker has verified each link (the build has no error).
+    @Test func theWritersGuideLinksEveryLintRulePage() throws {
+        let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
+        #expect(result.succeeded)
+        guard case .text(let html)? = result.files.first(where: { $0.path == "guide/plans/index.html" })?.contents else {
+            Issue.record("no guide/plans/index.html")
+            return
+        }
+        let rulePages = result.files.map(\.path).filter { $0.hasPrefix("lint/") && $0 != "lint/index.html" && $0.hasSuffix("/index.html") }
+        #expect(rulePages.count >= 20)
+        for path in rulePages {
+            let url = "/" + path.dropLast("index.html".count)
+            #expect(html.contains("href=\"\(url)\""), "the guide does not link \(url)")
+        }
+    }
+
+    /// Every page that `playbook new` points writers at exists in the guide.
+    @Test func theGuidePagesThatNewFilesLinkExist() throws {
+        let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
+        for page in ["guide/writing-a-page/index.html", "guide/checklists/index.html", "guide/plans/index.html"] {
+            #expect(result.files.contains { $0.path == page }, "\(page)")
+        }
     }
 
     /// The quick card prints on one A4 or Letter sheet (checked by printing it with headless
