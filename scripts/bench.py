@@ -83,6 +83,9 @@ def main():
         }
         if have_hugo:
             tools["hugo"] = lambda: run(["hugo", "--source", str(hugo), "--destination", str(out / "hugo"), "--quiet"])
+            # The same work as playbook, which colours fenced code: Hugo with Chroma on.
+            tools["hugo+hl"] = lambda: run(["hugo", "--source", str(hugo), "--config", "hugo.toml,hugo-highlight.toml",
+                                            "--destination", str(out / "hugo+hl"), "--quiet"])
         results = {name: [] for name in tools}
         for name, tool in tools.items():  # one warm-up each
             shutil.rmtree(out / name, ignore_errors=True)
@@ -100,6 +103,8 @@ def main():
         pb = med["playbook"]
         if "hugo" in med:
             print(f"  playbook/hugo:  wall {pb[0] / med['hugo'][0]:.2f}x  cpu {pb[1] / med['hugo'][1]:.2f}x  memory {pb[2] / med['hugo'][2]:.2f}x")
+            hl = med["hugo+hl"]
+            print(f"  playbook/hugo+hl (both colour code): wall {pb[0] / hl[0]:.2f}x  cpu {pb[1] / hl[1]:.2f}x  memory {pb[2] / hl[2]:.2f}x")
         print(f"  playbook/floor: wall {pb[0] / med['floor'][0]:.2f}x  cpu {pb[1] / med['floor'][1]:.2f}x")
         rebuilds = incremental(a, site, corpus, out / "playbook")
         for name, (wall, cpu, rss) in rebuilds.items():
