@@ -76,7 +76,8 @@ struct TimelineLayout {
             let textWidth = TextMetrics.width(text, font: Self.tickFont) + 4
             // Centred on its tick, but kept inside the chart at either end.
             let left = min(max(x(date) - textWidth / 2, chartLeft - 2), width - Style.margin - textWidth)
-            let rect = Rect(x: left, y: Style.margin, width: textWidth, height: Self.tickFont.lineHeight)
+            // A point of room above and below: a label's glyphs can fill its whole line height.
+            let rect = Rect(x: left, y: Style.margin - 1, width: textWidth, height: Self.tickFont.lineHeight + 2)
             guard rect.x > previousRight + 6 else { continue }
             previousRight = rect.maxX
             items.append(
