@@ -110,10 +110,7 @@ public final class IncrementalBuilder {
         var clock = StageClock(report: options.progress)
         let everything = changed == nil || (renderer == nil && !isCarried)
         let changed = changed ?? []
-        // A file under examples/ shows on whichever page has a ```lint fence naming it: render all.
-        let sourceChanged = changed.contains("playbook.yml") || changed.contains("content/framework.yml")
-            || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
-            || changed.contains { $0.hasPrefix(LintFence.folder + "/") }
+        let sourceChanged = Self.showsOnEveryPage(changed)
         let templatesDir = PathText.join(options.source, "templates")
         if templates == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
             (templates, templateProblems) = TemplateSet.load(from: templatesDir)
@@ -300,6 +297,14 @@ public final class IncrementalBuilder {
         return try finish(
             site: site, pages: snapshot.pages, files: snapshot.files, diagnostics: diagnostics, clock: clock,
             changedFiles: changedFiles)
+    }
+
+    /// Whether a changed path can show on any page: the config, the framework, a template, or a
+    /// file under examples/ (shown on whichever page has a ```lint fence naming it).
+    private static func showsOnEveryPage(_ changed: Set<String>) -> Bool {
+        changed.contains("playbook.yml") || changed.contains("content/framework.yml")
+            || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
+            || changed.contains { $0.hasPrefix(LintFence.folder + "/") }
     }
 
     /// The site with the pages at `indices` read again, their problems, and the problems they had

@@ -41,10 +41,6 @@ public struct CodeHighlighter: Sendable {
         guard let word = info.split(whereSeparator: \.isWhitespace).first,
             let html = highlight(code: code, language: String(word))
         else { return nil }
-        return "<pre class=\"highlight\"><code class=\"language-\(Self.escapeAttribute(word))\">\(html)</code></pre>\n"
-    }
-
-    private static func escapeAttribute(_ text: Substring) -> String {
-        escapeHTML(String(text))
+        return "<pre class=\"highlight\"><code class=\"language-\(escapeHTML(String(word)))\">\(html)</code></pre>\n"
     }
 }

@@ -27,6 +27,8 @@ struct ExampleFences: Sendable {
 
     let site: Site
     let highlighter: CodeHighlighter
+    /// The site's `lint:` settings, for plan examples.
+    let lintConfig: LintConfig
 
     /// The spec as code beside the figure; `nil` and the spec's problems when it has an error.
     func diagram(_ spec: String, at fence: SourceLocation, renderer: DiagramRenderer) -> (html: String?, diagnostics: [Diagnostic]) {
@@ -72,7 +74,7 @@ struct ExampleFences: Sendable {
                 hint: "write a plan's front matter in the fence, as in content/plans/template.md")
             return (yamlBlock(code), [empty], nil)
         }
-        let (config, _) = LintConfig.parse(site.config.lint)
+        let config = lintConfig
         let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
         let report = linter.lint(root: root, file: fence.file)
         let diagnostics = report.findings.map { finding in

@@ -10,9 +10,12 @@ internal import PlaybookModel
 struct FenceRenderer: Sendable {
     let site: Site
     private let highlighter = CodeHighlighter()
+    /// The site's `lint:` settings, read once: diagram, ```lint and ```yaml plan fences use them.
+    private let lintConfig: LintConfig
 
     init(site: Site) {
         self.site = site
+        lintConfig = LintConfig.parse(site.config.lint).0
     }
 
     /// HTML to put in place of the fence (`nil` keeps it as code) and any problems, positioned
@@ -30,7 +33,7 @@ struct FenceRenderer: Sendable {
     {
         let words = info.split(whereSeparator: \.isWhitespace)
         let second = words.dropFirst().first.map(String.init)
-        let examples = ExampleFences(site: site, highlighter: highlighter)
+        let examples = ExampleFences(site: site, highlighter: highlighter, lintConfig: lintConfig)
         func keep(_ result: (html: String?, diagnostics: [Diagnostic])) -> (String?, [Diagnostic], EngagementPlan?) {
             (result.html, result.diagnostics, examplePlan)
         }
@@ -39,7 +42,7 @@ struct FenceRenderer: Sendable {
             let renderer = diagrams(forPageAt: location.file, examplePlan: examplePlan)
             if second == ExampleFences.exampleWord { return keep(examples.diagram(code, at: location, renderer: renderer)) }
             return keep(renderer.render(code, at: location))
-        case "lint": return keep(LintFence(site: site).render(arguments: words.dropFirst().map(String.init), at: location))
+        case "lint": return keep(LintFence(site: site, config: lintConfig).render(arguments: words.dropFirst().map(String.init), at: location))
         case "yaml" where second == ExampleFences.frontMatterWord: return keep(examples.frontMatter(code, at: location))
         case "yaml" where second == ExampleFences.planWord:
             let result = examples.plan(code, at: location)
@@ -58,7 +61,7 @@ struct FenceRenderer: Sendable {
     /// page's engagement plan (or else the plan of an example above the fence) and the lint's
     /// buffer limit.
     private func diagrams(forPageAt path: String, examplePlan: EngagementPlan? = nil) -> DiagramRenderer {
-        let limits = LintConfig.parse(site.config.lint).0.limits
+        let limits = lintConfig.limits
         let bufferDays: @Sendable (PlanDate, PlanDate) -> Int = { limits.bufferDays(start: $0, end: $1) }
         guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
             case let page = site.pages[index], page.type == "plan",

@@ -20,6 +20,8 @@ public struct LintFence: Sendable {
     static let code = "fence/lint"
 
     let site: Site
+    /// The site's `lint:` settings.
+    let config: LintConfig
 
     /// The HTML for a fence whose info string is `lint` followed by `arguments`, or `nil` and an
     /// error at the fence when the path is missing, outside `examples/`, or cannot be read.
@@ -28,7 +30,6 @@ public struct LintFence: Sendable {
             (nil, [.error(Self.code, at: location, message, hint: hint)])
         }
         let usage = "write the plan's path from the site folder after the word lint: ```lint \(Self.folder)/plans/NAME.md"
-        let config = LintConfig.parse(site.config.lint).0
         let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
         guard let path = arguments.first else {
             // No path: the page's own plan, as `playbook lint` prints it for this file.
