@@ -28,7 +28,10 @@ public final class InterruptGuard: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in
                 self?.restoreAll()
-                exit(128 + signalNumber)
+                // _exit, not exit: exit runs C++ static destructors (source-highlight's language
+                // tables) while render threads may still be highlighting, which crashed (SIGSEGV).
+                fflush(nil)
+                _exit(128 + signalNumber)
             }
             source.resume()
             sources.append(source)
