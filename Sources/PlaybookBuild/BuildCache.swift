@@ -16,14 +16,16 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     let folder: String
 
     /// What `build.cache` holds.
     struct Head {
-        /// Build options and the program's own stamp (see `CachedBuild.key`).
+        /// The build options (see `DiskCache.key`).
         var key: String
+        /// The program that wrote the cache, with the digest of its bytes.
+        var program = SourceEntry(path: "", stamp: FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0), digest: 0)
         /// The output folder's stamp (`OutputFolder.stamp`) as that build left it.
         var outputStamp: String
         var manifest: SourceManifest
@@ -179,15 +181,10 @@ final class CacheFile {
 extension CacheWriter {
     mutating func head(_ head: BuildCache.Head) {
         string(head.key)
+        sourceEntry(head.program)
         string(head.pagesID)
         string(head.outputStamp)
-        array(head.manifest.files) {
-            $0.string($1.path)
-            $0.int($1.stamp.size)
-            $0.int($1.stamp.modifiedSeconds)
-            $0.int($1.stamp.modifiedNanoseconds)
-            $0.int($1.stamp.inode)
-        }
+        array(head.manifest.files) { $0.sourceEntry($1) }
         int(head.pageCount)
         int(head.fileCount)
         diagnostics(head.diagnostics)
@@ -218,23 +215,16 @@ extension CacheWriter {
 extension CacheReader {
     mutating func head() throws -> BuildCache.Head {
         let key = try string()
+        let program = try sourceEntry()
         let pagesID = try string()
         let outputStamp = try string()
-        let files = try array { reader -> (path: String, stamp: FileStamp) in
-            let path = try reader.string()
-            return (
-                path,
-                FileStamp(
-                    size: try reader.int(), modifiedSeconds: try reader.int(), modifiedNanoseconds: try reader.int(),
-                    inode: try reader.int())
-            )
-        }
+        let files = try array { try $0.sourceEntry() }
         let pageCount = try int()
         let fileCount = try int()
         let diagnostics = try diagnostics()
         guard let style = URLStyle(rawValue: try string()) else { throw Corrupt() }
         return BuildCache.Head(
-            key: key, outputStamp: outputStamp, manifest: SourceManifest(files: files), pageCount: pageCount,
+            key: key, program: program, outputStamp: outputStamp, manifest: SourceManifest(files: files), pageCount: pageCount,
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
             staticFiles: try strings(), assetOutputs: try strings(), pagesID: pagesID)
     }
@@ -259,5 +249,24 @@ extension CacheReader {
             pages.renderedBytes[path] = bytes
         }
         return pages
+    }
+}
+
+extension CacheWriter {
+    mutating func sourceEntry(_ entry: SourceEntry) {
+        string(entry.path)
+        int(entry.stamp.size)
+        int(entry.stamp.modifiedSeconds)
+        int(entry.stamp.modifiedNanoseconds)
+        int(entry.stamp.inode)
+        uint64(entry.digest)
+    }
+}
+
+extension CacheReader {
+    mutating func sourceEntry() throws -> SourceEntry {
+        let path = try string()
+        let stamp = FileStamp(size: try int(), modifiedSeconds: try int(), modifiedNanoseconds: try int(), inode: try int())
+        return SourceEntry(path: path, stamp: stamp, digest: try uint64())
     }
 }

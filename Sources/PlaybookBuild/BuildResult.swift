@@ -25,6 +25,10 @@ public struct BuildResult: Sendable {
     /// then empty; `diagnostics` are that build's.
     public var upToDate: (pages: Int, files: Int)? = nil
 
+    /// The search-index parts of pages whose HTML was reused from an earlier build, by source
+    /// path: their rendered facts have no text to make the part from.
+    var keptSearchParts: [String: SearchIndex.PagePart] = [:]
+
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

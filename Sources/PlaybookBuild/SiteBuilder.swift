@@ -1,8 +1,9 @@
 internal import PlaybookDiagnostics
 internal import PlaybookModel
+internal import PlaybookRender
 internal import Foundation
 
-/// Runs a full build: load → render → check → write, each stage a function of the one before.
+/// Runs `playbook build`: the build from nothing, or from the build cache when it has one.
 public struct SiteBuilder: Sendable {
     /// What to build and where.
     public var options: BuildOptions
@@ -19,9 +20,17 @@ public struct SiteBuilder: Sendable {
     ///   (no content folder, an output folder that cannot be used or written).
     public func build() throws -> BuildResult {
         if let cacheFolder = options.cacheFolder, let output = options.output {
-            return try CachedBuild(options: options, cache: BuildCache(folder: cacheFolder), output: output).run()
+            return try DiskCache(options: options, cache: BuildCache(folder: cacheFolder), output: output).run()
         }
-        return try IncrementalBuilder(options: options).build(changed: nil)
+        return try Build.run(previous: nil, changes: .everything, options: options).result
+    }
+
+    /// The search index for a build's pages (the preview server builds it on request, not on
+    /// every save).
+    public static func searchIndex(for result: BuildResult) -> String {
+        let kept = result.keptSearchParts
+        let parts = SearchIndex.parts(site: result.site, pages: result.pages) { kept[result.site.pages[$0.index].sourcePath] }
+        return SearchIndex.json(parts: parts)
     }
 }
 

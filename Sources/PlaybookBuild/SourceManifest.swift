@@ -1,8 +1,10 @@
 internal import Foundation
 internal import PlaybookRender
+internal import PlaybookModel
 
-/// When a file last changed, as `stat` tells it: equal stamps mean the build may trust what it
-/// cached about the file without reading it.
+/// When a file last changed, as `stat` tells it. Equal stamps let a build reuse the digest it
+/// recorded for a file without reading it again (as git's index does); a different stamp only
+/// means the file is read and hashed again: what decides is the digest.
 struct FileStamp: Equatable, Sendable {
     var size: Int
     var modifiedSeconds: Int
@@ -24,72 +26,127 @@ struct FileStamp: Equatable, Sendable {
     }
 }
 
+/// One source the build reads: its site-relative path, its stamp, and the digest of what it
+/// holds (a file's bytes; a folder's list of entries; a link's target when it is not a file).
+struct SourceEntry: Equatable, Sendable {
+    var path: String
+    var stamp: FileStamp
+    var digest: UInt64
+}
+
 /// Every file a build reads, by site-relative path (`playbook.yml`, `content/a.md`,
-/// `templates/page.mustache`), with its stamp. Made with `stat` alone, so checking a
-/// 10,000-page site for changes costs milliseconds.
+/// `templates/page.mustache`), with its content digest. Two manifests are equal when the same
+/// paths hold the same bytes, whatever their stamps: a fresh clone of unchanged sources, with
+/// new times and inodes, matches the manifest its cache was written with.
 struct SourceManifest: Equatable, Sendable {
-    /// Site-relative paths and stamps, sorted by path.
-    var files: [(path: String, stamp: FileStamp)]
+    /// The sources, sorted by path.
+    var files: [SourceEntry]
 
     static func == (a: SourceManifest, b: SourceManifest) -> Bool {
-        a.files.count == b.files.count && zip(a.files, b.files).allSatisfy { $0.path == $1.path && $0.stamp == $1.stamp }
+        a.files.count == b.files.count && zip(a.files, b.files).allSatisfy { $0.path == $1.path && $0.digest == $1.digest }
     }
 
-    /// Stats the site's configuration, content, templates and `examples/` (the plans that
+    /// Reads the site's configuration, content, templates and `examples/` (the plans that
     /// ```lint fences read). Hidden files and folders are left out, as the build leaves them out;
-    /// symbolic links to folders are not followed.
-    static func scan(site root: String) -> SourceManifest {
-        var files: [(String, FileStamp)] = []
+    /// symbolic links to folders are not followed. A file whose stamp is the one `previous`
+    /// recorded keeps its digest unread; any other is read and hashed.
+    static func scan(site root: String, previous: SourceManifest? = nil) -> SourceManifest {
+        var found: [(path: String, absolute: String, stamp: FileStamp, kind: SourceKind)] = []
         var info = stat()
-        if stat(root + "/playbook.yml", &info) == 0 { files.append(("playbook.yml", FileStamp(info))) }
-        for folder in ["content", "templates", LintFence.folder] {
-            visit(root + "/" + folder, relative: folder, depth: 0, into: &files)
+        if stat(root + "/playbook.yml", &info) == 0 {
+            found.append(("playbook.yml", root + "/playbook.yml", FileStamp(info), .file))
         }
-        files.sort { $0.0 < $1.0 }
-        return SourceManifest(files: files)
+        for folder in ["content", "templates", LintFence.folder] {
+            visit(root + "/" + folder, relative: folder, depth: 0, into: &found)
+        }
+        let known = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        let files = found.parallelMap { item -> SourceEntry in
+            if let earlier = known[item.path], earlier.stamp == item.stamp {
+                return earlier
+            }
+            return SourceEntry(path: item.path, stamp: item.stamp, digest: item.kind.digest(of: item.absolute))
+        }
+        return SourceManifest(files: files.sorted { $0.path < $1.path })
     }
 
-    /// Paths whose stamp differs between the two manifests, or that only one of them has.
+    /// Paths whose digest differs between the two manifests, or that only one of them has.
     func changedPaths(since earlier: SourceManifest) -> Set<String> {
-        let before = Dictionary(earlier.files.map { ($0.path, $0.stamp) }, uniquingKeysWith: { $1 })
+        let before = Dictionary(earlier.files.map { ($0.path, $0.digest) }, uniquingKeysWith: { $1 })
         var changed: Set<String> = []
         var seen: Set<String> = []
-        for (path, stamp) in files {
-            seen.insert(path)
-            if before[path] != stamp { changed.insert(path) }
+        for entry in files {
+            seen.insert(entry.path)
+            if before[entry.path] != entry.digest { changed.insert(entry.path) }
         }
-        for (path, _) in earlier.files where !seen.contains(path) { changed.insert(path) }
+        for entry in earlier.files where !seen.contains(entry.path) { changed.insert(entry.path) }
         return changed
     }
 
-    /// Folders count too (as `path/`): adding or removing an entry the build only warns about,
-    /// such as a dangling symbolic link, changes its folder's stamp.
-    private static func visit(_ absolute: String, relative: String, depth: Int, into files: inout [(String, FileStamp)]) {
+    /// Folders count too (as `path/`, with the names they hold): adding or removing an entry the
+    /// build only warns about, such as a dangling symbolic link, changes its folder's listing.
+    private static func visit(
+        _ absolute: String, relative: String, depth: Int,
+        into found: inout [(path: String, absolute: String, stamp: FileStamp, kind: SourceKind)]
+    ) {
         var info = stat()
-        if stat(absolute, &info) == 0 { files.append((relative + "/", FileStamp(info))) }
+        guard stat(absolute, &info) == 0 else { return }
+        found.append((relative + "/", absolute, FileStamp(info), .folder))
         // Deeper than the content walker reads is not read by the build either.
-        guard depth <= 40, let directory = opendir(absolute) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
+        guard depth <= 40 else { return }
+        for name in SourceKind.names(in: absolute) {
             let path = absolute + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                visit(path, relative: relative + "/" + name, depth: depth + 1, into: &files)
+                visit(path, relative: relative + "/" + name, depth: depth + 1, into: &found)
             case S_IFLNK:
-                // A linked file counts with its target's stamp; other links (to folders, dangling)
-                // with their own, as the build only warns about them.
+                // A linked file counts with its target's bytes; other links (to folders,
+                // dangling) by where they point, as the build only warns about them.
                 var target = stat()
                 let followed = stat(path, &target) == 0 && target.st_mode & S_IFMT == S_IFREG
-                files.append((relative + "/" + name, FileStamp(followed ? target : info)))
+                found.append((relative + "/" + name, path, FileStamp(followed ? target : info), followed ? .file : .link))
             default:
-                files.append((relative + "/" + name, FileStamp(info)))
+                found.append((relative + "/" + name, path, FileStamp(info), .file))
             }
         }
+    }
+}
+
+/// What a source's digest is taken of.
+enum SourceKind: Sendable {
+    case file, folder, link
+
+    /// The digest: of a file's bytes, a folder's sorted visible names, or a link's target path.
+    /// A file that cannot be read gets a digest no content has, so it never matches.
+    func digest(of absolute: String) -> UInt64 {
+        var hash = StableHash()
+        switch self {
+        case .file:
+            guard let data = FileManager.default.contents(atPath: absolute) else { return 0 }
+            hash.add(Int(data.count))
+            data.withUnsafeBytes { hash.add($0) }
+        case .folder:
+            hash.add("folder")
+            for name in Self.names(in: absolute).sorted() { hash.add(name) }
+        case .link:
+            hash.add("link")
+            hash.add((try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) ?? "")
+        }
+        return hash.value
+    }
+
+    /// The names of a folder's entries, hidden ones left out.
+    static func names(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names
     }
 }

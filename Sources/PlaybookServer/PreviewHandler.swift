@@ -27,7 +27,7 @@ struct PreviewHandler: HTTPHandler {
         case .refused:
             return await notFound(status: .forbidden)
         case .file(let path):
-            guard let data = await site.contents(of: path, makeSearchIndex: IncrementalBuilder.searchIndex(for:)) else {
+            guard let data = await site.contents(of: path, makeSearchIndex: SiteBuilder.searchIndex(for:)) else {
                 return await notFound(status: .notFound)
             }
             return await respond(path: path, data: data, status: .ok, method: request.method)

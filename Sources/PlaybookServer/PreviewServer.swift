@@ -28,7 +28,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// The site being served.
     public let site = PreviewSite()
     private let options: Options
-    private let builder: IncrementalBuilder
+    /// What the last build left for the next; read and replaced only on `rebuilds`.
+    private var state: BuildState?
+    private let buildOptions: BuildOptions
     private let rebuilds = DispatchQueue(label: "playbook.rebuild")
     private let log: @Sendable (String) -> Void
     private var watcher: FileWatcher?
@@ -40,7 +42,7 @@ public final class PreviewServer: @unchecked Sendable {
         build.output = nil
         build.searchIndex = false
         self.options = options
-        self.builder = IncrementalBuilder(options: build)
+        self.buildOptions = build
         self.log = log
     }
 
@@ -49,7 +51,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// - Returns: the port the server listens on.
     /// - Throws: `DiagnosticError` (usage) when the site cannot be read or the address is taken.
     public func start() async throws -> UInt16 {
-        let first = try builder.build(changed: nil)
+        let first = try rebuilds.sync { try firstBuild() }
         await site.update(with: first, basePath: first.site.config.basePath)
         report(first, changed: nil)
         let address: any SocketAddress
@@ -84,13 +86,23 @@ public final class PreviewServer: @unchecked Sendable {
         Task { await server?.stop() }
     }
 
+    /// The first build: from the state `playbook build` left in its cache when there is one (only
+    /// what changed since is rendered), else from nothing.
+    private func firstBuild() throws -> BuildResult {
+        let restored = BuildState.restored(forPreviewOf: options.build)
+        let result: BuildResult
+        (state, result) = try Build.run(
+            previous: restored?.state, changes: restored?.changes ?? .everything, options: buildOptions)
+        return result
+    }
+
     /// Rebuilds after `changed` paths changed; serialised, so a burst of saves queues up.
     func rebuild(_ changed: Set<String>) {
         rebuilds.async { [self] in
             let started = DispatchTime.now()
             let result: BuildResult
             do {
-                result = try builder.build(changed: changed)
+                (state, result) = try Build.run(previous: state, changes: .paths(changed), options: buildOptions)
             } catch let error as DiagnosticError {
                 log(error.description)
                 return

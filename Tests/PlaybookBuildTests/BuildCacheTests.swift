@@ -83,7 +83,6 @@ import Testing
             ("edit the ordered section's body", {
                 try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n", "Words.\n"))
             }),
-            ("touch without a change", { try site.write("content/about.md", page("About", weight: 2)) }),
         ]
         for (name, step) in steps {
             try step()
@@ -92,6 +91,10 @@ import Testing
             #expect(result.upToDate == nil, "\(name)")
             #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)), "\(name)")
         }
+        // The same bytes written again: a new stat, the same digest, nothing to do.
+        try site.write("content/about.md", page("About", weight: 2))
+        #expect(try build(site).upToDate != nil)
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
     }
 
     /// A new `order:` changes the sidebar of every page: none of them is reused, and the page

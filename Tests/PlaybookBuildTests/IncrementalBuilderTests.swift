@@ -30,7 +30,7 @@ import Testing
             "content/guide/b.md": page("B", weight: 2, "- [ ] task\n\n[to a](a.md)\n"),
             "content/about.md": page("About", weight: 2),
         ])
-        let builder = IncrementalBuilder(options: BuildOptions(source: site.root, output: nil))
+        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
         var first = try builder.build(changed: nil)
         #expect(first.succeeded)
         #expect(contents(first) == contents(try full(site)))
@@ -74,7 +74,7 @@ import Testing
             "content/guide/b.md": page("B", weight: 2),
             "content/about.md": page("About", weight: 2),
         ])
-        let builder = IncrementalBuilder(options: BuildOptions(source: site.root, output: nil))
+        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
         _ = try builder.build(changed: nil)
         func guide(_ extra: String, _ body: String = "") throws {
             try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: extra, body))
@@ -113,7 +113,7 @@ import Testing
             "content/a.md": page("A", "one\n"),
             "content/b.md": page("B", "two\n"),
         ])
-        let builder = IncrementalBuilder(options: BuildOptions(source: site.root, output: nil))
+        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
         let before = try builder.build(changed: nil)
         try site.write("content/a.md", page("A", "changed\n"))
         // A file the builder was not told about is not read again: proof the cache is used.

@@ -100,7 +100,7 @@ import Testing
 
     @Test func anIncrementalBuildRendersThePageAgainWhenTheExampleChanges() throws {
         let site = try site("```lint \(Self.failing)\n```\n")
-        let builder = IncrementalBuilder(options: BuildOptions(source: site.root, output: nil))
+        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
         let first = try builder.build(changed: nil)
         #expect(FixtureSite.text(first, "story/index.html")?.contains("checked 1 plan: 1 error") == true)
         try site.write(Self.failing, try LintBuildTests.fixture("plan/owner/pass.md"))

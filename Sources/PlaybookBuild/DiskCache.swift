@@ -1,0 +1,227 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// `playbook build` with the build cache: the `BuildState` of the last build read back from
+/// disk, the build run from it, and the new state written back (`BuildCache` holds the format).
+///
+/// - Nothing changed (every source's digest, the options, the program and the output folder are
+///   as the last build left them): nothing is rendered or written.
+/// - Otherwise files whose bytes did not change are not parsed again, and pages that need no new
+///   rendering are hard-linked from the previous output folder into the new one.
+/// A source whose `stat` changed but whose bytes did not counts as unchanged, so a fresh clone
+/// with the cache restored (CI) starts where the last build left off.
+struct DiskCache {
+    let options: BuildOptions
+    let cache: BuildCache
+    let output: String
+
+    /// What the cache holds for a build of the sources as they are now.
+    struct Restored {
+        /// The head read, when it was written with these options by this program.
+        var head: BuildCache.Head?
+        /// The sources now, with their digests.
+        var manifest: SourceManifest
+        var program: SourceEntry
+        /// Nothing changed and the output folder is as that build left it.
+        var upToDate: Bool
+        /// The state to build from, and what changed since it (`nil`: build from nothing).
+        var state: BuildState?
+        var changes = ChangeSet.everything
+        /// The pages file as read, for writing back what did not change as it was.
+        var pages: BuildCache.Pages?
+    }
+
+    /// Reads the cache (nothing with `--clean`) and the sources' digests.
+    func restore() -> Restored {
+        let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+        let stored = options.clean ? nil : cache.readHead()
+        let program = Self.program(previous: stored?.program)
+        let head = stored.flatMap { $0.key == Self.key(for: options) && $0.program.digest == program.digest ? $0 : nil }
+        // Read before the build reads the sources, so a file saved during the build counts as
+        // changed next time.
+        let manifest = SourceManifest.scan(site: options.source, previous: head?.manifest)
+        var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false)
+        guard let head else { return restored }
+        let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
+        if outputIntact, head.manifest == manifest {
+            restored.upToDate = true
+        } else if let pages = cache.readPages(for: head) {
+            restored.state = Self.state(head: head, pages: pages, output: outputIntact ? outputPath : nil)
+            restored.changes = .paths(manifest.changedPaths(since: head.manifest))
+            restored.pages = pages
+        }
+        return restored
+    }
+
+    func run() throws -> BuildResult {
+        try checkCacheFolder()
+        var clock = StageClock(report: options.progress)
+        if options.clean { cache.remove() }
+        let restored = restore()
+        clock.lap("cache")
+        if restored.upToDate, let head = restored.head { return Self.upToDate(head, stages: clock.laps) }
+        var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
+        result.stages = clock.laps + result.stages
+        let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+        guard result.wrote, let stamp = OutputFolder.stamp(at: outputPath) else { return result }
+        var saveClock = StageClock(report: options.progress)
+        state = state.replacing(manifest: restored.manifest)
+        let pages = Self.pages(of: state, result: result, carried: restored.pages, changes: restored.changes)
+        var head = Self.head(key: Self.key(for: options), stamp: stamp, state: state, result: result)
+        head.program = restored.program
+        cache.write(head: head, pages: pages)
+        saveClock.lap("cache")
+        result.stages += saveClock.laps
+        Self.releaseInBackground((consume restored, consume state, consume pages))
+        return result
+    }
+
+    private static func upToDate(_ head: BuildCache.Head, stages: [(name: String, seconds: Double)]) -> BuildResult {
+        var result = BuildResult(
+            site: Site(config: SiteConfig(), pages: [], sections: [], staticFiles: []), pages: [], files: [],
+            diagnostics: head.diagnostics, stages: stages, wrote: false)
+        result.upToDate = (head.pageCount, head.fileCount)
+        return result
+    }
+
+    /// The state the cache holds, for a build whose output folder is `output` (`nil`: it is not
+    /// as that build left it, so no page's HTML can be reused).
+    static func state(head: BuildCache.Head, pages: BuildCache.Pages, output: String?)
+        -> BuildState
+    {
+        let navigation = head.pageOrder.compactMap { pages.entries.entries[$0]?.page }.map(NavigationEntry.init)
+        // A page is reused with its search-index part, or not at all.
+        let rendered = output == nil ? [:] : pages.rendered.filter { pages.searchParts[$0.key] != nil }
+        return BuildState(
+            manifest: head.manifest, pageCache: pages.entries, navigation: navigation, staticFiles: head.staticFiles,
+            assetOutputs: head.assetOutputs, rendered: rendered, searchParts: pages.searchParts, htmlFolder: output,
+            linked: Set(rendered.keys), memory: nil)
+    }
+
+    private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
+        BuildCache.Head(
+            key: key, outputStamp: stamp, manifest: state.manifest ?? SourceManifest(files: []),
+            pageCount: result.site.pages.count, fileCount: result.files.count, diagnostics: result.diagnostics,
+            style: result.site.config.urlStyle, pageOrder: result.site.pages.map(\.sourcePath),
+            staticFiles: state.staticFiles, assetOutputs: state.assetOutputs)
+    }
+
+    /// Every page's facts without HTML (that is in the output folder), with its search part.
+    /// What was neither read nor rendered again is written back as the bytes it was read from.
+    private static func pages(of state: BuildState, result: BuildResult, carried: BuildCache.Pages?, changes: ChangeSet)
+        -> BuildCache.Pages
+    {
+        var pages = BuildCache.Pages(entries: state.pageCache, rendered: state.rendered, searchParts: state.searchParts)
+        guard let carried, case .paths(let changed) = changes else { return pages }
+        pages.entryBytes = carried.entryBytes
+        // The comparisons are cheap for values that were not read again: their strings share
+        // storage. They also catch a file read again for another reason (a new URL style).
+        let now = state.pageCache.entries
+        pages.unchangedEntries = Set(
+            carried.entries.entries.filter { path, entry in
+                !changed.contains("content/" + path)
+                    && now[path].map { $0.page == entry.page && $0.diagnostics == entry.diagnostics } == true
+            }.keys)
+        pages.renderedBytes = carried.renderedBytes
+        let site = result.site
+        pages.unchangedRendered = Set(
+            result.pages.filter { page in
+                let source = site.pages[page.index].sourcePath
+                return state.linked.contains(source) && carried.rendered[source]?.index == page.index
+            }.map { site.pages[$0.index].sourcePath })
+        return pages
+    }
+
+    /// Freeing a large site's cached values (millions of small strings and arrays) costs a tenth
+    /// of a one-page rebuild; another thread does it while the command prints and exits.
+    private static func releaseInBackground(_ values: sending Any) {
+        let box = UncheckedBox(values)
+        Thread.detachNewThread { box.release() }
+    }
+
+    /// Refuses a cache folder among the sources (it would be read as content) or inside the
+    /// output folder (every build replaces that).
+    private func checkCacheFolder() throws {
+        func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let cachePath = absolute(cache.folder)
+        var places: [(folder: String, name: String)] = [
+            (absolute(PathText.join(options.source, "content")), "the content folder"),
+            (absolute(PathText.join(options.source, "templates")), "the templates folder"),
+        ]
+        // An output folder that holds the sources is refused by the output's own check.
+        let outputPath = absolute(output)
+        let sourcePath = absolute(options.source)
+        if !PathText.isSameOrInside(sourcePath, outputPath) {
+            places.append((outputPath, "the output folder"))
+        }
+        for (folder, name) in places where PathText.isSameOrInside(cachePath, folder) {
+            throw DiagnosticError.usage(
+                "the cache folder '\(cache.folder)' is inside \(name)", file: cache.folder,
+                hint: "leave out --cache-dir (the default is .playbook-cache/ in the site folder) or choose a folder of its own")
+        }
+    }
+
+    /// What, besides the sources, decides the output: the build options, where it is written,
+    /// the cache format, and the program itself (a new build of the tool renders afresh).
+    static func key(for options: BuildOptions) -> String {
+        var hash = StableHash()
+        hash.add(BuildCache.formatVersion)
+        hash.add(options.output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
+        hash.add(options.baseURL ?? "\u{0}")
+        hash.add(options.includeDrafts ? 1 : 0)
+        hash.add(options.searchIndex ? 1 : 0)
+        return String(hash.value, radix: 16)
+    }
+
+    /// The running program's file with the digest of its bytes (a new build of the tool renders
+    /// afresh), read again only when its stamp is not the one `previous` recorded: a CI runner
+    /// that builds the same sources into the same bytes keeps its cache.
+    static func program(previous: SourceEntry?) -> SourceEntry {
+        var info = stat()
+        guard let path = programPath, stat(path, &info) == 0 else {
+            return SourceEntry(path: "", stamp: FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0), digest: 0)
+        }
+        let stamp = FileStamp(info)
+        if let previous, previous.path == path, previous.stamp == stamp { return previous }
+        return SourceEntry(path: path, stamp: stamp, digest: SourceKind.file.digest(of: path))
+    }
+
+    private static let programPath: String? = {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
+        return CommandLine.arguments.first
+    }()
+}
+
+/// Hands values to another thread to be freed there.
+private final class UncheckedBox: @unchecked Sendable {
+    private var value: Any?
+    init(_ value: Any) { self.value = value }
+    func release() { value = nil }
+}
+
+extension BuildState {
+    /// The state `playbook build` left in its cache for the same site written to its default
+    /// output folder, to start a preview from: pages that did not change since are not parsed
+    /// or rendered again, their HTML read from that folder. `nil` (start from nothing) when
+    /// there is no such cache, it was written by another program or with other options, or the
+    /// output folder is no longer as that build left it.
+    public static func restored(forPreviewOf options: BuildOptions) -> (state: BuildState, changes: ChangeSet)? {
+        var written = options
+        written.output = options.output ?? PathText.join(options.source, "public")
+        written.searchIndex = true
+        written.clean = false
+        guard let output = written.output else { return nil }
+        let folder = options.cacheFolder ?? PathText.join(options.source, BuildOptions.defaultCacheFolderName)
+        let restored = DiskCache(options: written, cache: BuildCache(folder: folder), output: output).restore()
+        if restored.upToDate, let head = restored.head, let pages = DiskCache(options: written, cache: BuildCache(folder: folder), output: output).cache.readPages(for: head) {
+            let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+            return (DiskCache.state(head: head, pages: pages, output: outputPath), .paths([]))
+        }
+        guard let state = restored.state, state.htmlFolder != nil else { return nil }
+        return (state, restored.changes)
+    }
+}

@@ -1,0 +1,54 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+
+/// The index stage's values: every file of the site, sorted by path, and each page's part of
+/// the search index by source path.
+struct Indexed: Sendable {
+    var files: [OutputFile]
+    var searchParts: [String: SearchIndex.PagePart]
+}
+
+/// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
+/// the not-found page, the sitemap, the search index, the templates' assets and the files beside
+/// the pages.
+struct IndexStage {
+    let options: BuildOptions
+    let loaded: Loaded
+    let rendered: Rendered
+
+    func run(previous: BuildState) -> Indexed {
+        let site = loaded.site
+        let linked = rendered.linked
+        var files = rendered.pages.map { page -> OutputFile in
+            if let folder = previous.htmlFolder, linked.contains(site.pages[page.index].sourcePath) {
+                return OutputFile(path: page.outputPath, contents: .link(from: PathText.join(folder, page.outputPath)))
+            }
+            return OutputFile(path: page.outputPath, contents: .text(page.html))
+        }
+        files.append(OutputFile(path: "404.html", contents: .text(rendered.renderer.renderNotFound())))
+        files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
+        // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
+        // one later (the preview makes it on request): their rendering has no text to make it.
+        var searchParts = previous.searchParts.filter { linked.contains($0.key) }
+        if options.searchIndex {
+            let kept = linked.isEmpty ? [:] : previous.searchParts
+            let parts = SearchIndex.parts(site: site, pages: rendered.pages) { page in
+                let source = site.pages[page.index].sourcePath
+                return linked.contains(source) ? kept[source] : nil
+            }
+            searchParts = Dictionary(
+                zip(rendered.pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
+            files.append(OutputFile(path: "search-index.json", contents: .text(SearchIndex.json(parts: parts))))
+        }
+        files += loaded.assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
+        let contentDir = PathText.join(options.source, "content")
+        files += site.staticFiles.map {
+            OutputFile(
+                path: PageLocation.staticOutputPath($0, style: site.config.urlStyle),
+                contents: .copy(from: PathText.join(contentDir, $0)))
+        }
+        files.sort { $0.path < $1.path }
+        return Indexed(files: files, searchParts: searchParts)
+    }
+}

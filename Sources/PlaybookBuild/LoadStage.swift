@@ -1,0 +1,48 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// The load stage's values: the site with its lint pages, the templates, and every problem
+/// found while reading.
+struct Loaded: Sendable {
+    var site: Site
+    var pageCache: ContentLoader.PageCache
+    var templates: TemplateSet?
+    var templateProblems: [Diagnostic]
+    var assets: [(output: String, source: String)]
+    /// Problems of the files, the configuration and the lint, in that order.
+    var diagnostics: [Diagnostic]
+}
+
+/// Reads every source a build needs before anything is rendered (a link needs every page's
+/// URL): templates, configuration, content, framework; lints the plans. Files whose bytes did
+/// not change since `previous` are not read again: their page comes from its `pageCache`.
+struct LoadStage {
+    let options: BuildOptions
+
+    func run(previous: BuildState, changes: ChangeSet) throws -> Loaded {
+        let changed: Set<String>
+        switch changes {
+        case .everything: changed = []
+        case .paths(let paths): changed = paths
+        }
+        let everything = changes == .everything
+        let templatesDir = PathText.join(options.source, "templates")
+        var templates = previous.memory?.templates
+        var templateProblems = previous.memory?.templateProblems ?? []
+        var assets = previous.memory?.assets ?? []
+        if previous.memory == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
+            (templates, templateProblems) = TemplateSet.load(from: templatesDir)
+            assets = AssetScanner.files(in: templatesDir)
+        }
+        let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
+        let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
+            configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
+            reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
+        let (site, lintProblems) = LintStage(site: loaded.site).run()
+        return Loaded(
+            site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
+            diagnostics: loaded.diagnostics + lintProblems)
+    }
+}

@@ -1,0 +1,119 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+
+/// The quick path for the common save in `playbook serve`: the bodies of existing pages changed
+/// and nothing that shows on other pages did. Only those pages are read and rendered; only their
+/// links and the links into them are checked again. Needs the previous build's output in
+/// memory (`BuildState.Memory.last`); returns `nil` when the change needs the full path.
+struct QuickRebuild {
+    let options: BuildOptions
+
+    func run(previous: BuildState, changes: ChangeSet) throws -> (state: BuildState, result: BuildResult)? {
+        guard case .paths(let changed) = changes, let memory = previous.memory, let last = memory.last, let renderer = memory.renderer, !changed.isEmpty
+        else { return nil }
+        var indices: [Int] = []
+        for path in changed {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md"),
+                let index = last.site.pageIndexBySource[String(path.dropFirst("content/".count))]
+            else { return nil }
+            indices.append(index)
+        }
+        var clock = StageClock(report: options.progress)
+        guard let reread = reread(indices, in: last.site, cache: previous.pageCache) else { return nil }
+        var snapshot = last
+        // Only the file's own problems are replaced: those about its `order:` list come from the
+        // assembly, and stay as they were (the list, its positions and the pages are unchanged).
+        snapshot.loadDiagnostics.removeAll { reread.staleProblems.contains($0) }
+        snapshot.loadDiagnostics += reread.fileProblems
+        snapshot.site = reread.site
+        clock.lap("load")
+
+        let current = renderer.keepingNavigation(for: reread.site)
+        var rendered = previous.rendered
+        let changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
+        clock.lap("render")
+        recheck(indices, with: current, in: &snapshot)
+        let diagnostics = snapshot.loadDiagnostics + memory.templateProblems + snapshot.pages.flatMap(\.diagnostics)
+            + snapshot.frameworkDiagnostics + snapshot.linkDiagnostics.flatMap { $0 }
+        clock.lap("check")
+        var files = changedFiles
+        if options.searchIndex, let position = snapshot.fileIndex["search-index.json"] {
+            snapshot.files[position] = OutputFile(
+                path: "search-index.json", contents: .text(SearchIndex.json(site: snapshot.site, pages: snapshot.pages)))
+            files.insert("search-index.json")
+        }
+        clock.lap("index")
+        let result = try WriteStage(options: options).run(
+            site: snapshot.site, pages: snapshot.pages, files: snapshot.files, diagnostics: diagnostics, clock: clock,
+            changedFiles: files)
+        var newMemory = memory
+        newMemory.renderer = current
+        newMemory.last = snapshot
+        let state = BuildState(
+            manifest: previous.manifest, pageCache: reread.cache, navigation: previous.navigation,
+            staticFiles: previous.staticFiles, assetOutputs: previous.assetOutputs, rendered: rendered,
+            searchParts: previous.searchParts.filter { !reread.sources.contains($0.key) }, htmlFolder: previous.htmlFolder,
+            linked: previous.linked.subtracting(reread.sources), memory: newMemory)
+        return (state, result)
+    }
+
+    /// Renders the pages at `indices` again into the snapshot; returns their output paths.
+    private func render(
+        _ indices: [Int], with renderer: SiteRenderer, into snapshot: inout LastBuild, rendered: inout [String: RenderedPage]
+    ) -> Set<String> {
+        var changedFiles: Set<String> = []
+        for index in indices {
+            let before = snapshot.pages[index]
+            for target in LinkChecker.targets(of: before) { snapshot.incoming[target]?.remove(index) }
+            let page = renderer.render(page: index)
+            snapshot.pages[index] = page
+            rendered[snapshot.site.pages[index].sourcePath] = page
+            snapshot.anchors[index] = LinkChecker.anchors(of: page)
+            for target in LinkChecker.targets(of: page) { snapshot.incoming[target, default: []].insert(index) }
+            if let position = snapshot.fileIndex[page.outputPath] {
+                snapshot.files[position] = OutputFile(path: page.outputPath, contents: .text(page.html))
+            }
+            changedFiles.insert(page.outputPath)
+        }
+        return changedFiles
+    }
+
+    /// Checks again the links of the changed pages and of the pages that link to them.
+    private func recheck(_ indices: [Int], with renderer: SiteRenderer, in snapshot: inout LastBuild) {
+        var pages = Set(indices)
+        for index in indices { pages.formUnion(snapshot.incoming[index] ?? []) }
+        let checker = LinkChecker(site: snapshot.site, resolver: renderer.links, anchors: snapshot.anchors)
+        for index in pages { snapshot.linkDiagnostics[index] = checker.check(snapshot.pages[index]) }
+        snapshot.frameworkDiagnostics = checker.checkFramework()
+    }
+
+    private struct Reread {
+        var site: Site
+        var cache: ContentLoader.PageCache
+        var sources: Set<String>
+        var fileProblems: [Diagnostic]
+        var staleProblems: Set<Diagnostic>
+    }
+
+    /// The site with the pages at `indices` read again, their problems, and the problems they had
+    /// before; `nil` when a change shows beyond the page itself (see `NavigationEntry`), or a page
+    /// is a plan, is now a draft or has errors: the full path handles those.
+    private func reread(_ indices: [Int], in site: Site, cache: ContentLoader.PageCache) -> Reread? {
+        var result = Reread(site: site, cache: cache, sources: [], fileProblems: [], staleProblems: [])
+        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+        for index in indices {
+            let old = site.pages[index]
+            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
+            guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
+                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
+            else { return nil }
+            result.site.pages[index] = page
+            result.staleProblems.formUnion(cache.entries[old.sourcePath]?.diagnostics ?? [])
+            result.cache.entries[old.sourcePath] = (page, problems)
+            result.sources.insert(old.sourcePath)
+            result.fileProblems += problems
+        }
+        return result
+    }
+}

@@ -1,0 +1,56 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+
+/// The render stage's values: every page's HTML and facts, in `site.pages` order.
+struct Rendered: Sendable {
+    var renderer: SiteRenderer
+    var pages: [RenderedPage]
+    /// Pages reused from a state whose HTML is in its `htmlFolder`, by source path.
+    var linked: Set<String>
+    /// Whether every page was rendered anew (nothing reused).
+    var renderedAll: Bool
+}
+
+/// Renders each page through libcmark and its template, in parallel; reuses the previous
+/// rendering of a page whose file did not change when nothing it shows beside its body did
+/// either (navigation, files beside the pages, templates, configuration, framework, examples).
+struct RenderStage {
+    let loaded: Loaded
+    let templates: TemplateSet
+
+    func run(previous: BuildState, changes: ChangeSet) -> Rendered {
+        let site = loaded.site
+        let assetOutputs = loaded.assets.map(\.output)
+        let changed: Set<String>
+        switch changes {
+        case .everything: changed = []
+        case .paths(let paths): changed = paths
+        }
+        let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed)
+            || site.pages.map(NavigationEntry.init) != previous.navigation || site.staticFiles != previous.staticFiles
+            || assetOutputs != previous.assetOutputs
+        let renderer: SiteRenderer
+        if let kept = previous.memory?.renderer, !renderAll {
+            renderer = kept.keepingNavigation(for: site)
+        } else {
+            renderer = SiteRenderer(site: site, templates: templates, assetFiles: assetOutputs)
+        }
+        let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
+        let reusable = renderAll ? [:] : previous.rendered
+        let isKept: @Sendable (Page) -> Bool = { page in
+            !contentChanged.contains(page.sourcePath) && !BuildState.isAlwaysRendered(page) && reusable[page.sourcePath] != nil
+        }
+        let pages = Array(site.pages.indices).parallelMap { index -> RenderedPage in
+            let page = site.pages[index]
+            if isKept(page), var kept = reusable[page.sourcePath] {
+                kept.index = index
+                return kept
+            }
+            return renderer.render(page: index)
+        }
+        // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
+        let linked = renderAll ? [] : Set(site.pages.filter(isKept).map(\.sourcePath)).intersection(previous.linked)
+        return Rendered(renderer: renderer, pages: pages, linked: linked, renderedAll: renderAll)
+    }
+}

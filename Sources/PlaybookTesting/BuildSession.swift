@@ -1,0 +1,23 @@
+public import PlaybookBuild
+
+/// A series of builds of one site for tests, each from the state the one before left, as
+/// `playbook serve` runs them.
+public final class BuildSession {
+    /// What each build is asked to do.
+    public let options: BuildOptions
+    /// The state the last build left.
+    public private(set) var state: BuildState?
+
+    /// A session with nothing built yet.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds from the last state; `changed` lists the site-relative paths that changed since
+    /// the last build (`nil`: everything).
+    public func build(changed: Set<String>?) throws -> BuildResult {
+        let built = try Build.run(previous: state, changes: changed.map { .paths($0) } ?? .everything, options: options)
+        state = built.state
+        return built.result
+    }
+}
