@@ -89,7 +89,7 @@ struct WriteStage {
         var clock = clock
         var wrote = false
         if let output = options.output, !diagnostics.hasErrors {
-            try OutputFolder(path: output, source: options.source).replace(with: files)
+            try OutputFolder(path: output, source: options.source).replace(with: files, marker: options.outputMarker)
             wrote = true
         }
         clock.lap("write")

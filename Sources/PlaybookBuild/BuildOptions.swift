@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     /// Called as each stage of a build ends, with its name and wall time, for progress output.
     public var progress: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
 
+    /// What the output folder's marker file holds (see `OutputFolder.stamp`).
+    var outputMarker = ""
+
     /// Creates options; the output defaults to `public/` inside the site folder.
     public init(source: String = ".", output: String? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
         self.source = source

@@ -62,6 +62,8 @@ struct DiskCache {
         let restored = restore()
         clock.lap("cache")
         if restored.upToDate, let head = restored.head { return Self.upToDate(head, stages: clock.laps) }
+        var options = options
+        options.outputMarker = Self.marker(options: options, program: restored.program, manifest: restored.manifest)
         var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
         result.stages = clock.laps + result.stages
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
@@ -168,11 +170,35 @@ struct DiskCache {
     static func key(for options: BuildOptions) -> String {
         var hash = StableHash()
         hash.add(BuildCache.formatVersion)
-        hash.add(options.output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "")
+        hash.add(options.output.map { Self.place(of: $0, in: options.source) } ?? "")
         hash.add(options.baseURL ?? "\u{0}")
         hash.add(options.includeDrafts ? 1 : 0)
         hash.add(options.searchIndex ? 1 : 0)
         return String(hash.value, radix: 16)
+    }
+
+    /// Where the output folder is: relative to the site folder when inside it, so that a clone
+    /// of the site in another place (a CI runner's) keeps its cache; absolute otherwise.
+    private static func place(of output: String, in source: String) -> String {
+        let output = URL(fileURLWithPath: output).standardizedFileURL.path
+        let source = URL(fileURLWithPath: source).standardizedFileURL.path
+        return PathText.isSameOrInside(output, source) ? "./" + output.dropFirst(source.count) : output
+    }
+
+    /// The digest of everything an output folder is made from: the options but the folder's
+    /// place, the program and
+    /// every source's bytes. Written into the folder's marker; equal for the same inputs.
+    static func marker(options: BuildOptions, program: SourceEntry, manifest: SourceManifest) -> String {
+        var hash = StableHash()
+        var placeless = options
+        placeless.output = nil  // where the folder is does not change what is in it
+        hash.add(key(for: placeless))
+        hash.add(String(program.digest, radix: 16))
+        for entry in manifest.files {
+            hash.add(entry.path)
+            hash.add(String(entry.digest, radix: 16))
+        }
+        return "playbook-output " + String(hash.value, radix: 16)
     }
 
     /// The running program's file with the digest of its bytes (a new build of the tool renders

@@ -14,7 +14,7 @@ struct OutputFolder {
 
     static let marker = ".playbook-output"
 
-    func replace(with files: [OutputFile]) throws {
+    func replace(with files: [OutputFile], marker text: String = "") throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         try checkSafe(target)
@@ -32,7 +32,7 @@ struct OutputFolder {
         let swapID = guardian.begin(staging: staging, retired: retired, target: target)
         defer { guardian.end(swapID) }
         do {
-            try write(files, into: staging)
+            try write(files, into: staging, marker: text)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw DiagnosticError.usage(
@@ -85,16 +85,17 @@ struct OutputFolder {
         }
     }
 
-    /// The stat of the marker of the folder at `path` (written anew by every build), or `nil`
-    /// when it has none: the build cache's proof that the folder is the one it describes.
+    /// What the marker of the folder at `path` holds, or `nil` when it has none or an empty one:
+    /// the build cache's proof that the folder is the one it describes. A build with the cache
+    /// writes there the digest of everything the output was made from (`DiskCache.marker`), so
+    /// a copy of the folder (restored in CI beside the cache) is recognised, and a folder another
+    /// build wrote from other inputs is not.
     static func stamp(at path: String) -> String? {
-        var info = stat()
-        guard stat(PathText.join(path, marker), &info) == 0 else { return nil }
-        let stamp = FileStamp(info)
-        return "\(stamp.inode):\(stamp.modifiedSeconds).\(stamp.modifiedNanoseconds)"
+        guard let data = FileManager.default.contents(atPath: PathText.join(path, marker)), !data.isEmpty else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    private func write(_ files: [OutputFile], into folder: String) throws {
+    private func write(_ files: [OutputFile], into folder: String, marker text: String) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var folders: Set<String> = []
@@ -122,7 +123,7 @@ struct OutputFolder {
         if let first = failures.first {
             throw DiagnosticError.usage("cannot write '\(first)' (and \(failures.count - 1) more)", file: path)
         }
-        guard FileWriter.write("", to: folder + "/" + Self.marker) else {
+        guard FileWriter.write(text, to: folder + "/" + Self.marker) else {
             throw DiagnosticError.usage("cannot write the output marker", file: path)
         }
     }

@@ -22,6 +22,13 @@ public struct SiteBuilder: Sendable {
         if let cacheFolder = options.cacheFolder, let output = options.output {
             return try DiskCache(options: options, cache: BuildCache(folder: cacheFolder), output: output).run()
         }
+        var options = options
+        if options.output != nil {
+            // The same marker a build with the cache writes: the output is the same either way.
+            options.outputMarker = DiskCache.marker(
+                options: options, program: DiskCache.program(previous: nil),
+                manifest: SourceManifest.scan(site: options.source))
+        }
         return try Build.run(previous: nil, changes: .everything, options: options).result
     }
 

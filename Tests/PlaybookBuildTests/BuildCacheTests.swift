@@ -97,6 +97,37 @@ import Testing
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
     }
 
+    /// CI: a fresh clone (same bytes, new paths, times and inodes) with the cache and the output
+    /// folder it describes restored is up to date, and an edit there renders that page alone.
+    @Test func aFreshCloneWithTheCacheRestoredStartsWhereTheLastBuildLeftOff() throws {
+        let first = try FixtureSite(Self.files)
+        _ = try build(first)
+        let clone = try FixtureSite(Self.files)
+        let fm = FileManager.default
+        try fm.copyItem(atPath: first.root + "/.playbook-cache", toPath: clone.root + "/.playbook-cache")
+        try fm.copyItem(atPath: first.output, toPath: clone.output)
+        let restored = try build(clone)
+        #expect(restored.upToDate != nil)
+        try clone.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited in the clone.\n"))
+        let edited = try build(clone)
+        #expect(edited.succeeded && edited.upToDate == nil)
+        #expect(rendered(edited) == ["guide/a/index.html"])
+        #expect(FixtureSite.snapshot(of: clone.output) == (try reference(clone)))
+    }
+
+    /// The cache without its output folder: nothing HTML can be reused, the rest is, and the
+    /// output is what a build without the cache writes.
+    @Test func theCacheWithoutItsOutputFolderStillBuildsTheSameSite() throws {
+        let first = try FixtureSite(Self.files)
+        _ = try build(first)
+        let clone = try FixtureSite(Self.files)
+        try FileManager.default.copyItem(atPath: first.root + "/.playbook-cache", toPath: clone.root + "/.playbook-cache")
+        try clone.write("content/about.md", page("About", weight: 2, "Edited.\n"))
+        let result = try build(clone)
+        #expect(result.succeeded && result.upToDate == nil)
+        #expect(FixtureSite.snapshot(of: clone.output) == (try reference(clone)))
+    }
+
     /// A new `order:` changes the sidebar of every page: none of them is reused, and the page
     /// read back from the cache carries its list, so the next build sees it unchanged.
     @Test func aChangedOrderRendersEveryPageAgain() throws {
