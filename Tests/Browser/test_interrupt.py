@@ -90,7 +90,7 @@ def interrupted_build(source, out, sig, delay=None, after_stage=None):
             proc.send_signal(sig)
         else:
             for line in proc.stdout:
-                if line.decode().strip().startswith(after_stage):
+                if after_stage in line.decode().split():  # "  [2/5] render  3.84 s"
                     proc.send_signal(sig)
                     break
             else:
