@@ -53,7 +53,7 @@ enum LintPages {
             Page(
                 sourcePath: LintDocs.indexSource, displayPath: "\(folder)/", url: "/\(folder)/",
                 outputPath: "\(folder)/index.html", title: indexTitle, description: indexDescription,
-                type: LintDocs.indexPageType, body: "", isSectionIndex: true, sectionPath: folder))
+                type: PageKind.lintIndex.rawValue, body: "", isSectionIndex: true, sectionPath: folder))
         let section = Section(path: folder, indexPage: pages.count - 1, parent: 0)
         var children: [Section.Child] = []
         for rule in LintRegistry.rules {
@@ -62,7 +62,7 @@ enum LintPages {
                 Page(
                     sourcePath: LintDocs.pageSource(for: rule.id), displayPath: String(path.dropLast()),
                     url: "/" + PageLocation.percentEncode(path), outputPath: path + "index.html", title: rule.id,
-                    description: rule.summary.filter { $0 != "`" }, type: LintDocs.rulePageType, body: "",
+                    description: rule.summary.filter { $0 != "`" }, type: PageKind.lintRule.rawValue, body: "",
                     sectionPath: folder))
             children.append(.page(pages.count - 1))
         }

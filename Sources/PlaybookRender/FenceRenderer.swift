@@ -64,7 +64,7 @@ struct FenceRenderer: Sendable {
         let limits = lintConfig.limits
         let bufferDays: @Sendable (PlanDate, PlanDate) -> Int = { limits.bufferDays(start: $0, end: $1) }
         guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
-            case let page = site.pages[index], page.type == "plan",
+            case let page = site.pages[index], page.kind == .plan,
             let root = page.frontMatter
         else {
             guard let examplePlan else { return DiagramRenderer(framework: site.framework) }

@@ -86,8 +86,8 @@ struct TypedPageContext {
 
     /// Values to merge into the page's context; empty for other pages.
     func context(for page: Page) -> [String: Any] {
-        switch page.type {
-        case "plan":
+        switch page.kind {
+        case .plan:
             let config = LintConfig.parse(site.config.lint).0
             let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
             guard let report = linter.lint(page: page), let plan = report.plan else { return [:] }
@@ -99,12 +99,12 @@ struct TypedPageContext {
             values["planDiagrams"] = diagrams.joined(separator: "\n")
             values["hasPlanDiagrams"] = !diagrams.isEmpty
             return values
-        case LintDocs.rulePageType:
+        case .lintRule:
             guard let id = LintDocs.ruleID(forPageSource: page.sourcePath) else { return [:] }
             return LintPageViewModel(site: site, config: LintConfig.parse(site.config.lint).0).ruleContext(id)
-        case LintDocs.indexPageType:
+        case .lintIndex:
             return LintPageViewModel(site: site, config: LintConfig.parse(site.config.lint).0).indexContext()
-        default:
+        case .page:
             return [:]
         }
     }
