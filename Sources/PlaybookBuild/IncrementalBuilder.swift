@@ -140,7 +140,8 @@ public final class IncrementalBuilder {
         if let renderer, !renderAll {
             current = renderer.keepingNavigation(for: site)
         } else {
-            current = SiteRenderer(site: site, templates: templates, assetFiles: assets.map(\.output))
+            current = SiteRenderer(
+                site: site, templates: templates, assetFiles: assets.map(\.output), codeColouring: options.codeColouring)
         }
         renderer = current
         navigationKey = key

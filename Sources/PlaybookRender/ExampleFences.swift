@@ -1,7 +1,6 @@
 internal import Foundation
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
-internal import PlaybookHighlight
 internal import PlaybookLint
 internal import PlaybookMarkdown
 internal import PlaybookModel
@@ -26,7 +25,8 @@ struct ExampleFences: Sendable {
     static let exampleWord = "example"
 
     let site: Site
-    let highlighter: CodeHighlighter
+    /// Colours the YAML of examples; `nil` keeps it plain.
+    let colouring: (any CodeColouring)?
     /// The site's `lint:` settings, for plan examples.
     let lintConfig: LintConfig
 
@@ -95,9 +95,9 @@ struct ExampleFences: Sendable {
         return (inside.joined(separator: "\n") + "\n", 2)
     }
 
-    /// The code as a highlighted YAML block (a plain one if YAML cannot be highlighted).
+    /// The code as a coloured YAML block (a plain one without a colourer, or if it cannot colour YAML).
     private func yamlBlock(_ code: String) -> String {
-        highlighter.block(code: code, info: "yaml")
+        colouring?.block(code: code, info: "yaml")
             ?? "<pre><code class=\"language-yaml\">" + escapeHTML(code) + "</code></pre>\n"
     }
 }

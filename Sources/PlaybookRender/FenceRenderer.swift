@@ -1,20 +1,22 @@
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
-internal import PlaybookHighlight
 internal import PlaybookLint
+internal import PlaybookMarkdown
 internal import PlaybookModel
 
 /// Renders fenced code blocks whose info string names something the build draws itself
-/// (`diagram`, and `lint` with a plan's path, see `LintFence`), and colours code in a language the highlighter knows; every other
-/// fence stays a plain code block.
+/// (`diagram`, and `lint` with a plan's path, see `LintFence`), and colours code in a language the
+/// build's `CodeColouring` knows; every other fence stays a plain code block.
 struct FenceRenderer: Sendable {
     let site: Site
-    private let highlighter = CodeHighlighter()
+    /// Colours code fences; `nil` keeps them plain.
+    private let colouring: (any CodeColouring)?
     /// The site's `lint:` settings, read once: diagram, ```lint and ```yaml plan fences use them.
     private let lintConfig: LintConfig
 
-    init(site: Site) {
+    init(site: Site, colouring: (any CodeColouring)?) {
         self.site = site
+        self.colouring = colouring
         lintConfig = LintConfig.parse(site.config.lint).0
     }
 
@@ -24,7 +26,7 @@ struct FenceRenderer: Sendable {
     /// A ```diagram fence becomes an inline SVG figure; a spec with an error stays a code block
     /// and its diagnostics fail the build. ```diagram example, ```yaml front-matter and
     /// ```yaml plan show an example that the build checks (`ExampleFences`). Code in a known
-    /// language comes back highlighted; an unknown language is no problem, just plain code.
+    /// language comes back coloured (when the build has a `CodeColouring`); an unknown language is no problem, just plain code.
     ///
     /// - Parameter examplePlan: the plan of the page's last ```yaml plan fence, if any: diagrams
     ///   after it draw that plan. A ```yaml plan fence returns its plan for the next fences.
@@ -33,7 +35,7 @@ struct FenceRenderer: Sendable {
     {
         let words = info.split(whereSeparator: \.isWhitespace)
         let second = words.dropFirst().first.map(String.init)
-        let examples = ExampleFences(site: site, highlighter: highlighter, lintConfig: lintConfig)
+        let examples = ExampleFences(site: site, colouring: colouring, lintConfig: lintConfig)
         func keep(_ result: (html: String?, diagnostics: [Diagnostic])) -> (String?, [Diagnostic], EngagementPlan?) {
             (result.html, result.diagnostics, examplePlan)
         }
@@ -47,7 +49,7 @@ struct FenceRenderer: Sendable {
         case "yaml" where second == ExampleFences.planWord:
             let result = examples.plan(code, at: location)
             return (result.html, result.diagnostics, result.plan ?? examplePlan)
-        default: return (highlighter.block(code: code, info: info), [], examplePlan)
+        default: return (colouring?.block(code: code, info: info), [], examplePlan)
         }
     }
 

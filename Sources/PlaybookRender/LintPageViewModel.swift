@@ -83,6 +83,8 @@ struct LintPageViewModel {
 /// The extra values of pages whose type the lint knows: plans, and the generated rule pages.
 struct TypedPageContext {
     let site: Site
+    /// Draws a plan page's diagrams.
+    let fences: FenceRenderer
 
     /// Values to merge into the page's context; empty for other pages.
     func context(for page: Page) -> [String: Any] {
@@ -95,7 +97,7 @@ struct TypedPageContext {
             var values = PlanViewModel(plan: plan, findings: report.findings, framework: framework, basePath: site.config.basePath)
                 .context()
             // Every plan page gets its traceability and timeline diagrams, drawn from the plan.
-            let diagrams = FenceRenderer(site: site).planDiagrams(for: page)
+            let diagrams = fences.planDiagrams(for: page)
             values["planDiagrams"] = diagrams.joined(separator: "\n")
             values["hasPlanDiagrams"] = !diagrams.isEmpty
             return values

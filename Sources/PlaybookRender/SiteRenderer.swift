@@ -1,6 +1,6 @@
 public import PlaybookModel
 internal import PlaybookDiagnostics
-internal import PlaybookMarkdown
+public import PlaybookMarkdown
 
 /// Renders pages to HTML: Markdown through libcmark, then the page's template.
 /// Pure: no disk access, safe to call from many threads at once.
@@ -14,18 +14,20 @@ public struct SiteRenderer: Sendable {
     private let viewModel: ViewModel
     private let fences: FenceRenderer
     private let assetFiles: [String]
+    private let codeColouring: (any CodeColouring)?
     private let navigation: NavigationCache
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
-    /// to them resolve.
-    public init(site: Site, templates: TemplateSet, assetFiles: [String]) {
+    /// to them resolve; `codeColouring` colours fenced code (`nil` keeps it plain).
+    public init(site: Site, templates: TemplateSet, assetFiles: [String], codeColouring: (any CodeColouring)? = nil) {
         let templates = templates.specialized(constants: ViewModel.constants(for: site))
-        self.init(site: site, templates: templates, assetFiles: assetFiles,
+        self.init(site: site, templates: templates, assetFiles: assetFiles, codeColouring: codeColouring,
                   navigation: NavigationCache(site: site, templates: templates))
     }
 
     private init(
-        site: Site, templates: TemplateSet, assetFiles: [String], navigation: NavigationCache, links: LinkResolver? = nil
+        site: Site, templates: TemplateSet, assetFiles: [String], codeColouring: (any CodeColouring)?,
+        navigation: NavigationCache, links: LinkResolver? = nil
     ) {
         self.site = site
         self.templates = templates
@@ -34,15 +36,16 @@ public struct SiteRenderer: Sendable {
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         self.links = links ?? LinkResolver(site: site, assetFiles: assetFiles)
         viewModel = ViewModel(site: site, navigation: navigation)
-        fences = FenceRenderer(site: site)
+        self.codeColouring = codeColouring
+        fences = FenceRenderer(site: site, colouring: codeColouring)
     }
 
     /// A renderer for `site` that keeps this one's templates and rendered navigation: for a
     /// rebuild where page bodies changed but no title, order or file did.
     public func keepingNavigation(for site: Site) -> SiteRenderer {
         SiteRenderer(
-            site: site, templates: templates, assetFiles: assetFiles, navigation: navigation,
-            links: links.updating(site: site))
+            site: site, templates: templates, assetFiles: assetFiles, codeColouring: codeColouring,
+            navigation: navigation, links: links.updating(site: site))
     }
 
     /// Renders the page at `index` of `site.pages`.
@@ -73,7 +76,7 @@ public struct SiteRenderer: Sendable {
                 hint: DroppedHTML.hint)
         }
         var context = viewModel.context(for: index, rendered: body)
-        context.typed = TypedPageContext(site: site).context(for: page)  // plans, lint pages
+        context.typed = TypedPageContext(site: site, fences: fences).context(for: page)  // plans, lint pages
         let html = render(templateName(for: index), context: context, body: body.html)
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
