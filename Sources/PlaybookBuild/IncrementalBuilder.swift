@@ -121,7 +121,7 @@ public final class IncrementalBuilder {
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : pageCache, changed: contentChanged)
         pageCache = loaded.cache
-        let (site, lintProblems) = LintStage(site: loaded.site).run()
+        let (site, lintProblems, lint) = LintStage(site: loaded.site).run()
         let loadDiagnostics = loaded.diagnostics + lintProblems
         var diagnostics = loadDiagnostics + templateProblems
         clock.lap("load")
@@ -138,10 +138,11 @@ public final class IncrementalBuilder {
             || assets.map(\.output) != assetOutputs
         let current: SiteRenderer
         if let renderer, !renderAll {
-            current = renderer.keepingNavigation(for: site)
+            current = renderer.keepingNavigation(for: site, lint: lint)
         } else {
             current = SiteRenderer(
-                site: site, templates: templates, assetFiles: assets.map(\.output), codeColouring: options.codeColouring)
+                site: site, templates: templates, assetFiles: assets.map(\.output), lint: lint,
+                codeColouring: options.codeColouring)
         }
         renderer = current
         navigationKey = key

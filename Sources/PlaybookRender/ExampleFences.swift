@@ -1,7 +1,6 @@
 internal import Foundation
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
-internal import PlaybookLint
 internal import PlaybookMarkdown
 internal import PlaybookModel
 
@@ -27,8 +26,8 @@ struct ExampleFences: Sendable {
     let site: Site
     /// Colours the YAML of examples; `nil` keeps it plain.
     let colouring: (any CodeColouring)?
-    /// The site's `lint:` settings, for plan examples.
-    let lintConfig: LintConfig
+    /// Lints plan examples with the site's `lint:` settings.
+    let linter: ExampleLinter
 
     /// The spec as code beside the figure; `nil` and the spec's problems when it has an error.
     func diagram(_ spec: String, at fence: SourceLocation, renderer: DiagramRenderer) -> (html: String?, diagnostics: [Diagnostic]) {
@@ -74,15 +73,8 @@ struct ExampleFences: Sendable {
                 hint: "write a plan's front matter in the fence, as in content/plans/template.md")
             return (yamlBlock(code), [empty], nil)
         }
-        let config = lintConfig
-        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
-        let report = linter.lint(root: root, file: fence.file)
-        let diagnostics = report.findings.map { finding in
-            var diagnostic = finding.diagnostic
-            if !config.failBuild, diagnostic.severity == .error { diagnostic.severity = .warning }
-            return diagnostic
-        }
-        return (yamlBlock(code), diagnostics, report.plan)
+        let (diagnostics, plan) = linter.planExample(root, fence.file)
+        return (yamlBlock(code), diagnostics, plan)
     }
 
     /// The YAML to read from a front-matter example and the example's line it starts on: the

@@ -1,6 +1,5 @@
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
-internal import PlaybookLint
 internal import PlaybookMarkdown
 internal import PlaybookModel
 
@@ -11,13 +10,14 @@ struct FenceRenderer: Sendable {
     let site: Site
     /// Colours code fences; `nil` keeps them plain.
     private let colouring: (any CodeColouring)?
-    /// The site's `lint:` settings, read once: diagram, ```lint and ```yaml plan fences use them.
-    private let lintConfig: LintConfig
+    /// What the build's lint knows: diagrams draw its buffer, ```lint and ```yaml plan fences
+    /// lint with it.
+    private let lint: LintFacts
 
-    init(site: Site, colouring: (any CodeColouring)?) {
+    init(site: Site, lint: LintFacts, colouring: (any CodeColouring)?) {
         self.site = site
+        self.lint = lint
         self.colouring = colouring
-        lintConfig = LintConfig.parse(site.config.lint).0
     }
 
     /// HTML to put in place of the fence (`nil` keeps it as code) and any problems, positioned
@@ -35,7 +35,7 @@ struct FenceRenderer: Sendable {
     {
         let words = info.split(whereSeparator: \.isWhitespace)
         let second = words.dropFirst().first.map(String.init)
-        let examples = ExampleFences(site: site, colouring: colouring, lintConfig: lintConfig)
+        let examples = ExampleFences(site: site, colouring: colouring, linter: lint.examples)
         func keep(_ result: (html: String?, diagnostics: [Diagnostic])) -> (String?, [Diagnostic], EngagementPlan?) {
             (result.html, result.diagnostics, examplePlan)
         }
@@ -44,7 +44,9 @@ struct FenceRenderer: Sendable {
             let renderer = diagrams(forPageAt: location.file, examplePlan: examplePlan)
             if second == ExampleFences.exampleWord { return keep(examples.diagram(code, at: location, renderer: renderer)) }
             return keep(renderer.render(code, at: location))
-        case "lint": return keep(LintFence(site: site, config: lintConfig).render(arguments: words.dropFirst().map(String.init), at: location))
+        case "lint":
+            let fence = LintFence(site: site, linter: lint.examples)
+            return keep(fence.render(arguments: words.dropFirst().map(String.init), at: location))
         case "yaml" where second == ExampleFences.frontMatterWord: return keep(examples.frontMatter(code, at: location))
         case "yaml" where second == ExampleFences.planWord:
             let result = examples.plan(code, at: location)
@@ -63,8 +65,7 @@ struct FenceRenderer: Sendable {
     /// page's engagement plan (or else the plan of an example above the fence) and the lint's
     /// buffer limit.
     private func diagrams(forPageAt path: String, examplePlan: EngagementPlan? = nil) -> DiagramRenderer {
-        let limits = lintConfig.limits
-        let bufferDays: @Sendable (PlanDate, PlanDate) -> Int = { limits.bufferDays(start: $0, end: $1) }
+        let bufferDays = lint.bufferDays
         guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
             case let page = site.pages[index], page.kind == .plan,
             let root = page.frontMatter
