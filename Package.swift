@@ -33,7 +33,10 @@ let package = Package(
             name: "CSourceHighlight",
             linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]
         ),
-        .target(name: "PlaybookHighlight", dependencies: ["CSourceHighlight", "PlaybookDiagnostics"], swiftSettings: strictSettings),
+        .target(
+            name: "PlaybookHighlight", dependencies: ["CSourceHighlight", "PlaybookDiagnostics", "PlaybookMarkdown"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "PlaybookDiagnostics", swiftSettings: strictSettings),
         .target(
             name: "PlaybookMarkdown",
@@ -58,8 +61,8 @@ let package = Package(
         .target(
             name: "PlaybookRender",
             dependencies: [
-                "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams", "PlaybookLint",
-                "PlaybookHighlight", .product(name: "Mustache", package: "swift-mustache"),
+                "PlaybookModel", "PlaybookMarkdown", "PlaybookDiagnostics", "PlaybookDiagrams",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),
@@ -78,14 +81,14 @@ let package = Package(
         ),
         .target(
             name: "PlaybookTesting",
-            dependencies: ["PlaybookBuild", "PlaybookDiagnostics"],
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookHighlight"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "playbook",
             dependencies: [
                 "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlaybookHighlight", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

@@ -39,7 +39,7 @@ public enum Build {
                 site: loaded.site, pages: [], files: [], diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: false)
             return (state(previous: previous, loaded: loaded), result)
         }
-        let rendered = RenderStage(loaded: loaded, templates: templates).run(previous: previous, changes: changes)
+        let rendered = RenderStage(loaded: loaded, templates: templates, options: options).run(previous: previous, changes: changes)
         clock.lap("render")
         let checked = CheckStage(site: loaded.site, rendered: rendered).run()
         clock.lap("check")

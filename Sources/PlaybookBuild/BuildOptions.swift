@@ -1,3 +1,5 @@
+public import PlaybookMarkdown
+
 /// What `playbook build` was asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder holding `playbook.yml`, `content/` and `templates/`.
@@ -19,6 +21,9 @@ public struct BuildOptions: Sendable {
     public var clean = false
     /// Called as each stage of a build ends, with its name and wall time, for progress output.
     public var progress: (@Sendable (_ stage: String, _ seconds: Double) -> Void)?
+    /// Colours fenced code in known languages (the command line sets `PlaybookHighlight`'s
+    /// `CodeHighlighter`); `nil` leaves every fence a plain code block.
+    public var codeColouring: (any CodeColouring)?
 
     /// What the output folder's marker file holds (see `OutputFolder.stamp`).
     var outputMarker = ""

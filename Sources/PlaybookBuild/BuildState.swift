@@ -1,7 +1,6 @@
 internal import PlaybookDiagnostics
 public import PlaybookModel
 internal import PlaybookRender
-internal import PlaybookLint
 
 /// What a build leaves for the next one: an immutable record of every stage's per-page output,
 /// each valid for the inputs it was made from. A full build is `Build.run(previous: nil, …)`;
@@ -59,7 +58,7 @@ public struct BuildState: Sendable {
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend
     /// on other plans, and the lint pages quote headings of the pages their rules enforce.
     static func isAlwaysRendered(_ page: Page) -> Bool {
-        page.type == "plan" || page.type == LintDocs.indexPageType || page.type == LintDocs.rulePageType
+        page.kind != .page
     }
 }
 

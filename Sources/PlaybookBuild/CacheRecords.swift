@@ -60,7 +60,7 @@ extension CacheWriter {
         int(page.bodyLineOffset)
         // Only plans read their whole front matter again (the lint, the plan diagrams); other
         // pages' common keys are already fields, so their tree is not kept.
-        optional(page.type == "plan" ? page.frontMatter : nil) { $0.yaml($1) }
+        optional(page.kind == .plan ? page.frontMatter : nil) { $0.yaml($1) }
         bool(page.isSectionIndex)
         string(page.sectionPath)
         bool(page.titleFromHeading)

@@ -1,30 +1,42 @@
 internal import PlaybookDiagnostics
 internal import PlaybookLint
 internal import PlaybookModel
+internal import PlaybookRender
 
 /// The build's lint stage: checks every plan of the loaded site against the framework with the
 /// `lint:` configuration of `playbook.yml`, and adds the generated rule pages (`/lint/` and
 /// `/lint/<rule-id>/`) to a site that has plans.
 ///
 /// Lint errors fail the build unless `lint.fail-build` is false; then they are reported as
-/// warnings. Plan pages show their own findings when rendered (see `TypedPageContext`).
+/// warnings. The renderer gets what the stage found as `LintFacts`: plan pages show their own
+/// findings from it, and the rule pages are made of it.
 struct LintStage {
     let site: Site
 
-    /// The site with the rule pages, and the findings and configuration problems.
-    func run() -> (site: Site, diagnostics: [Diagnostic]) {
+    /// The site with the rule pages, the findings and configuration problems, and the facts the
+    /// renderer shows.
+    func run() -> (site: Site, diagnostics: [Diagnostic], lint: LintFacts) {
         let (config, problems) = LintConfig.parse(site.config.lint)
         let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
-        let report = linter.lint(site: site)
-        var diagnostics = problems
-        for finding in report.findings {
-            var diagnostic = finding.diagnostic
-            if !config.failBuild, diagnostic.severity == .error { diagnostic.severity = .warning }
-            diagnostics.append(diagnostic)
-        }
-        guard report.planCount > 0 else { return (site, diagnostics) }
+        let plans = site.pages.filter { $0.kind == .plan }
+        let reports = plans.parallelMap { linter.lint(page: $0) }
+        var reportsBySource: [String: PlanReport] = [:]
+        for (page, report) in zip(plans, reports) { reportsBySource[page.sourcePath] = report }
+        let report = LintReport(files: reports.compactMap { $0 })
+        let facts = LintFacts(linter: linter, reports: reportsBySource)
+        let diagnostics = problems + Self.diagnostics(of: report.findings, failBuild: config.failBuild)
+        guard report.planCount > 0 else { return (site, diagnostics, facts) }
         let (withPages, pageProblems) = LintPages.adding(to: site)
-        return (withPages, diagnostics + pageProblems)
+        return (withPages, diagnostics + pageProblems, facts)
+    }
+
+    /// The findings as the build reports them: errors are warnings when `fail-build` is false.
+    static func diagnostics(of findings: [LintFinding], failBuild: Bool) -> [Diagnostic] {
+        findings.map { finding in
+            var diagnostic = finding.diagnostic
+            if !failBuild, diagnostic.severity == .error { diagnostic.severity = .warning }
+            return diagnostic
+        }
     }
 }
 
@@ -53,7 +65,7 @@ enum LintPages {
             Page(
                 sourcePath: LintDocs.indexSource, displayPath: "\(folder)/", url: "/\(folder)/",
                 outputPath: "\(folder)/index.html", title: indexTitle, description: indexDescription,
-                type: LintDocs.indexPageType, body: "", isSectionIndex: true, sectionPath: folder))
+                type: PageKind.lintIndex.rawValue, body: "", isSectionIndex: true, sectionPath: folder))
         let section = Section(path: folder, indexPage: pages.count - 1, parent: 0)
         var children: [Section.Child] = []
         for rule in LintRegistry.rules {
@@ -62,7 +74,7 @@ enum LintPages {
                 Page(
                     sourcePath: LintDocs.pageSource(for: rule.id), displayPath: String(path.dropLast()),
                     url: "/" + PageLocation.percentEncode(path), outputPath: path + "index.html", title: rule.id,
-                    description: rule.summary.filter { $0 != "`" }, type: LintDocs.rulePageType, body: "",
+                    description: rule.summary.filter { $0 != "`" }, type: PageKind.lintRule.rawValue, body: "",
                     sectionPath: folder))
             children.append(.page(pages.count - 1))
         }

@@ -13,6 +13,8 @@ struct Loaded: Sendable {
     var assets: [(output: String, source: String)]
     /// Problems of the files, the configuration and the lint, in that order.
     var diagnostics: [Diagnostic]
+    /// What the pages show of the lint: each plan's findings, the rules' pages (linted once, here).
+    var lint: LintFacts
 }
 
 /// Reads every source a build needs before anything is rendered (a link needs every page's
@@ -40,9 +42,9 @@ struct LoadStage {
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
-        let (site, lintProblems) = LintStage(site: loaded.site).run()
+        let (site, lintProblems, lint) = LintStage(site: loaded.site).run()
         return Loaded(
             site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
-            diagnostics: loaded.diagnostics + lintProblems)
+            diagnostics: loaded.diagnostics + lintProblems, lint: lint)
     }
 }

@@ -106,7 +106,7 @@ struct QuickRebuild {
             let old = site.pages[index]
             let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
             guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
-                NavigationEntry(page) == NavigationEntry(old), page.type != "plan", old.type != "plan"
+                NavigationEntry(page) == NavigationEntry(old), page.kind != .plan, old.kind != .plan
             else { return nil }
             result.site.pages[index] = page
             result.staleProblems.formUnion(cache.entries[old.sourcePath]?.diagnostics ?? [])

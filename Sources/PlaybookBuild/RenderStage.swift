@@ -18,6 +18,7 @@ struct Rendered: Sendable {
 struct RenderStage {
     let loaded: Loaded
     let templates: TemplateSet
+    let options: BuildOptions
 
     func run(previous: BuildState, changes: ChangeSet) -> Rendered {
         let site = loaded.site
@@ -32,9 +33,11 @@ struct RenderStage {
             || assetOutputs != previous.assetOutputs
         let renderer: SiteRenderer
         if let kept = previous.memory?.renderer, !renderAll {
-            renderer = kept.keepingNavigation(for: site)
+            renderer = kept.keepingNavigation(for: site, lint: loaded.lint)
         } else {
-            renderer = SiteRenderer(site: site, templates: templates, assetFiles: assetOutputs)
+            renderer = SiteRenderer(
+                site: site, templates: templates, assetFiles: assetOutputs, lint: loaded.lint,
+                codeColouring: options.codeColouring)
         }
         let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
         let reusable = renderAll ? [:] : previous.rendered

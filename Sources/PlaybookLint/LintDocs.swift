@@ -9,10 +9,10 @@ public enum LintDocs {
     public static let folder = "lint"
 
     /// The page type of a generated rule page (rendered with `lint-rule.mustache`).
-    public static let rulePageType = "lint-rule"
+    public static let rulePageType = PageKind.lintRule.rawValue
 
     /// The page type of the generated index (rendered with `lint-index.mustache`).
-    public static let indexPageType = "lint-index"
+    public static let indexPageType = PageKind.lintIndex.rawValue
 
     /// `lint/plan/owner/`: a rule's page, relative to the site root.
     public static func path(for ruleID: String) -> String { "\(folder)/\(ruleID)/" }

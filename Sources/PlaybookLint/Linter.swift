@@ -54,7 +54,7 @@ public struct Linter: Sendable {
 
     /// Lints a loaded page; `nil` when the page is not a plan.
     public func lint(page: Page) -> PlanReport? {
-        guard page.type == "plan" else { return nil }
+        guard page.kind == .plan else { return nil }
         guard let root = page.frontMatter else {
             let problem = fileProblem(SourceLocation(file: page.displayPath, line: 1), "the plan has no front matter")
             return PlanReport(file: page.displayPath, findings: problem.map { [$0] } ?? [], isPlan: true)
@@ -64,7 +64,7 @@ public struct Linter: Sendable {
 
     /// Lints every plan of a loaded site (pages with `type: plan`), on all cores.
     public func lint(site: Site) -> LintReport {
-        let plans = site.pages.filter { $0.type == "plan" }
+        let plans = site.pages.filter { $0.kind == .plan }
         return LintReport(files: plans.parallelMap { lint(page: $0) }.compactMap { $0 })
     }
 

@@ -56,7 +56,7 @@ public struct PageMetadata: Sendable, Hashable {
             case "order": metadata.order = reader.orderNames(value, key: key)
             default:
                 // A plan's keys, nested ones included, are checked by the lint (schema/unknown-key).
-                if !allowed.contains(key), metadata.type != "plan" {
+                if !allowed.contains(key), PageKind(type: metadata.type) != .plan {
                     reader.unknownKey(keyNode, known: allowed, in: "front matter")
                 }
             }

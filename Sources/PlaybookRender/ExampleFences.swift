@@ -1,8 +1,6 @@
 internal import Foundation
 internal import PlaybookDiagnostics
 internal import PlaybookDiagrams
-internal import PlaybookHighlight
-internal import PlaybookLint
 internal import PlaybookMarkdown
 internal import PlaybookModel
 
@@ -26,9 +24,10 @@ struct ExampleFences: Sendable {
     static let exampleWord = "example"
 
     let site: Site
-    let highlighter: CodeHighlighter
-    /// The site's `lint:` settings, for plan examples.
-    let lintConfig: LintConfig
+    /// Colours the YAML of examples; `nil` keeps it plain.
+    let colouring: (any CodeColouring)?
+    /// Lints plan examples with the site's `lint:` settings.
+    let linter: ExampleLinter
 
     /// The spec as code beside the figure; `nil` and the spec's problems when it has an error.
     func diagram(_ spec: String, at fence: SourceLocation, renderer: DiagramRenderer) -> (html: String?, diagnostics: [Diagnostic]) {
@@ -74,15 +73,8 @@ struct ExampleFences: Sendable {
                 hint: "write a plan's front matter in the fence, as in content/plans/template.md")
             return (yamlBlock(code), [empty], nil)
         }
-        let config = lintConfig
-        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
-        let report = linter.lint(root: root, file: fence.file)
-        let diagnostics = report.findings.map { finding in
-            var diagnostic = finding.diagnostic
-            if !config.failBuild, diagnostic.severity == .error { diagnostic.severity = .warning }
-            return diagnostic
-        }
-        return (yamlBlock(code), diagnostics, report.plan)
+        let (diagnostics, plan) = linter.planExample(root, fence.file)
+        return (yamlBlock(code), diagnostics, plan)
     }
 
     /// The YAML to read from a front-matter example and the example's line it starts on: the
@@ -95,9 +87,9 @@ struct ExampleFences: Sendable {
         return (inside.joined(separator: "\n") + "\n", 2)
     }
 
-    /// The code as a highlighted YAML block (a plain one if YAML cannot be highlighted).
+    /// The code as a coloured YAML block (a plain one without a colourer, or if it cannot colour YAML).
     private func yamlBlock(_ code: String) -> String {
-        highlighter.block(code: code, info: "yaml")
+        colouring?.block(code: code, info: "yaml")
             ?? "<pre><code class=\"language-yaml\">" + escapeHTML(code) + "</code></pre>\n"
     }
 }

@@ -1,6 +1,5 @@
 internal import Foundation
 internal import PlaybookDiagnostics
-internal import PlaybookLint
 internal import PlaybookMarkdown
 internal import PlaybookModel
 
@@ -20,8 +19,8 @@ public struct LintFence: Sendable {
     static let code = "fence/lint"
 
     let site: Site
-    /// The site's `lint:` settings.
-    let config: LintConfig
+    /// Lints the plan, as `playbook lint` would with the site's settings.
+    let linter: ExampleLinter
 
     /// The HTML for a fence whose info string is `lint` followed by `arguments`, or `nil` and an
     /// error at the fence when the path is missing, outside `examples/`, or cannot be read.
@@ -30,18 +29,17 @@ public struct LintFence: Sendable {
             (nil, [.error(Self.code, at: location, message, hint: hint)])
         }
         let usage = "write the plan's path from the site folder after the word lint: ```lint \(Self.folder)/plans/NAME.md"
-        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
         guard let path = arguments.first else {
             // No path: the page's own plan, as `playbook lint` prints it for this file.
             guard location.file.hasPrefix("content/"),
                 let index = site.pageIndexBySource[String(location.file.dropFirst("content/".count))],
-                let report = linter.lint(page: site.pages[index])
+                let report = linter.planPageReport(site.pages[index].sourcePath)
             else {
                 return failure(
                     "a lint fence without a path shows the page's own plan, and this page is not a plan",
                     hint: usage + ", or use the fence on a page with 'type: plan'")
             }
-            return (Self.html(LintFormat.text.render(LintReport(files: [report]), links: linter.links)), [])
+            return (Self.html(report), [])
         }
         guard arguments.count == 1 else {
             return failure("a lint fence takes one path, not \(arguments.count)", hint: usage)
@@ -71,10 +69,10 @@ public struct LintFence: Sendable {
                 "the lint fence's plan '\(path)' leads outside the site's \(Self.folder)/ folder",
                 hint: "copy the plan into \(Self.folder)/ instead of linking to it")
         }
-        guard let report = linter.lint(target: LintTarget(path: absolute, display: path, explicit: true)) else {
+        guard let report = linter.fileReport(absolute, path) else {
             return failure("the lint fence's file '\(path)' could not be linted", hint: usage)
         }
-        return (Self.html(LintFormat.text.render(LintReport(files: [report]), links: linter.links)), [])
+        return (Self.html(report), [])
     }
 
     /// The lint's text output, escaped, as a block.

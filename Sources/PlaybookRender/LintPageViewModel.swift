@@ -1,11 +1,10 @@
 internal import PlaybookDiagnostics
-internal import PlaybookLint
 internal import Foundation
 internal import PlaybookMarkdown
 internal import PlaybookModel
 
 /// The values of the generated lint pages: one per rule (`lint-rule.mustache`) and the index
-/// (`lint-index.mustache`), all from `LintRegistry` and the site's `lint:` configuration.
+/// (`lint-index.mustache`), from the build's `LintFacts` and the site's pages.
 struct LintPageViewModel {
     /// Template names this view model provides, for the template check.
     static let keys: Set<String> = [
@@ -15,7 +14,8 @@ struct LintPageViewModel {
     ]
 
     let site: Site
-    let config: LintConfig
+    /// The rules, steps and settings the pages show.
+    let lint: LintFacts
 
     /// The `lint:` section with every setting, as the index page shows it.
     static let indexExample = """
@@ -29,12 +29,9 @@ struct LintPageViewModel {
             respond-within: 1 business day
         """
 
-    private var links: LintLinks { LintLinks(baseURL: site.config.basePath) }
-
-    /// The context of the page for `ruleID`.
-    func ruleContext(_ ruleID: String) -> [String: Any] {
-        guard let rule = LintRegistry.rule(id: ruleID) else { return [:] }
-        return ["rule": values(rule), "indexURL": links.index]
+    /// The context of the page of `rule`.
+    func ruleContext(_ rule: LintRulePage) -> [String: Any] {
+        ["rule": values(rule), "indexURL": lint.indexURL]
     }
 
     /// The text of the Markdown heading of `page` whose anchor is `anchor` (ATX headings).
@@ -48,64 +45,34 @@ struct LintPageViewModel {
 
     /// The context of the index page.
     func indexContext() -> [String: Any] {
-        let rules = LintRegistry.rules.map(values)
+        let rules = lint.rules.map(values)
         let limits: [String: Any] = [
-            "buffer": config.limits.buffer.description, "checkIn": config.limits.checkIn.description,
-            "respondWithin": config.limits.respondWithin.description, "failBuild": config.failBuild,
+            "buffer": lint.settings.buffer, "checkIn": lint.settings.checkIn,
+            "respondWithin": lint.settings.respondWithin, "failBuild": lint.settings.failBuild,
         ]
         return [
-            "rules": rules, "hasRules": !rules.isEmpty, "limits": limits, "indexURL": links.index,
+            "rules": rules, "hasRules": !rules.isEmpty, "limits": limits, "indexURL": lint.indexURL,
             "configExample": Self.indexExample,
         ]
     }
 
-    private func values(_ rule: any LintRule) -> [String: Any] {
-        let configured = config.severity(of: rule)
-        let step = rule.step.flatMap { site.framework?.step($0) ?? Framework.standard.step($0) }
+    private func values(_ rule: LintRulePage) -> [String: Any] {
+        let configured = rule.configuredSeverity
+        let step = rule.stepID.flatMap { lint.steps[$0] }
         let parts = rule.enforces.split(separator: "#", maxSplits: 1).map(String.init)
         let enforcedPage = site.pageIndexBySource[parts.first ?? ""].map { site.pages[$0] }
         let section = parts.count == 2 ? enforcedPage.flatMap { Self.heading(parts[1], in: $0) } : nil
         return [
-            "id": rule.id, "url": links.rule(rule.id), "summary": InlineCode.segments(rule.summary),
+            "id": rule.id, "url": rule.url, "summary": InlineCode.segments(rule.summary),
             "rationale": InlineCode.segments(rule.rationale), "failing": rule.failingExample,
             "passing": rule.passingExample, "defaultSeverity": rule.defaultSeverity.rawValue,
             "configured": configured?.rawValue ?? "off", "isOff": configured == nil,
             "isChanged": configured != rule.defaultSeverity,
-            "hasStep": step != nil, "step": step?.title ?? "", "stepURL": step.map { links.page($0.page) } ?? "",
+            "hasStep": step != nil, "step": step?.title ?? "", "stepURL": step?.url ?? "",
             "enforcesTitle": enforcedPage?.title ?? rule.enforces,
-            "enforcesURL": enforcedPage == nil ? "" : links.page(rule.enforces), "hasEnforcesURL": enforcedPage != nil,
+            "enforcesURL": enforcedPage == nil ? "" : rule.enforcesURL, "hasEnforcesURL": enforcedPage != nil,
             "enforcesSection": section ?? "", "hasEnforcesSection": section != nil,
             "configExample": "lint:\n  rules:\n    \(rule.id): \(rule.defaultSeverity == .error ? "warning" : "error")",
         ]
-    }
-}
-
-/// The extra values of pages whose type the lint knows: plans, and the generated rule pages.
-struct TypedPageContext {
-    let site: Site
-
-    /// Values to merge into the page's context; empty for other pages.
-    func context(for page: Page) -> [String: Any] {
-        switch page.type {
-        case "plan":
-            let config = LintConfig.parse(site.config.lint).0
-            let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
-            guard let report = linter.lint(page: page), let plan = report.plan else { return [:] }
-            let framework = linter.framework
-            var values = PlanViewModel(plan: plan, findings: report.findings, framework: framework, basePath: site.config.basePath)
-                .context()
-            // Every plan page gets its traceability and timeline diagrams, drawn from the plan.
-            let diagrams = FenceRenderer(site: site).planDiagrams(for: page)
-            values["planDiagrams"] = diagrams.joined(separator: "\n")
-            values["hasPlanDiagrams"] = !diagrams.isEmpty
-            return values
-        case LintDocs.rulePageType:
-            guard let id = LintDocs.ruleID(forPageSource: page.sourcePath) else { return [:] }
-            return LintPageViewModel(site: site, config: LintConfig.parse(site.config.lint).0).ruleContext(id)
-        case LintDocs.indexPageType:
-            return LintPageViewModel(site: site, config: LintConfig.parse(site.config.lint).0).indexContext()
-        default:
-            return [:]
-        }
     }
 }

@@ -1,5 +1,4 @@
 internal import PlaybookDiagnostics
-internal import PlaybookLint
 internal import PlaybookModel
 
 /// The values `plan.mustache` shows for an engagement plan: the promise table, tasks with owners
@@ -19,9 +18,10 @@ struct PlanViewModel {
     ]
 
     let plan: EngagementPlan
-    let findings: [LintFinding]
-    let framework: Framework
-    let basePath: String
+    /// The plan's findings, from the build's lint stage.
+    let findings: [PlanFinding]
+    /// The framework's steps by id, as `LintFacts.steps`.
+    let steps: [String: StepLink]
 
     /// The context to merge into the page's: `plan`, `findings`, `hasFindings`, `findingsSummary`.
     func context() -> [String: Any] {
@@ -32,7 +32,7 @@ struct PlanViewModel {
             "end": plan.end.value?.description ?? "",
             "length": length(),
             "hasDates": plan.start.value != nil && plan.end.value != nil,
-            "steps": steps(),
+            "steps": stepValues(),
         ]
         let team = (plan.team.value ?? []).map(member)
         values["team"] = team
@@ -80,11 +80,11 @@ struct PlanViewModel {
     }
 
     /// Step titles and pages by step id, from the site's framework.
-    private func steps() -> [String: Any] {
+    private func stepValues() -> [String: Any] {
         var values: [String: Any] = [:]
         for id in EngagementPlan.stepKeys {
-            let step = framework.step(id) ?? Framework.standard.step(id)
-            values[id] = ["title": step?.title ?? id, "url": step.map { LintLinks(baseURL: basePath).page($0.page) } ?? ""]
+            let step = steps[id]
+            values[id] = ["title": step?.title ?? id, "url": step?.url ?? ""]
         }
         return values
     }
@@ -135,10 +135,10 @@ struct PlanViewModel {
         ]
     }
 
-    private func finding(_ finding: LintFinding) -> [String: Any] {
+    private func finding(_ finding: PlanFinding) -> [String: Any] {
         [
-            "severity": finding.severity.rawValue, "code": finding.ruleID, "message": finding.diagnostic.message,
-            "line": finding.location.line > 0 ? "line \(finding.location.line)" : "", "hasLine": finding.location.line > 0,
+            "severity": finding.severity.rawValue, "code": finding.ruleID, "message": finding.message,
+            "line": finding.line > 0 ? "line \(finding.line)" : "", "hasLine": finding.line > 0,
             "hint": finding.advice ?? "", "hasHint": finding.advice != nil,
             "helpURL": finding.helpURL ?? "", "isError": finding.severity == .error,
             "isWarning": finding.severity == .warning, "isNote": finding.severity == .note,

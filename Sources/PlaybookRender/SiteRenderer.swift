@@ -1,6 +1,6 @@
 public import PlaybookModel
 internal import PlaybookDiagnostics
-internal import PlaybookMarkdown
+public import PlaybookMarkdown
 
 /// Renders pages to HTML: Markdown through libcmark, then the page's template.
 /// Pure: no disk access, safe to call from many threads at once.
@@ -14,18 +14,24 @@ public struct SiteRenderer: Sendable {
     private let viewModel: ViewModel
     private let fences: FenceRenderer
     private let assetFiles: [String]
+    private let lint: LintFacts
+    private let codeColouring: (any CodeColouring)?
     private let navigation: NavigationCache
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
-    /// to them resolve.
-    public init(site: Site, templates: TemplateSet, assetFiles: [String]) {
+    /// to them resolve; `lint` is what the build's lint stage found (plan pages show it, the
+    /// `/lint/` pages are made of it); `codeColouring` colours fenced code (`nil` keeps it plain).
+    public init(
+        site: Site, templates: TemplateSet, assetFiles: [String], lint: LintFacts, codeColouring: (any CodeColouring)? = nil
+    ) {
         let templates = templates.specialized(constants: ViewModel.constants(for: site))
-        self.init(site: site, templates: templates, assetFiles: assetFiles,
+        self.init(site: site, templates: templates, assetFiles: assetFiles, lint: lint, codeColouring: codeColouring,
                   navigation: NavigationCache(site: site, templates: templates))
     }
 
     private init(
-        site: Site, templates: TemplateSet, assetFiles: [String], navigation: NavigationCache, links: LinkResolver? = nil
+        site: Site, templates: TemplateSet, assetFiles: [String], lint: LintFacts, codeColouring: (any CodeColouring)?,
+        navigation: NavigationCache, links: LinkResolver? = nil
     ) {
         self.site = site
         self.templates = templates
@@ -34,15 +40,18 @@ public struct SiteRenderer: Sendable {
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         self.links = links ?? LinkResolver(site: site, assetFiles: assetFiles)
         viewModel = ViewModel(site: site, navigation: navigation)
-        fences = FenceRenderer(site: site)
+        self.lint = lint
+        self.codeColouring = codeColouring
+        fences = FenceRenderer(site: site, lint: lint, colouring: codeColouring)
     }
 
     /// A renderer for `site` that keeps this one's templates and rendered navigation: for a
-    /// rebuild where page bodies changed but no title, order or file did.
-    public func keepingNavigation(for site: Site) -> SiteRenderer {
+    /// rebuild where page bodies changed but no title, order or file did. `lint` is the new
+    /// build's lint, when its lint stage ran again; `nil` keeps this renderer's.
+    public func keepingNavigation(for site: Site, lint: LintFacts? = nil) -> SiteRenderer {
         SiteRenderer(
-            site: site, templates: templates, assetFiles: assetFiles, navigation: navigation,
-            links: links.updating(site: site))
+            site: site, templates: templates, assetFiles: assetFiles, lint: lint ?? self.lint,
+            codeColouring: codeColouring, navigation: navigation, links: links.updating(site: site))
     }
 
     /// Renders the page at `index` of `site.pages`.
@@ -73,7 +82,7 @@ public struct SiteRenderer: Sendable {
                 hint: DroppedHTML.hint)
         }
         var context = viewModel.context(for: index, rendered: body)
-        context.typed = TypedPageContext(site: site).context(for: page)  // plans, lint pages
+        context.typed = TypedPageContext(site: site, lint: lint, fences: fences).context(for: page)  // plans, lint pages
         let html = render(templateName(for: index), context: context, body: body.html)
         return RenderedPage(
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,

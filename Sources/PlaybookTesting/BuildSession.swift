@@ -1,4 +1,5 @@
 public import PlaybookBuild
+internal import PlaybookHighlight
 
 /// A series of builds of one site for tests, each from the state the one before left, as
 /// `playbook serve` runs them.
@@ -8,8 +9,10 @@ public final class BuildSession {
     /// The state the last build left.
     public private(set) var state: BuildState?
 
-    /// A session with nothing built yet.
+    /// A session with nothing built yet; code is coloured unless `options` say how.
     public init(options: BuildOptions) {
+        var options = options
+        if options.codeColouring == nil { options.codeColouring = CodeHighlighter() }
         self.options = options
     }
 

@@ -1,5 +1,6 @@
 public import PlaybookBuild
 public import Foundation
+internal import PlaybookHighlight
 
 /// A site made for a test in a fresh temporary folder from a `[path: text]` map, removed when
 /// the value is released.
@@ -64,14 +65,15 @@ public final class FixtureSite: @unchecked Sendable {
         try FileManager.default.removeItem(atPath: root + "/" + path)
     }
 
-    /// Builds the site; with `write` false nothing is written to disk.
+    /// Builds the site as `playbook build` does (fenced code coloured); with `write` false
+    /// nothing is written to disk.
     public func build(baseURL: String? = nil, drafts: Bool = false, write: Bool = true, output: String? = nil) throws
         -> BuildResult
     {
-        try SiteBuilder(
-            options: BuildOptions(
-                source: root, output: write ? (output ?? self.output) : nil, baseURL: baseURL, includeDrafts: drafts)
-        ).build()
+        var options = BuildOptions(
+            source: root, output: write ? (output ?? self.output) : nil, baseURL: baseURL, includeDrafts: drafts)
+        options.codeColouring = CodeHighlighter()
+        return try SiteBuilder(options: options).build()
     }
 
     /// The text of a built file in memory, by output path.

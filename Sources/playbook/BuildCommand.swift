@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookBuild
 import PlaybookDiagnostics
+import PlaybookHighlight
 import PlaybookModel
 
 /// `playbook build`: renders the site into the output folder.
@@ -54,6 +55,7 @@ struct BuildCommand: ParsableCommand {
             options.cacheFolder = cacheDir ?? PathText.join(source, BuildOptions.defaultCacheFolderName)
         }
         options.clean = clean
+        options.codeColouring = CodeHighlighter()
         // Stage lines, `[2/5] render  3.84 s`: all of them with -v; on a terminal, the slow ones
         // of a large site.
         let showAll = verbose

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookBuild
 import PlaybookDiagnostics
+import PlaybookHighlight
 import PlaybookServer
 
 /// `playbook serve`: the writers' preview, rebuilt and reloaded on every save.
@@ -32,8 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let options = PreviewServer.Options(
-            build: BuildOptions(source: source, output: nil, baseURL: baseURL, includeDrafts: drafts), host: host, port: port)
+        var build = BuildOptions(source: source, output: nil, baseURL: baseURL, includeDrafts: drafts)
+        build.codeColouring = CodeHighlighter()
+        let options = PreviewServer.Options(build: build, host: host, port: port)
         let server = PreviewServer(options: options) { line in Terminal.standardOutput(line) }
         let bound = try await server.start()
         let base = await server.site.basePath

@@ -39,6 +39,20 @@ import Testing
         #expect(html.contains("<pre><code>no language &amp; no colour\n</code></pre>"))
     }
 
+    @Test func withoutACodeColouringFencesStayPlainBlocks() throws {
+        let site = try FixtureSite([
+            "content/_index.md": page("Home"),
+            "content/a.md": page("A", "```bash\necho \"<ok>\"\n```\n\n```yaml front-matter\ntitle: A\n```\n"),
+        ])
+        // The options as a library user makes them: no `codeColouring`.
+        let result = try SiteBuilder(options: BuildOptions(source: site.root, output: nil)).build()
+        #expect(result.diagnostics.isEmpty)
+        let html = try #require(FixtureSite.text(result, "a/index.html"))
+        #expect(html.contains("<pre><code class=\"language-bash\">echo &quot;&lt;ok&gt;&quot;\n</code></pre>"))
+        #expect(html.contains("<pre><code class=\"language-yaml\">title: A\n</code></pre>"))
+        #expect(!html.contains("hl-"))
+    }
+
     @Test func highlightingIsTheSameOnEveryBuild() throws {
         let site = try FixtureSite([
             "content/_index.md": page("Home"),

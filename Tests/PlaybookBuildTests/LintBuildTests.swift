@@ -158,4 +158,20 @@ import Testing
         #expect(FixtureSite.text(result, "lint/index.html")?.contains("Our own lint notes") == true)
         #expect(!result.files.contains { $0.path == "lint/plan/owner/index.html" })
     }
+
+    /// A rebuild that keeps the navigation still shows the plan's findings of this build's lint,
+    /// not those of the build before.
+    @Test func aRebuildShowsTheEditedPlansNewFindings() throws {
+        let failing = try Self.fixture("plan/owner/fail.md")
+        let site = try site(["playbook.yml": "lint:\n  fail-build: false\n", "content/plans/acme.md": failing])
+        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
+        let before = try builder.build(changed: nil)
+        #expect(FixtureSite.text(before, "plans/acme/index.html")?.contains("1 error, 0 warnings") == true)
+        try site.write("content/plans/acme.md", failing.replacingOccurrences(of: "owner: Sam Ortis", with: "owner: Sam Ortiz"))
+        let after = try builder.build(changed: ["content/plans/acme.md"])
+        #expect(after.diagnostics.isEmpty)
+        let html = try #require(FixtureSite.text(after, "plans/acme/index.html"))
+        #expect(!html.contains("is owned by &#39;Sam Ortis&#39;"))
+        #expect(!html.contains("1 error"))
+    }
 }

@@ -1,0 +1,4 @@
+public import PlaybookMarkdown
+
+/// The highlighter is what the build colours fenced code with when the command line sets it.
+extension CodeHighlighter: CodeColouring {}
