@@ -1,6 +1,7 @@
 internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import PlaybookRender
+internal import Foundation
 
 /// The build: load → render → check → index → write, each stage a function of the values the
 /// ones before it returned, all of them memoised through a `BuildState`.
@@ -39,7 +40,10 @@ public enum Build {
                 site: loaded.site, pages: [], files: [], diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: false)
             return (state(previous: previous, loaded: loaded), result)
         }
-        let rendered = RenderStage(loaded: loaded, templates: templates, options: options).run(previous: previous, changes: changes)
+        let staging = try options.output.map { try OutputFolder(path: $0, source: options.source).begin() }
+        var renderStage = RenderStage(loaded: loaded, templates: templates, options: options)
+        renderStage.staging = staging
+        let rendered = renderStage.run(previous: previous, changes: changes)
         clock.lap("render")
         let checked = CheckStage(site: loaded.site, rendered: rendered).run()
         clock.lap("check")
@@ -47,27 +51,43 @@ public enum Build {
         clock.lap("index")
         let diagnostics = loaded.diagnostics + loaded.templateProblems + rendered.pages.flatMap(\.diagnostics)
             + checked.diagnostics
-        let result = try WriteStage(options: options).run(
+        var writeStage = WriteStage(options: options)
+        writeStage.staging = staging
+        let result = try writeStage.run(
             site: loaded.site, pages: rendered.pages, files: indexed.files, diagnostics: diagnostics, clock: clock)
         let last = LastBuild(
             site: loaded.site, pages: rendered.pages, files: indexed.files,
             fileIndex: Dictionary(indexed.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { $1 }),
             loadDiagnostics: loaded.diagnostics, frameworkDiagnostics: checked.frameworkDiagnostics,
             linkDiagnostics: checked.linkDiagnostics, anchors: checked.anchors, incoming: checked.incoming)
-        let state = state(previous: previous, loaded: loaded, rendered: rendered, indexed: indexed, last: last)
+        let state = state(
+            previous: previous, loaded: loaded, rendered: rendered, indexed: indexed, last: last,
+            writtenTo: result.wrote ? options.output : nil)
         return (state, result)
     }
 
     /// The state a build leaves: what it loaded, and what it rendered (plans and lint pages,
-    /// which are rendered every time, left out).
+    /// which are rendered every time, left out). Pages written as they rendered have their HTML
+    /// in `writtenTo`, the output folder, when the build wrote it; otherwise it is lost and
+    /// they are not kept.
     private static func state(
-        previous: BuildState, loaded: Loaded, rendered: Rendered? = nil, indexed: Indexed? = nil, last: LastBuild? = nil
+        previous: BuildState, loaded: Loaded, rendered: Rendered? = nil, indexed: Indexed? = nil, last: LastBuild? = nil,
+        writtenTo: String? = nil
     ) -> BuildState {
         let site = loaded.site
+        let written = rendered?.written ?? []
         var pages: [String: RenderedPage] = [:]
+        var linked = rendered?.linked ?? []
         for page in rendered?.pages ?? [] where !BuildState.isAlwaysRendered(site.pages[page.index]) {
-            pages[site.pages[page.index].sourcePath] = page
+            let source = site.pages[page.index].sourcePath
+            if written.contains(page.index) {
+                guard writtenTo != nil else { continue }
+                linked.insert(source)
+            }
+            pages[source] = page
         }
+        // A failed build left the previous output, and so `previous.htmlFolder`, as it was.
+        let htmlFolder = writtenTo.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? previous.htmlFolder
         let memory = BuildState.Memory(
             templates: loaded.templates, templateProblems: loaded.templateProblems, assets: loaded.assets,
             renderer: rendered?.renderer, last: last)
@@ -75,20 +95,29 @@ public enum Build {
             manifest: previous.manifest, pageCache: loaded.pageCache,
             navigation: rendered == nil ? [] : site.pages.map(NavigationEntry.init), staticFiles: site.staticFiles,
             assetOutputs: loaded.assets.map(\.output), rendered: pages, searchParts: indexed?.searchParts ?? [:],
-            htmlFolder: previous.htmlFolder, linked: rendered?.linked ?? [], memory: memory)
+            htmlFolder: htmlFolder, linked: linked, memory: memory)
     }
 }
 
 /// Writes the site: beside the old output folder, swapped in only when there are no errors.
 struct WriteStage {
     let options: BuildOptions
+    /// The new site, begun before rendering; `nil` writes every file here.
+    var staging: OutputFolder.Staging?
 
     func run(site: Site, pages: [RenderedPage], files: [OutputFile], diagnostics: [Diagnostic], clock: StageClock,
              changedFiles: Set<String>? = nil) throws -> BuildResult
     {
         var clock = clock
         var wrote = false
-        if let output = options.output, !diagnostics.hasErrors {
+        if let staging {
+            if diagnostics.hasErrors {
+                staging.discard()
+            } else {
+                try staging.finish(with: files, marker: options.outputMarker)
+                wrote = true
+            }
+        } else if let output = options.output, !diagnostics.hasErrors {
             try OutputFolder(path: output, source: options.source).replace(with: files, marker: options.outputMarker)
             wrote = true
         }
@@ -96,6 +125,7 @@ struct WriteStage {
         var result = BuildResult(
             site: site, pages: pages, files: files, diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: wrote)
         result.changedFiles = changedFiles
+        result.output = wrote ? options.output : nil
         return result
     }
 }

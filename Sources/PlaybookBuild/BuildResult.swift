@@ -16,6 +16,9 @@ public struct BuildResult: Sendable {
     public var stages: [(name: String, seconds: Double)]
     /// True when the files were written to the output folder.
     public var wrote: Bool
+    /// The output folder the files were written to, when they were: pages written as they
+    /// rendered (`OutputFile.Contents.written`) are read from there.
+    public var output: String?
     /// The output paths that changed since the builder's previous build, when it knows them
     /// (`nil`: treat every file as new).
     public var changedFiles: Set<String>? = nil

@@ -128,10 +128,13 @@ struct DiskCache {
             }.keys)
         pages.renderedBytes = carried.renderedBytes
         let site = result.site
+        // Reused pages are the ones linked from the previous output, not written anew.
+        var reused: Set<String> = []
+        for file in result.files { if case .link = file.contents { reused.insert(file.path) } }
         pages.unchangedRendered = Set(
             result.pages.filter { page in
                 let source = site.pages[page.index].sourcePath
-                return state.linked.contains(source) && carried.rendered[source]?.index == page.index
+                return reused.contains(page.outputPath) && carried.rendered[source]?.index == page.index
             }.map { site.pages[$0.index].sourcePath })
         return pages
     }

@@ -21,6 +21,7 @@ struct IndexStage {
         let site = loaded.site
         let linked = rendered.linked
         var files = rendered.pages.map { page -> OutputFile in
+            if rendered.written.contains(page.index) { return OutputFile(path: page.outputPath, contents: .written) }
             if let folder = previous.htmlFolder, linked.contains(site.pages[page.index].sourcePath) {
                 return OutputFile(path: page.outputPath, contents: .link(from: PathText.join(folder, page.outputPath)))
             }

@@ -14,6 +14,9 @@ public struct OutputFile: Sendable, Hashable {
         /// A file the previous build wrote, unchanged since: hard-linked from the previous output
         /// folder (copied where links are not possible), by absolute path.
         case link(from: String)
+        /// A page written into the new output folder as it was rendered (see
+        /// `OutputFolder.Staging`): its HTML is in the folder, not in memory.
+        case written
     }
 
     /// Creates an output file.

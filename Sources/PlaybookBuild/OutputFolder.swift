@@ -15,6 +15,12 @@ struct OutputFolder {
     static let marker = ".playbook-output"
 
     func replace(with files: [OutputFile], marker text: String = "") throws {
+        try begin().finish(with: files, marker: text)
+    }
+
+    /// Starts a new site beside the output folder: the staging folder is made (and removed if
+    /// the process is stopped) and takes files while pages render; `Staging.finish` swaps it in.
+    func begin() throws -> Staging {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         try checkSafe(target)
@@ -26,31 +32,16 @@ struct OutputFolder {
             throw DiagnosticError.usage("cannot create the folder '\(parent)': \(error.localizedDescription)", file: path)
         }
         removeLeftovers(in: parent, name: name)
-        let staging = PathText.join(parent, ".\(name).building-\(getpid())")
-        let retired = PathText.join(parent, ".\(name).old-\(getpid())")
-        let guardian = InterruptGuard.shared
-        let swapID = guardian.begin(staging: staging, retired: retired, target: target)
-        defer { guardian.end(swapID) }
+        let staging = Staging(
+            path: path, target: target, folder: PathText.join(parent, ".\(name).building-\(getpid())"),
+            retired: PathText.join(parent, ".\(name).old-\(getpid())"))
         do {
-            try write(files, into: staging, marker: text)
+            try fm.createDirectory(atPath: staging.folder, withIntermediateDirectories: true)
         } catch {
-            try? fm.removeItem(atPath: staging)
-            throw DiagnosticError.usage(
-                "cannot write the site into '\(parent)': \(error)", file: path,
-                hint: "check that the folder is writable and the disk has space")
+            staging.discard()
+            throw staging.cannotWrite(error)
         }
-        let hadPrevious = fm.fileExists(atPath: target)
-        try guardian.atomically {
-            do {
-                if hadPrevious { try fm.moveItem(atPath: target, toPath: retired) }
-                try fm.moveItem(atPath: staging, toPath: target)
-            } catch {
-                if hadPrevious, !fm.fileExists(atPath: target) { try? fm.moveItem(atPath: retired, toPath: target) }
-                try? fm.removeItem(atPath: staging)
-                throw DiagnosticError.usage("cannot replace '\(path)': \(error.localizedDescription)", file: path)
-            }
-        }
-        if hadPrevious { try? fm.removeItem(atPath: retired) }
+        return staging
     }
 
     /// Refuses an output folder that holds the sources or that the build did not make.
@@ -93,39 +84,6 @@ struct OutputFolder {
     static func stamp(at path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: PathText.join(path, marker)), !data.isEmpty else { return nil }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private func write(_ files: [OutputFile], into folder: String, marker text: String) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var folders: Set<String> = []
-        for file in files {
-            let dir = PathText.parent(file.path)
-            if !dir.isEmpty { folders.insert(dir) }
-        }
-        // Sorted, a folder comes after its parent, so a plain mkdir (half the cost of
-        // FileManager's) almost always does; FileManager makes any missing parents.
-        for dir in folders.sorted() where mkdir(folder + "/" + dir, 0o755) != 0 {
-            try fm.createDirectory(atPath: folder + "/" + dir, withIntermediateDirectories: true)
-        }
-        let failures = files.parallelMap { file -> String? in
-            let destination = folder + "/" + file.path
-            switch file.contents {
-            case .text(let text):
-                return FileWriter.write(text, to: destination) ? nil : file.path
-            case .copy(let from):
-                return (try? FileManager.default.copyItem(atPath: from, toPath: destination)) == nil ? file.path : nil
-            case .link(let from):
-                if Foundation.link(from, destination) == 0 { return nil }
-                return (try? FileManager.default.copyItem(atPath: from, toPath: destination)) == nil ? file.path : nil
-            }
-        }.compactMap { $0 }
-        if let first = failures.first {
-            throw DiagnosticError.usage("cannot write '\(first)' (and \(failures.count - 1) more)", file: path)
-        }
-        guard FileWriter.write(text, to: folder + "/" + Self.marker) else {
-            throw DiagnosticError.usage("cannot write the output marker", file: path)
-        }
     }
 }
 

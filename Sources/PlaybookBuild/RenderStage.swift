@@ -10,6 +10,9 @@ struct Rendered: Sendable {
     var linked: Set<String>
     /// Whether every page was rendered anew (nothing reused).
     var renderedAll: Bool
+    /// Pages written into the new output folder as they were rendered, by index: their HTML
+    /// is there, not in `pages`.
+    var written: Set<Int> = []
 }
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
@@ -19,6 +22,9 @@ struct RenderStage {
     let loaded: Loaded
     let templates: TemplateSet
     let options: BuildOptions
+    /// Where each page rendered anew is written at once, so its HTML is not kept; `nil` keeps
+    /// every page's HTML in memory (the preview, a check without output).
+    var staging: OutputFolder.Staging?
 
     func run(previous: BuildState, changes: ChangeSet) -> Rendered {
         let site = loaded.site
@@ -50,10 +56,18 @@ struct RenderStage {
                 kept.index = index
                 return kept
             }
-            return renderer.render(page: index)
+            var rendered = renderer.render(page: index)
+            if let staging {
+                staging.write(rendered.html, to: rendered.outputPath)
+                rendered.html = ""
+            }
+            return rendered
         }
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
         let linked = renderAll ? [] : Set(site.pages.filter(isKept).map(\.sourcePath)).intersection(previous.linked)
-        return Rendered(renderer: renderer, pages: pages, linked: linked, renderedAll: renderAll)
+        let kept = Set(site.pages.indices.filter { isKept(site.pages[$0]) })
+        return Rendered(
+            renderer: renderer, pages: pages, linked: linked, renderedAll: renderAll,
+            written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept))
     }
 }

@@ -96,7 +96,7 @@ public actor PreviewSite {
         switch files[path] {
         case .text(let text)?: return Data(text.utf8)
         case .copy(let source)?, .link(let source)?: return FileManager.default.contents(atPath: source)
-        case nil: return nil
+        case .written?, nil: return nil  // the preview writes no output folder, so never `.written`
         }
     }
 }

@@ -76,10 +76,15 @@ public final class FixtureSite: @unchecked Sendable {
         return try SiteBuilder(options: options).build()
     }
 
-    /// The text of a built file in memory, by output path.
+    /// The text of a built file, by output path: in memory, or in the output folder for a page
+    /// written there as it rendered.
     public static func text(_ result: BuildResult, _ path: String) -> String? {
         for file in result.files where file.path == path {
-            if case .text(let text) = file.contents { return text }
+            switch file.contents {
+            case .text(let text): return text
+            case .written: return result.output.flatMap { try? String(contentsOfFile: $0 + "/" + path, encoding: .utf8) }
+            case .copy, .link: return nil
+            }
         }
         return nil
     }

@@ -39,7 +39,13 @@ import Testing
 
     /// The output path of every page that was rendered (not reused) in `result`.
     func rendered(_ result: BuildResult) -> Set<String> {
-        Set(result.pages.filter { !$0.html.isEmpty }.map(\.outputPath))
+        let pages = Set(result.pages.map(\.outputPath))
+        return Set(
+            result.files.filter { file in
+                guard pages.contains(file.path) else { return false }
+                if case .link = file.contents { return false }
+                return true
+            }.map(\.path))
     }
 
     @Test func aSecondBuildWithNothingChangedIsUpToDateAndRepeatsTheWarnings() throws {

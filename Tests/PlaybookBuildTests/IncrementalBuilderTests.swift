@@ -13,6 +13,7 @@ import Testing
             switch file.contents {
             case .text(let text): map[file.path] = text
             case .copy(let source), .link(let source): map[file.path] = "copy of " + source
+            case .written: map[file.path] = FixtureSite.text(result, file.path)
             }
         }
         return map
