@@ -134,6 +134,35 @@ import Testing
         #expect(FixtureSite.snapshot(of: clone.output) == (try reference(clone)))
     }
 
+    /// `playbook serve` starts from the cache `playbook build` left: only the page edited since
+    /// is rendered, the others are served from that build's output folder, and every file is
+    /// what a preview built from nothing serves.
+    @Test func aPreviewStartsFromTheCacheABuildLeft() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited before serving.\n"))
+        var options = BuildOptions(source: site.root, output: nil)
+        options.searchIndex = false
+        let restored = try #require(BuildState.restored(forPreviewOf: options))
+        #expect(restored.changes == .paths(["content/guide/a.md"]))
+        let preview = try Build.run(previous: restored.state, changes: restored.changes, options: options).result
+        let fresh = try Build.run(previous: nil, changes: .everything, options: options).result
+        func served(_ result: BuildResult) -> [String: Data] {
+            var files: [String: Data] = [:]
+            for file in result.files {
+                switch file.contents {
+                case .text(let text): files[file.path] = Data(text.utf8)
+                case .copy(let from), .link(let from): files[file.path] = FileManager.default.contents(atPath: from)
+                case .written: Issue.record("the preview writes no folder")
+                }
+            }
+            return files
+        }
+        #expect(rendered(preview) == ["guide/a/index.html"])
+        #expect(served(preview) == served(fresh))
+        #expect(SiteBuilder.searchIndex(for: preview) == SiteBuilder.searchIndex(for: fresh))
+    }
+
     /// A new `order:` changes the sidebar of every page: none of them is reused, and the page
     /// read back from the cache carries its list, so the next build sees it unchanged.
     @Test func aChangedOrderRendersEveryPageAgain() throws {
