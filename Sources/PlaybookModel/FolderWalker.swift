@@ -95,11 +95,12 @@ public struct FolderWalker: Sendable {
     }
 
     private func walkFolder(relative: String, absolute: String, depth: Int, _ visit: (Entry) -> Void) {
-        guard let names = Self.visibleNames(in: absolute) else {
+        guard var names = Self.visibleNames(in: absolute) else {
             visit(Entry(path: relative, absolutePath: absolute, kind: .unreadableFolder, status: .unknown))
             return
         }
-        for name in names.sorted() {
+        names.sort()
+        for name in names {
             let path = relative.isEmpty ? name : relative + "/" + name
             let full = absolute + "/" + name
             guard let entry = Self.examine(path: path, absolute: full, depth: depth + 1, maxDepth: maxDepth) else {
