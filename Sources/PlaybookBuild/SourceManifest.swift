@@ -24,6 +24,12 @@ struct FileStamp: Equatable, Sendable {
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
         inode = Int(info.st_ino)
     }
+
+    init(_ status: FolderWalker.Status) {
+        self.init(
+            size: status.size, modifiedSeconds: status.modifiedSeconds,
+            modifiedNanoseconds: status.modifiedNanoseconds, inode: status.inode)
+    }
 }
 
 /// One source the build reads: its site-relative path, its stamp, and the digest of what it
@@ -57,7 +63,7 @@ struct SourceManifest: Equatable, Sendable {
             found.append(("playbook.yml", root + "/playbook.yml", FileStamp(info), .file))
         }
         for folder in ["content", "templates", LintFence.folder] {
-            visit(root + "/" + folder, relative: folder, depth: 0, into: &found)
+            visit(root + "/" + folder, relative: folder, into: &found)
         }
         let known = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         let files = found.parallelMap { item -> SourceEntry in
@@ -84,33 +90,36 @@ struct SourceManifest: Equatable, Sendable {
 
     /// Folders count too (as `path/`, with the names they hold): adding or removing an entry the
     /// build only warns about, such as a dangling symbolic link, changes its folder's listing.
+    /// The folders are walked by `FolderWalker`'s rule, the root followed if it is a link.
     private static func visit(
-        _ absolute: String, relative: String, depth: Int,
+        _ absolute: String, relative: String,
         into found: inout [(path: String, absolute: String, stamp: FileStamp, kind: SourceKind)]
     ) {
         var info = stat()
         guard stat(absolute, &info) == 0 else { return }
         found.append((relative + "/", absolute, FileStamp(info), .folder))
-        // Deeper than the content walker reads is not read by the build either.
-        guard depth <= 40 else { return }
-        for name in SourceKind.names(in: absolute) {
-            let path = absolute + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                visit(path, relative: relative + "/" + name, depth: depth + 1, into: &found)
-            case S_IFLNK:
-                // A linked file counts with its target's bytes; other links (to folders,
-                // dangling) by where they point, as the build only warns about them.
-                var target = stat()
-                let followed = stat(path, &target) == 0 && target.st_mode & S_IFMT == S_IFREG
-                found.append((relative + "/" + name, path, FileStamp(followed ? target : info), followed ? .file : .link))
-            default:
-                found.append((relative + "/" + name, path, FileStamp(info), .file))
+        FolderWalker(root: absolute, maxDepth: maxFolderDepth).walk { entry in
+            let path = relative + "/" + entry.path
+            let stamp = FileStamp(entry.status)
+            switch entry.kind {
+            case .folder, .tooDeep:
+                found.append((path + "/", entry.absolutePath, stamp, .folder))
+            case .file, .linkedFile:
+                // A linked file counts with its target's bytes (and stamp).
+                found.append((path, entry.absolutePath, stamp, .file))
+            case .linkedFolder, .brokenLink, .other:
+                // Other links (to folders, dangling) by where they point, as the build only warns
+                // about them; pipes and devices the same way, as reading one could wait forever.
+                found.append((path, entry.absolutePath, stamp, .link))
+            case .unreadableFolder:
+                break  // its own entry is recorded, with an empty listing
             }
         }
     }
+
+    /// How deep the folders read are: deeper than the content walker reads is not read by the
+    /// build either. A folder just below is recorded, with its listing, but not read.
+    static let maxFolderDepth = 40
 }
 
 /// What a source's digest is taken of.
@@ -136,17 +145,8 @@ enum SourceKind: Sendable {
         return hash.value
     }
 
-    /// The names of a folder's entries, hidden ones left out.
+    /// The names of a folder's entries, hidden ones left out; none when it cannot be listed.
     static func names(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names
+        FolderWalker.visibleNames(in: folder) ?? []
     }
 }

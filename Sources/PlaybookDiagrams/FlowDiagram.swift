@@ -98,7 +98,7 @@ struct FlowDiagram: Diagram {
                 }
             case "accountable":
                 if let flag = value.bool { step.accountable = flag } else {
-                    reader.error(at: value.location, "'accountable' must be true or false, not \(value.kindDescription)")
+                    reader.wrongType(value, key: "accountable", expected: "true or false")
                     ok = false
                 }
             default:

@@ -3,13 +3,16 @@ internal import PlaybookModel
 
 /// Reads the fields of one diagram spec (a YAML mapping), collecting a positioned diagnostic for
 /// every problem: a missing field is reported at the fence, a wrong value at the value itself.
+/// Unknown keys and wrong types go through PlaybookModel's `FieldReader`, named in the
+/// `diagram` vocabulary (`diagram/unknown-key` warnings, `diagram/invalid` errors).
 struct SpecReader {
     /// The fence's opening line, where problems of the spec as a whole are reported.
     let fence: SourceLocation
     /// The spec's kind, for messages: `cycle`.
     let kind: String
     /// Every problem so far.
-    private(set) var problems: [Diagnostic] = []
+    var problems: [Diagnostic] { reader.problems }
+    private var reader: FieldReader
     private let pairs: [(key: YAMLNode, value: YAMLNode)]
 
     /// Creates a reader of the top-level `pairs` of a spec of `kind`.
@@ -17,6 +20,7 @@ struct SpecReader {
         self.pairs = pairs
         self.kind = kind
         self.fence = fence
+        reader = FieldReader(file: fence.file, vocabulary: .diagram)
     }
 
     /// The value under `key`, if the spec has it and it is not empty.
@@ -42,7 +46,7 @@ struct SpecReader {
             return nil
         }
         guard let items = node.sequence else {
-            error(at: node.location, "'\(key)' must be a list, not \(node.kindDescription)", hint: hint)
+            reader.wrongType(node, key: key, expected: "a list", hint: hint)
             return nil
         }
         return items
@@ -63,7 +67,8 @@ struct SpecReader {
     /// A scalar used as a label: non-empty text (numbers and dates count as text).
     mutating func label(_ node: YAMLNode, field: String) -> String? {
         guard let text = node.scalarText else {
-            error(at: node.location, "'\(field)' must be text, not \(node.kindDescription)", hint: node.sequence != nil || node.mapping != nil ? "quote the value if it contains ': ' or starts with '[' or '{'" : nil)
+            let quote = node.sequence != nil || node.mapping != nil ? "quote the value if it contains ': ' or starts with '[' or '{'" : nil
+            reader.wrongType(node, key: field, expected: "text", hint: quote)
             return nil
         }
         let normalized = TextMetrics.normalize(text)
@@ -77,27 +82,33 @@ struct SpecReader {
     /// Warns about each top-level key not in `known`, with a "did you mean" hint (or `hint`, or
     /// the list of known keys, when no key is close).
     mutating func checkKeys(known: [String], hint: String? = nil) {
-        for (key, _) in pairs {
-            let name = key.scalarText ?? "?"
-            if !known.contains(name) { unknownKey(key, known: known, in: "a \(kind) diagram", hint: hint) }
-        }
+        reader.checkKeys(pairs, known: known, in: "a \(kind) diagram", fallbackHint: hint)
     }
 
     /// Warns about a key of an entry (or of the spec) that is not in `known`.
     mutating func unknownKey(_ key: YAMLNode, known: [String], in context: String, hint: String? = nil) {
-        let name = key.scalarText ?? "?"
-        problems.append(
-            .warning(
-                "diagram/unknown-key", at: key.location, "unknown key '\(name)' in \(context); it is ignored",
-                hint: Suggestions.didYouMean(name, in: known) ?? hint ?? "known keys: \(known.joined(separator: ", "))"))
+        reader.unknownKey(key, known: known, in: context, fallbackHint: hint)
+    }
+
+    /// Records an error about a value of the wrong type: `'key' must be <expected>, not <kind>`.
+    mutating func wrongType(_ node: YAMLNode, key: String, expected: String, hint: String? = nil) {
+        reader.wrongType(node, key: key, expected: expected, hint: hint)
     }
 
     /// Records an error about the spec.
     mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
-        problems.append(.error("diagram/invalid", at: location, message, hint: hint))
+        reader.error(FieldReader.Vocabulary.diagram.typeCode, at: location, message, hint: hint)
     }
 
     private mutating func missing(_ key: String, hint: String?) {
         error(at: fence, "the \(kind) diagram has no '\(key)'", hint: hint)
     }
+}
+
+extension FieldReader.Vocabulary {
+    /// Diagram specs: unknown keys are `diagram/unknown-key` warnings, every other problem a
+    /// `diagram/invalid` error.
+    static let diagram = FieldReader.Vocabulary(
+        unknownKeyCode: "diagram/unknown-key", unknownKeySeverity: .warning, unknownKeySuffix: "; it is ignored",
+        typeCode: "diagram/invalid", valueCode: "diagram/invalid")
 }

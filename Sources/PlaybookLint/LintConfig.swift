@@ -58,37 +58,34 @@ public struct LintConfig: Sendable, Hashable {
     ///   line, for every unknown key, unknown rule id or bad value.
     public static func parse(_ node: YAMLNode?, ruleIDs: [String] = LintRegistry.ruleIDs) -> (LintConfig, [Diagnostic]) {
         var config = LintConfig()
-        var problems: [Diagnostic] = []
-        func problem(_ node: YAMLNode, _ message: String, hint: String? = nil) {
-            problems.append(.error(problemCode, at: node.location, message, hint: hint))
-        }
         guard let node, !node.isNull else { return (config, []) }
+        var reader = FieldReader(file: node.location.file, vocabulary: .lintConfig)
         guard let pairs = node.mapping else {
-            problem(node, "'lint' must be a mapping with 'rules', 'limits' or 'fail-build', not \(node.kindDescription)")
-            return (config, problems)
+            reader.wrongType(node, key: "lint", expected: "a mapping with 'rules', 'limits' or 'fail-build'")
+            return (config, reader.problems)
         }
         let known = ["rules", "limits", "fail-build"]
         for (key, value) in pairs {
             switch key.scalarText {
             case "fail-build":
                 if let flag = value.bool { config.failBuild = flag } else {
-                    problem(value, "'lint.fail-build' must be true or false, not \(value.kindDescription)")
+                    reader.wrongType(value, key: "lint.fail-build", expected: "true or false")
                 }
             case "rules":
-                readRules(value, ruleIDs: ruleIDs, into: &config, problem: problem)
+                readRules(value, ruleIDs: ruleIDs, into: &config, reader: &reader)
             case "limits":
-                readLimits(value, into: &config, problem: problem)
+                readLimits(value, into: &config, reader: &reader)
             default:
-                let name = key.scalarText ?? "?"
-                problem(key, "unknown key '\(name)' in 'lint'", hint: Suggestions.didYouMean(name, in: known) ?? "known keys: \(known.joined(separator: ", "))")
+                reader.unknownKey(key, known: known, in: "'lint'")
             }
         }
-        return (config, problems)
+        return (config, reader.problems)
     }
 
     private static func readRules(
-        _ node: YAMLNode, ruleIDs: [String], into config: inout LintConfig, problem: (YAMLNode, String, String?) -> Void
+        _ node: YAMLNode, ruleIDs: [String], into config: inout LintConfig, reader: inout FieldReader
     ) {
+        func problem(_ node: YAMLNode, _ message: String, _ hint: String?) { reader.error(problemCode, at: node, message, hint: hint) }
         guard let pairs = node.mapping else {
             if !node.isNull { problem(node, "'lint.rules' must map rule ids to off, warning or error, not \(node.kindDescription)", "write one 'rule-id: off' line per rule") }
             return
@@ -96,7 +93,7 @@ public struct LintConfig: Sendable, Hashable {
         for (key, value) in pairs {
             let id = key.scalarText ?? "?"
             guard ruleIDs.contains(id) else {
-                problem(key, "unknown lint rule '\(id)'", Suggestions.didYouMean(id, in: ruleIDs) ?? "the rules are listed at /lint/")
+                problem(key, "unknown lint rule '\(id)'", FieldReader.unknownKeyHint(id, known: ruleIDs, fallback: "the rules are listed at /lint/"))
                 continue
             }
             // YAML 1.1 reads a bare `off` as false; the text is what was written.
@@ -109,16 +106,17 @@ public struct LintConfig: Sendable, Hashable {
         }
     }
 
-    private static func readLimits(_ node: YAMLNode, into config: inout LintConfig, problem: (YAMLNode, String, String?) -> Void) {
+    private static func readLimits(_ node: YAMLNode, into config: inout LintConfig, reader: inout FieldReader) {
+        func problem(_ node: YAMLNode, _ message: String, _ hint: String?) { reader.error(problemCode, at: node, message, hint: hint) }
+        let known = ["buffer", "check-in", "respond-within"]
         guard let pairs = node.mapping else {
-            if !node.isNull { problem(node, "'lint.limits' must be a mapping of limits, not \(node.kindDescription)", "known limits: buffer, check-in, respond-within") }
+            if !node.isNull { reader.wrongType(node, key: "lint.limits", expected: "a mapping of limits", hint: "known limits: buffer, check-in, respond-within") }
             return
         }
-        let known = ["buffer", "check-in", "respond-within"]
         for (key, value) in pairs {
             let name = key.scalarText ?? "?"
             guard known.contains(name) else {
-                problem(key, "unknown limit '\(name)' in 'lint.limits'", Suggestions.didYouMean(name, in: known) ?? "known limits: \(known.joined(separator: ", "))")
+                reader.unknownKey(key, known: known, in: "'lint.limits'", noun: "limit")
                 continue
             }
             let text = value.scalarText ?? ""
@@ -142,4 +140,12 @@ public struct LintConfig: Sendable, Hashable {
             }
         }
     }
+}
+
+extension FieldReader.Vocabulary {
+    /// The `lint:` section of `playbook.yml`: every problem, unknown keys too, is a `lint/config`
+    /// error.
+    static let lintConfig = FieldReader.Vocabulary(
+        unknownKeyCode: LintConfig.problemCode, unknownKeySeverity: .error, unknownKeySuffix: "",
+        typeCode: LintConfig.problemCode, valueCode: LintConfig.problemCode)
 }

@@ -45,26 +45,22 @@ extension Linter {
         return (targets, missing)
     }
 
-    /// Markdown files under `folder`, relative to it, sorted; hidden entries and symbolic links
-    /// to folders are skipped, so a link loop cannot hang the run.
+    /// Markdown files under `folder`, relative to it, sorted, walked by `FolderWalker`'s rule:
+    /// hidden entries are skipped and symbolic links to folders are not followed, so a link loop
+    /// cannot hang the run. A link named `*.md` that cannot be followed is listed, so that it is
+    /// reported as unreadable rather than skipped.
     public static func markdownFiles(in folder: String) -> [String] {
         var found: [String] = []
-        func visit(_ relative: String) {
-            let absolute = relative.isEmpty ? folder : PathText.join(folder, relative)
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []
-            for name in entries.sorted() where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                let type = (try? FileManager.default.attributesOfItem(atPath: PathText.join(folder, path)))?[.type] as? FileAttributeType
-                if type == .typeDirectory {
-                    visit(path)
-                } else if type == .typeRegular || type == .typeSymbolicLink,
-                    ["md", "markdown"].contains(PathText.fileExtension(name).lowercased())
-                {
-                    found.append(path)
+        FolderWalker(root: folder).walk { entry in
+            switch entry.kind {
+            case .file, .linkedFile, .linkedFolder, .brokenLink:
+                if ["md", "markdown"].contains(PathText.fileExtension(entry.path).lowercased()) {
+                    found.append(entry.path)
                 }
+            case .folder, .tooDeep, .unreadableFolder, .other:
+                break
             }
         }
-        visit("")
         return found.sorted()
     }
 

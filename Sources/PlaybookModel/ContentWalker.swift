@@ -1,8 +1,9 @@
 internal import PlaybookDiagnostics
 internal import Foundation
 
-/// Lists the files under `content/` in a stable order, without following symlinked folders
-/// (so a symlink loop cannot hang the build) and without hidden files.
+/// Lists the files under `content/` in a stable order, by `FolderWalker`'s rule: hidden entries
+/// skipped, symbolic links to folders not followed (so a symlink loop cannot hang the build) but
+/// warned about, as are links that point nowhere and linked files outside `content/`.
 struct ContentWalker {
     let contentDir: String
 
@@ -24,66 +25,48 @@ struct ContentWalker {
 
     func walk() -> Listing {
         var listing = Listing()
-        visit("", into: &listing)
+        FolderWalker(root: contentDir, maxDepth: Self.maxDepth).walk { entry in
+            switch entry.kind {
+            case .file:
+                add(entry.path, to: &listing)
+            case .linkedFile:
+                if isInside(entry.absolutePath) {
+                    add(entry.path, to: &listing)
+                } else {
+                    listing.diagnostics.append(problem(at: entry))
+                }
+            case .linkedFolder, .brokenLink, .tooDeep, .unreadableFolder:
+                listing.diagnostics.append(problem(at: entry))
+            case .folder, .other:
+                break
+            }
+        }
         listing.markdownFiles.sort()
         listing.otherFiles.sort()
         return listing
     }
 
-    private func visit(_ relative: String, into listing: inout Listing) {
-        let absolute = relative.isEmpty ? contentDir : contentDir + "/" + relative
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
-        } catch {
-            listing.diagnostics.append(
-                .error(
-                    "file/unreadable", at: SourceLocation(file: "content/" + relative),
-                    "this folder cannot be read"))
-            return
-        }
-        for name in entries where !name.hasPrefix(".") {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let full = absolute + "/" + name
-            // lstat, not FileManager's attributes: a dictionary per file was most of the walk.
-            var info = stat()
-            let mode = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : 0
-            if mode == S_IFDIR {
-                let depth = path.split(separator: "/").count
-                guard depth <= Self.maxDepth else {
-                    listing.diagnostics.append(
-                        .error(
-                            "file/too-deep", at: SourceLocation(file: "content/" + path),
-                            "folders are nested more than \(Self.maxDepth) deep here; the folder is not read",
-                            hint: "flatten the folder tree: each folder is a level of the sidebar"))
-                    continue
-                }
-                visit(path, into: &listing)
-            } else if mode == S_IFLNK {
-                var isDirectory: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) {
-                    listing.diagnostics.append(
-                        .warning(
-                            "file/symlink", at: SourceLocation(file: "content/" + path),
-                            "this symbolic link points nowhere (or into a loop); it is skipped"))
-                } else if isDirectory.boolValue {
-                    listing.diagnostics.append(
-                        .warning(
-                            "file/symlink", at: SourceLocation(file: "content/" + path),
-                            "symbolic links to folders are not followed; it is skipped",
-                            hint: "move or copy the folder into content/"))
-                } else if !isInside(full) {
-                    listing.diagnostics.append(
-                        .warning(
-                            "file/symlink", at: SourceLocation(file: "content/" + path),
-                            "this symbolic link points outside content/; it is skipped",
-                            hint: "copy the file into content/ instead"))
-                } else {
-                    add(path, to: &listing)
-                }
-            } else if mode == S_IFREG {
-                add(path, to: &listing)
-            }
+    /// The diagnostic for an entry the build does not read.
+    private func problem(at entry: FolderWalker.Entry) -> Diagnostic {
+        let location = SourceLocation(file: "content/" + entry.path)
+        switch entry.kind {
+        case .unreadableFolder:
+            return .error("file/unreadable", at: location, "this folder cannot be read")
+        case .tooDeep:
+            return .error(
+                "file/too-deep", at: location,
+                "folders are nested more than \(Self.maxDepth) deep here; the folder is not read",
+                hint: "flatten the folder tree: each folder is a level of the sidebar")
+        case .brokenLink:
+            return .warning("file/symlink", at: location, "this symbolic link points nowhere (or into a loop); it is skipped")
+        case .linkedFolder:
+            return .warning(
+                "file/symlink", at: location, "symbolic links to folders are not followed; it is skipped",
+                hint: "move or copy the folder into content/")
+        case .linkedFile, .file, .folder, .other:  // only a linked file outside content/ comes here
+            return .warning(
+                "file/symlink", at: location, "this symbolic link points outside content/; it is skipped",
+                hint: "copy the file into content/ instead")
         }
     }
 

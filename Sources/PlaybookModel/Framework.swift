@@ -87,7 +87,7 @@ public struct Framework: Sendable, Hashable {
 
     private static func entries(_ node: YAMLNode, key: String, reader: inout FieldReader) -> [YAMLNode] {
         guard let items = node.sequence else {
-            reader.error("field/type", at: node, "'\(key)' must be a list, not \(node.kindDescription)")
+            reader.wrongType(node, key: key, expected: "a list")
             return []
         }
         return items

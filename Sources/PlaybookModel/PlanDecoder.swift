@@ -1,7 +1,8 @@
 internal import PlaybookDiagnostics
 
 /// Reads typed plan fields out of YAML nodes, recording a `PlanProblem` for every node that
-/// cannot be read and carrying on, so one pass finds every problem.
+/// cannot be read and carrying on, so one pass finds every problem. Unknown keys and wrong types
+/// are worded by `FieldReader`, as in every other YAML file.
 struct PlanDecoder {
     /// The keys of one mapping, looked up by name, with where the mapping starts.
     struct Fields {
@@ -36,9 +37,8 @@ struct PlanDecoder {
             guard let key = pair.key.scalarText, known.contains(key) else {
                 let name = pair.key.scalarText ?? "?"
                 report(
-                    .unknownKey, at: pair.key.location, "unknown key '\(name)' in \(what)",
-                    hint: Suggestions.didYouMean(name, in: known) ?? "known keys: \(known.joined(separator: ", "))",
-                    step: step)
+                    .unknownKey, at: pair.key.location, FieldReader.unknownKeyMessage(name, in: what),
+                    hint: FieldReader.unknownKeyHint(name, known: known), step: step)
                 continue
             }
             result[key] = pair
@@ -68,7 +68,7 @@ struct PlanDecoder {
         guard let (keyNode, value) = fields.raw(key) else { return .missing }
         if Self.isEmpty(value) { return .empty(keyNode.location) }
         guard let text = value.scalarText else {
-            report(at: value.location, "'\(key)' must be text, not \(value.kindDescription)", step: fields.step)
+            report(at: value.location, FieldReader.typeMessage(value, key: key, expected: "text"), step: fields.step)
             return .invalid(value.location)
         }
         return .value(text, value.location)
@@ -117,7 +117,7 @@ struct PlanDecoder {
             return .value(PersonReference(names: [Located(name, at: value.location)], isList: false), value.location)
         }
         guard let items = value.sequence else {
-            report(at: value.location, "'\(key)' must be a name, not \(value.kindDescription)", step: fields.step)
+            report(at: value.location, FieldReader.typeMessage(value, key: key, expected: "a name"), step: fields.step)
             return .invalid(value.location)
         }
         var names: [Located<String>] = []
@@ -137,7 +137,7 @@ struct PlanDecoder {
         if Self.isEmpty(value) { return .empty(keyNode.location) }
         if let text = value.scalarText { return .value([Located(text, at: value.location)], value.location) }
         guard let items = value.sequence else {
-            report(at: value.location, "'\(key)' must be a list, not \(value.kindDescription)", step: fields.step)
+            report(at: value.location, FieldReader.typeMessage(value, key: key, expected: "a list"), step: fields.step)
             return .invalid(value.location)
         }
         var result: [Located<String>] = []
@@ -161,7 +161,7 @@ struct PlanDecoder {
         if Self.isEmpty(value) { return .empty(keyNode.location) }
         guard let items = value.sequence else {
             report(
-                at: value.location, "'\(key)' must be a list of entries, not \(value.kindDescription)",
+                at: value.location, FieldReader.typeMessage(value, key: key, expected: "a list of entries"),
                 hint: "start each entry with '- ', as in '- \(example)'", step: fields.step)
             return .invalid(value.location)
         }
@@ -185,9 +185,9 @@ struct PlanDecoder {
         guard let (_, value) = fields.raw(key), !Self.isEmpty(value) else { return }
         switch key {
         case "weight" where value.int == nil:
-            report(at: value.location, "'weight' must be a whole number, not \(value.kindDescription)", step: nil)
+            report(at: value.location, FieldReader.typeMessage(value, key: "weight", expected: "a whole number"), step: nil)
         case "draft" where value.bool == nil:
-            report(at: value.location, "'draft' must be true or false, not \(value.kindDescription)", step: nil)
+            report(at: value.location, FieldReader.typeMessage(value, key: "draft", expected: "true or false"), step: nil)
         case "tags":
             _ = texts(fields, key)
         case "title", "description", "type":

@@ -26,9 +26,8 @@ extension FieldReader {
     public mutating func orderNames(_ node: YAMLNode, key: String) -> [OrderName] {
         if node.isNull { return [] }
         guard let items = node.sequence else {
-            error(
-                "field/type", at: node,
-                "'\(key)' must be a list of the section's file and folder names, not \(node.kindDescription)",
+            wrongType(
+                node, key: key, expected: "a list of the section's file and folder names",
                 hint: "write it as '\(key): [promise.md, plan.md, checklists/]'")
             return []
         }

@@ -17,7 +17,8 @@ public struct TemplateSet: Sendable {
     /// Templates every site must have.
     public static let required = ["page", "section", "home", "404"]
 
-    /// Loads every `*.mustache` file under `directory`, named by its path without extension.
+    /// Loads every `*.mustache` file under `directory`, named by its path without extension;
+    /// hidden files and folders are left out.
     ///
     /// - Parameters:
     ///   - directory: the templates folder.
@@ -48,8 +49,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
+        let files = templateFiles(in: directory)
         for file in files {
             let name = String(file.dropLast(".mustache".count))
             switch register(file, as: name, in: directory, display: displayPrefix + file, into: &library) {
@@ -73,6 +73,18 @@ public struct TemplateSet: Sendable {
         var set = TemplateSet(library: library, names: names)
         set.sources = sources
         return (set, diagnostics)
+    }
+
+    /// The paths under `directory` that end in `.mustache`, sorted, walked by `FolderWalker`'s
+    /// rule (hidden entries skipped, symbolic links to folders not followed). Anything so named
+    /// but a pipe or a device is listed, so a link that points nowhere is reported as unreadable.
+    private static func templateFiles(in directory: String) -> [String] {
+        var files: [String] = []
+        FolderWalker(root: directory).walk { entry in
+            guard entry.path.hasSuffix(".mustache"), entry.kind != .other, entry.kind != .unreadableFolder else { return }
+            files.append(entry.path)
+        }
+        return files.sorted()
     }
 
     /// A template that could not be read or parsed.

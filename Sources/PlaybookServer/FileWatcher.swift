@@ -1,4 +1,5 @@
 internal import Foundation
+internal import PlaybookModel
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -80,21 +81,23 @@ public final class FileWatcher: @unchecked Sendable {
         queue.asyncAfter(deadline: .now() + 0.2) { self.poll() }
     }
 
+    /// The modification time of `playbook.yml` and of every file under the watched folders,
+    /// walked by `FolderWalker`'s rule as the build walks them.
     private func scan() -> [String: Date] {
         var result: [String: Date] = [:]
-        let fm = FileManager.default
         for top in Self.watched {
             let full = root + "/" + top
-            if let date = (try? fm.attributesOfItem(atPath: full))?[.modificationDate] as? Date, top.hasSuffix(".yml") {
-                result[top] = date
+            if top.hasSuffix(".yml") {
+                if let date = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date {
+                    result[top] = date
+                }
                 continue
             }
-            guard let enumerator = fm.enumerator(atPath: full) else { continue }
-            for case let path as String in enumerator {
-                let attributes = enumerator.fileAttributes
-                if let date = attributes?[.modificationDate] as? Date, attributes?[.type] as? FileAttributeType != .typeDirectory {
-                    result[top + "/" + path] = date
-                }
+            FolderWalker(root: full).walk { entry in
+                guard entry.kind != .folder, entry.kind != .unreadableFolder else { return }
+                let status = entry.status
+                result[top + "/" + entry.path] = Date(
+                    timeIntervalSince1970: Double(status.modifiedSeconds) + Double(status.modifiedNanoseconds) / 1e9)
             }
         }
         return result
@@ -103,15 +106,13 @@ public final class FileWatcher: @unchecked Sendable {
     // MARK: inotify
 
     #if os(Linux)
+        /// Watches the folder `relative` and every folder under it, walked by `FolderWalker`'s
+        /// rule: symbolic links to folders are not followed (the build does not read them), so a
+        /// link loop cannot add watches without end.
         private func addTree(_ relative: String) {
             addWatch(relative: relative)
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative) else { return }
-            for entry in entries where !entry.hasPrefix(".") {
-                var isDirectory: ObjCBool = false
-                let path = relative + "/" + entry
-                if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    addTree(path)
-                }
+            FolderWalker(root: root + "/" + relative).walk { entry in
+                if entry.kind == .folder { addWatch(relative: relative + "/" + entry.path) }
             }
         }
 

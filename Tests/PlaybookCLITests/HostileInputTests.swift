@@ -185,6 +185,18 @@ import Testing
         #expect(result.stderr.contains("content/d/up: warning: symbolic links to folders are not followed"))
     }
 
+    /// Emacs keeps a lock file, a symbolic link that points nowhere, beside a file being edited:
+    /// hidden, it is no template, as hidden files are no content.
+    @Test func anEditorLockFileAmongTheTemplatesIsIgnored() throws {
+        let site = try Site()
+        let templates = site.fixture.root + "/templates"
+        try FileManager.default.createSymbolicLink(
+            atPath: templates + "/.#page.mustache", withDestinationPath: "writer@host.4242:1700000000")
+        let result = try BuildCommandTests().run(["build", "--source", site.fixture.root])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains(".#page.mustache"))
+    }
+
     @Test func mustacheSyntaxError() throws {
         let site = try Site()
         try site.fixture.write("templates/page.mustache", "{{<base}}{{$main}}{{#page}}{{page.title}}{{/main}}{{/base}}")

@@ -91,6 +91,15 @@ import Testing
         #expect(problems == ["playbook.yml:1:7: error: 'lint' must be a mapping with 'rules', 'limits' or 'fail-build', not text [lint/config]"])
     }
 
+    @Test func rulesAndLimitsThatAreNotMappingsAreErrors() throws {
+        let (_, problems) = try Self.parse("lint:\n  rules: strict\n  limits: 3\n")
+        #expect(
+            problems == [
+                "playbook.yml:2:10: error: 'lint.rules' must map rule ids to off, warning or error, not text [lint/config]\n    hint: write one 'rule-id: off' line per rule",
+                "playbook.yml:3:11: error: 'lint.limits' must be a mapping of limits, not a whole number [lint/config]\n    hint: known limits: buffer, check-in, respond-within",
+            ])
+    }
+
     @Test func aSiteWithABadConfigCannotBeLinted() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lint-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
