@@ -23,8 +23,10 @@ public enum Build {
         let changes = previous.memory == nil && previous.pageCache.entries.isEmpty ? .everything : changes
         var built = try QuickRebuild(options: options).run(previous: previous, changes: changes)
             ?? fullPath(previous: previous, changes: changes, options: options)
-        let state = built.state
-        if !state.linked.isEmpty { built.result.keptSearchParts = state.searchParts.filter { state.linked.contains($0.key) } }
+        // Handed over as they are, not filtered: a save in the preview must not cost a pass over
+        // every page. `SiteBuilder.searchIndex(for:)` picks what it needs.
+        built.result.keptSearchParts = built.state.searchParts
+        built.result.linkedSources = built.state.linked
         return built
     }
 

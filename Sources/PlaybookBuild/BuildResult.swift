@@ -28,9 +28,11 @@ public struct BuildResult: Sendable {
     /// then empty; `diagnostics` are that build's.
     public var upToDate: (pages: Int, files: Int)? = nil
 
-    /// The search-index parts of pages whose HTML was reused from an earlier build, by source
-    /// path: their rendered facts have no text to make the part from.
+    /// Search-index parts kept from earlier builds, by source path, and the pages whose HTML was
+    /// reused from an earlier build (`linkedSources`): their rendered facts have no text to make
+    /// the part from, so the kept part stands in for them.
     var keptSearchParts: [String: SearchIndex.PagePart] = [:]
+    var linkedSources: Set<String> = []
 
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }

@@ -53,9 +53,17 @@ struct QuickRebuild {
         let state = BuildState(
             manifest: previous.manifest, pageCache: reread.cache, navigation: previous.navigation,
             staticFiles: previous.staticFiles, assetOutputs: previous.assetOutputs, rendered: rendered,
-            searchParts: previous.searchParts.filter { !reread.sources.contains($0.key) }, htmlFolder: previous.htmlFolder,
-            linked: previous.linked.subtracting(reread.sources), memory: newMemory)
+            searchParts: previous.searchParts, htmlFolder: previous.htmlFolder,
+            linked: Self.removing(reread.sources, from: previous.linked), memory: newMemory)
         return (state, result)
+    }
+
+    /// `set` without `members`, copied only when it holds one of them: the usual save edits a
+    /// page rendered in this preview, and a copy of every page's name would cost more than the
+    /// render.
+    private static func removing(_ members: Set<String>, from set: Set<String>) -> Set<String> {
+        guard members.contains(where: set.contains) else { return set }
+        return set.subtracting(members)
     }
 
     /// Renders the pages at `indices` again into the snapshot; returns their output paths.

@@ -36,7 +36,11 @@ public struct SiteBuilder: Sendable {
     /// every save).
     public static func searchIndex(for result: BuildResult) -> String {
         let kept = result.keptSearchParts
-        let parts = SearchIndex.parts(site: result.site, pages: result.pages) { kept[result.site.pages[$0.index].sourcePath] }
+        let linked = result.linkedSources
+        let parts = SearchIndex.parts(site: result.site, pages: result.pages) { page in
+            let source = result.site.pages[page.index].sourcePath
+            return linked.contains(source) ? kept[source] : nil
+        }
         return SearchIndex.json(parts: parts)
     }
 }
