@@ -10,6 +10,15 @@ public final class InterruptGuard: @unchecked Sendable {
 
     private let lock = NSLock()
     private var swaps: [UUID: Swap] = [:]
+    /// Held shared by each write into a staging folder and exclusively while stopping, so no
+    /// render thread writes into a staging folder while (or after) it is removed.
+    private let writes: UnsafeMutablePointer<pthread_rwlock_t> = {
+        let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+        pthread_rwlock_init(lock, nil)
+        return lock
+    }()
+    /// Set once, under `writes` held exclusively, when the process is stopping.
+    private var stopping = false
     private var sources: [DispatchSourceSignal] = []
 
     struct Swap {
@@ -59,7 +68,18 @@ public final class InterruptGuard: @unchecked Sendable {
         return try body()
     }
 
+    /// Runs `write` (a write into a staging folder) unless the process is stopping; false when
+    /// it is. A stop waits for the writes in flight before it removes the staging folders.
+    func unlessStopping(_ write: () -> Bool) -> Bool {
+        pthread_rwlock_rdlock(writes)
+        defer { pthread_rwlock_unlock(writes) }
+        return !stopping && write()
+    }
+
     private func restoreAll() {
+        pthread_rwlock_wrlock(writes)
+        stopping = true
+        pthread_rwlock_unlock(writes)
         lock.lock()
         defer { lock.unlock() }
         let fm = FileManager.default

@@ -30,7 +30,10 @@ extension OutputFolder {
 
         /// Writes a file of the new site (safe from any thread); a failure is reported by `finish`.
         func write(_ text: String, to relative: String) {
-            guard makeParent(of: relative), FileWriter.write(text, to: folder + "/" + relative) else {
+            let written = InterruptGuard.shared.unlessStopping {
+                makeParent(of: relative) && FileWriter.write(text, to: folder + "/" + relative)
+            }
+            guard written else {
                 lock.withLock { failures.append(relative) }
                 return
             }
@@ -40,9 +43,11 @@ extension OutputFolder {
         func finish(with files: [OutputFile], marker text: String) throws {
             defer { InterruptGuard.shared.end(swapID) }
             let fm = FileManager.default
-            for dir in Set(files.map { PathText.parent($0.path) }).sorted() { _ = makeFolder(dir) }
+            for dir in Set(files.map { PathText.parent($0.path) }).sorted() {
+                _ = InterruptGuard.shared.unlessStopping { makeFolder(dir) }
+            }
             let failed = files.parallelMap { file -> String? in
-                self.place(file) ? nil : file.path
+                InterruptGuard.shared.unlessStopping { self.place(file) } ? nil : file.path
             }.compactMap { $0 } + lock.withLock { failures }
             guard failed.isEmpty, FileWriter.write(text, to: folder + "/" + OutputFolder.marker) else {
                 try? fm.removeItem(atPath: folder)
