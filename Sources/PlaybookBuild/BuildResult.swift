@@ -34,6 +34,10 @@ public struct BuildResult: Sendable {
     var keptSearchParts: [String: SearchIndex.PagePart] = [:]
     var linkedSources: Set<String> = []
 
+    /// Why the build cache was not used although one was there (damaged, from another build of
+    /// the tool, written with other options), for the person running the build.
+    public var cacheNote: String?
+
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

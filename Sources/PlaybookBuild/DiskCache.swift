@@ -31,6 +31,8 @@ struct DiskCache {
         var changes = ChangeSet.everything
         /// The pages file as read, for writing back what did not change as it was.
         var pages: BuildCache.Pages?
+        /// Why a cache that was there is not used, for the person running the build.
+        var note: String?
     }
 
     /// Reads the cache (nothing with `--clean`) and the sources' digests.
@@ -39,10 +41,11 @@ struct DiskCache {
         let stored = options.clean ? nil : cache.readHead()
         let program = Self.program(previous: stored?.program)
         let head = stored.flatMap { $0.key == Self.key(for: options) && $0.program.digest == program.digest ? $0 : nil }
+        let note = options.clean ? nil : Self.note(stored: stored, head: head, program: program, cache: cache)
         // Read before the build reads the sources, so a file saved during the build counts as
         // changed next time.
         let manifest = SourceManifest.scan(site: options.source, previous: head?.manifest)
-        var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false)
+        var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false, note: note)
         guard let head else { return restored }
         let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
         if outputIntact, head.manifest == manifest {
@@ -51,8 +54,26 @@ struct DiskCache {
             restored.state = Self.state(head: head, pages: pages, output: outputIntact ? outputPath : nil)
             restored.changes = .paths(manifest.changedPaths(since: head.manifest))
             restored.pages = pages
+        } else {
+            restored.note = "the build cache in '\(cache.folder)' is damaged; it was ignored and is written anew"
         }
         return restored
+    }
+
+    /// Why the cache in `cache` is not used, or `nil` when it is (or there is none).
+    private static func note(stored: BuildCache.Head?, head: BuildCache.Head?, program: SourceEntry, cache: BuildCache)
+        -> String?
+    {
+        let ignored = "the build cache in '\(cache.folder)'"
+        guard let stored else {
+            let present = FileManager.default.fileExists(atPath: cache.headPath)
+            return present ? "\(ignored) is damaged or from another version; it was ignored and is written anew" : nil
+        }
+        guard head == nil else { return nil }
+        if stored.program.digest != program.digest {
+            return "\(ignored) was written by another build of playbook; pages are rendered afresh"
+        }
+        return "\(ignored) was written with other options (output folder, base URL, drafts); it was ignored"
     }
 
     func run() throws -> BuildResult {
@@ -66,6 +87,7 @@ struct DiskCache {
         options.outputMarker = Self.marker(options: options, program: restored.program, manifest: restored.manifest)
         var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
         result.stages = clock.laps + result.stages
+        result.cacheNote = restored.note
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         guard result.wrote, let stamp = OutputFolder.stamp(at: outputPath) else { return result }
         var saveClock = StageClock(report: options.progress)

@@ -66,6 +66,7 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let result = try SiteBuilder(options: options).build()
+        if let note = result.cacheNote { Terminal.standardError("note: \(note)") }
         // In migration mode (links: warn) broken links are summed up after the other findings.
         let brokenLinks = BrokenLinkSummary(result.diagnostics)
         let shown = verbose ? [] : Set(brokenLinks?.links ?? [])

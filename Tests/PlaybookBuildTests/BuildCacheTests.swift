@@ -230,6 +230,7 @@ import Testing
         let result = try build(site)
         #expect(result.succeeded)
         #expect(rendered(result) == Set(result.pages.map(\.outputPath)), "nothing is trusted from a damaged cache")
+        #expect(result.cacheNote?.contains("damaged") == true)
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
 
         try Data("not a cache".utf8).write(to: URL(fileURLWithPath: cache + "build.cache"))
@@ -269,6 +270,7 @@ import Testing
         _ = try build(site)
         let result = try build(site, baseURL: "/handbook/")
         #expect(result.upToDate == nil)
+        #expect(result.cacheNote?.contains("other options") == true)
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site, baseURL: "/handbook/")))
     }
 
