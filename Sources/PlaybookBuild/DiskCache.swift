@@ -226,9 +226,9 @@ struct DiskCache {
         return "playbook-output " + String(hash.value, radix: 16)
     }
 
-    /// The running program's file with the digest of its bytes (a new build of the tool renders
-    /// afresh), read again only when its stamp is not the one `previous` recorded: a CI runner
-    /// that builds the same sources into the same bytes keeps its cache.
+    /// The running program's file with its digest (`ProgramDigest`: a new build of the tool
+    /// renders afresh unless it is the same code), read again only when its stamp is not the one
+    /// `previous` recorded.
     static func program(previous: SourceEntry?) -> SourceEntry {
         var info = stat()
         guard let path = programPath, stat(path, &info) == 0 else {
@@ -236,7 +236,8 @@ struct DiskCache {
         }
         let stamp = FileStamp(info)
         if let previous, previous.path == path, previous.stamp == stamp { return previous }
-        return SourceEntry(path: path, stamp: stamp, digest: SourceKind.file.digest(of: path))
+        let digest = FileManager.default.contents(atPath: path).map(ProgramDigest.of) ?? 0
+        return SourceEntry(path: path, stamp: stamp, digest: digest)
     }
 
     private static let programPath: String? = {
