@@ -35,8 +35,9 @@ struct DiskCache {
         var note: String?
     }
 
-    /// Reads the cache (nothing with `--clean`) and the sources' digests.
-    func restore() -> Restored {
+    /// Reads the cache (nothing with `--clean`) and the sources' digests. When nothing changed,
+    /// the pages file is read only for a caller that asks for the state anyway (the preview).
+    func restore(stateEvenIfUpToDate: Bool = false) -> Restored {
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         let stored = options.clean ? nil : cache.readHead()
         let program = Self.program(previous: stored?.program)
@@ -48,9 +49,9 @@ struct DiskCache {
         var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false, note: note)
         guard let head else { return restored }
         let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
-        if outputIntact, head.manifest == manifest {
-            restored.upToDate = true
-        } else if let pages = cache.readPages(for: head) {
+        restored.upToDate = outputIntact && head.manifest == manifest
+        if restored.upToDate, !stateEvenIfUpToDate { return restored }
+        if let pages = cache.readPages(for: head) {
             restored.state = Self.state(head: head, pages: pages, output: outputIntact ? outputPath : nil)
             restored.changes = .paths(manifest.changedPaths(since: head.manifest))
             restored.pages = pages
@@ -268,11 +269,8 @@ extension BuildState {
         written.clean = false
         guard let output = written.output else { return nil }
         let folder = options.cacheFolder ?? PathText.join(options.source, BuildOptions.defaultCacheFolderName)
-        let restored = DiskCache(options: written, cache: BuildCache(folder: folder), output: output).restore()
-        if restored.upToDate, let head = restored.head, let pages = DiskCache(options: written, cache: BuildCache(folder: folder), output: output).cache.readPages(for: head) {
-            let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
-            return (DiskCache.state(head: head, pages: pages, output: outputPath), .paths([]))
-        }
+        let restored = DiskCache(options: written, cache: BuildCache(folder: folder), output: output)
+            .restore(stateEvenIfUpToDate: true)
         guard let state = restored.state, state.htmlFolder != nil else { return nil }
         return (state, restored.changes)
     }

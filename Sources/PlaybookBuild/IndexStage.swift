@@ -31,8 +31,10 @@ struct IndexStage {
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
-        var searchParts = previous.searchParts.filter { linked.contains($0.key) }
-        if options.searchIndex {
+        var searchParts: [String: SearchIndex.PagePart]
+        if !options.searchIndex {
+            searchParts = previous.searchParts.filter { linked.contains($0.key) }
+        } else {
             let kept = linked.isEmpty ? [:] : previous.searchParts
             let parts = SearchIndex.parts(site: site, pages: rendered.pages) { page in
                 let source = site.pages[page.index].sourcePath
