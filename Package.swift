@@ -66,11 +66,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Snowball's stemmers (apt libstemmer-dev), for the search index.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
         .target(
             name: "PlaybookBuild",
-            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint"],
+            dependencies: [
+                "PlaybookModel", "PlaybookMarkdown", "PlaybookRender", "PlaybookDiagnostics", "PlaybookLint",
+            ],
             swiftSettings: strictSettings
         ),
+        // The search index's stems, by Snowball (libstemmer); the command line hands it to the build.
+        .target(name: "PlaybookStemmer", dependencies: ["CStemmer", "PlaybookBuild"], swiftSettings: strictSettings),
         .target(
             name: "PlaybookServer",
             dependencies: [
@@ -81,14 +88,14 @@ let package = Package(
         ),
         .target(
             name: "PlaybookTesting",
-            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookHighlight"],
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookHighlight", "PlaybookStemmer"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "playbook",
             dependencies: [
                 "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer",
-                "PlaybookHighlight", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlaybookHighlight", "PlaybookStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -116,7 +123,14 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookBuildTests",
-            dependencies: ["PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics", "PlaybookRender", "PlaybookMarkdown"],
+            dependencies: [
+                "PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics", "PlaybookRender", "PlaybookMarkdown",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookStemmerTests",
+            dependencies: ["PlaybookStemmer", "PlaybookBuild"],
             swiftSettings: strictSettings
         ),
         .testTarget(

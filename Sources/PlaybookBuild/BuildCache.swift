@@ -44,7 +44,7 @@ struct BuildCache {
     struct Pages {
         var entries: ContentLoader.PageCache
         var rendered: [String: RenderedPage]
-        var searchParts: [String: SearchIndex.PagePart]
+        var searchParts: [String: SearchPart]
         /// The bytes each entry and each rendered page was read from, by source path; written
         /// again as they are for those listed in `unchanged`.
         var entryBytes: [String: ArraySlice<UInt8>] = [:]

@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     /// Colours fenced code in known languages (the command line sets `PlaybookHighlight`'s
     /// `CodeHighlighter`); `nil` leaves every fence a plain code block.
     public var codeColouring: (any CodeColouring)?
+    /// Reduces the search index's words to their stem (the command line sets
+    /// `PlaybookStemmer`'s `SnowballStemming`); `nil` indexes words as written.
+    public var stemming: (any Stemming)?
 
     /// What the output folder's marker file holds (see `OutputFolder.stamp`).
     var outputMarker = ""

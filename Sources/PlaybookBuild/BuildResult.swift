@@ -31,7 +31,7 @@ public struct BuildResult: Sendable {
     /// Search-index parts kept from earlier builds, by source path, and the pages whose HTML was
     /// reused from an earlier build (`linkedSources`): their rendered facts have no text to make
     /// the part from, so the kept part stands in for them.
-    var keptSearchParts: [String: SearchIndex.PagePart] = [:]
+    var keptSearchParts: [String: SearchPart] = [:]
     var linkedSources: Set<String> = []
 
     /// Why the build cache was not used although one was there (damaged, from another build of

@@ -25,7 +25,7 @@ public struct BuildState: Sendable {
     /// Rendered pages by source path (not the always-rendered plans and lint pages).
     let rendered: [String: RenderedPage]
     /// Each rendered page's part of the search index, by source path.
-    let searchParts: [String: SearchIndex.PagePart]
+    let searchParts: [String: SearchPart]
     /// Where the HTML of the pages in `linked` is: their `rendered` entry holds only the facts.
     let htmlFolder: String?
     let linked: Set<String>

@@ -91,15 +91,12 @@ extension CacheWriter {
         }
     }
 
-    mutating func searchPart(_ part: SearchIndex.PagePart) {
-        string(part.entry)
-        strings(part.docs)
-        array(part.shards) {
-            $0.array($1) {
-                $0.int(Int($1.doc))
-                $0.string($1.word)
-            }
-        }
+    mutating func searchPart(_ part: SearchPart) {
+        string(part.url)
+        string(part.fragment)
+        strings(part.words)
+        array(part.fields) { $0.int(Int($1)) }
+        array(part.bucketStarts) { $0.int(Int($1)) }
     }
 
     /// Everything of a rendered page but its HTML (which stays in the output folder) and its
@@ -185,13 +182,13 @@ extension CacheReader {
         }
     }
 
-    mutating func searchPart() throws -> SearchIndex.PagePart {
-        var part = SearchIndex.PagePart(entry: try string(), docs: try strings())
-        part.shards = try array { reader in
-            try reader.array { (doc: Int32(truncatingIfNeeded: try $0.int()), word: try $0.string()) }
-        }
-        guard part.shards.count == SearchIndex.shardCount,
-            part.shards.allSatisfy({ $0.allSatisfy { $0.doc >= 0 && Int($0.doc) < part.docs.count } })
+    mutating func searchPart() throws -> SearchPart {
+        let url = try string()
+        let fragment = try string()
+        let words = try strings()
+        let fields = try array { UInt8(truncatingIfNeeded: try $0.int()) }
+        let starts = try array { Int32(truncatingIfNeeded: try $0.int()) }
+        guard let part = SearchPart(url: url, fragment: fragment, words: words, fields: fields, bucketStarts: starts)
         else { throw Corrupt() }
         return part
     }

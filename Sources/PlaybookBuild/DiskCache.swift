@@ -200,6 +200,7 @@ struct DiskCache {
         hash.add(options.baseURL ?? "\u{0}")
         hash.add(options.includeDrafts ? 1 : 0)
         hash.add(options.searchIndex ? 1 : 0)
+        hash.add(options.stemming == nil ? 0 : 1)
         return String(hash.value, radix: 16)
     }
 

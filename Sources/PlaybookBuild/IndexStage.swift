@@ -6,7 +6,7 @@ internal import PlaybookRender
 /// the search index by source path.
 struct Indexed: Sendable {
     var files: [OutputFile]
-    var searchParts: [String: SearchIndex.PagePart]
+    var searchParts: [String: SearchPart]
 }
 
 /// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
@@ -31,18 +31,18 @@ struct IndexStage {
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
-        var searchParts: [String: SearchIndex.PagePart]
+        var searchParts: [String: SearchPart]
         if !options.searchIndex {
             searchParts = previous.searchParts.filter { linked.contains($0.key) }
         } else {
             let kept = linked.isEmpty ? [:] : previous.searchParts
-            let parts = SearchIndex.parts(site: site, pages: rendered.pages) { page in
+            let parts = SiteSearch.parts(site: site, pages: rendered.pages) { page in
                 let source = site.pages[page.index].sourcePath
                 return linked.contains(source) ? kept[source] : nil
             }
             searchParts = Dictionary(
                 zip(rendered.pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
-            files.append(OutputFile(path: "search-index.json", contents: .text(SearchIndex.json(parts: parts))))
+            files += SiteSearch.files(parts: parts, site: site, stemming: options.stemming)
         }
         files += loaded.assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
         let contentDir = PathText.join(options.source, "content")

@@ -1,3 +1,4 @@
+internal import PlaybookModel
 internal import Foundation
 
 /// The digest of what the running program does: for an ELF file, the bytes of its sections but

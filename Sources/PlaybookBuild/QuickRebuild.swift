@@ -10,7 +10,9 @@ struct QuickRebuild {
     let options: BuildOptions
 
     func run(previous: BuildState, changes: ChangeSet) throws -> (state: BuildState, result: BuildResult)? {
-        guard case .paths(let changed) = changes, let memory = previous.memory, let last = memory.last, let renderer = memory.renderer, !changed.isEmpty
+        // The index's files are named by their contents, so a build that writes them takes the
+        // full path (the preview makes them on request instead).
+        guard !options.searchIndex, case .paths(let changed) = changes, let memory = previous.memory, let last = memory.last, let renderer = memory.renderer, !changed.isEmpty
         else { return nil }
         var indices: [Int] = []
         for path in changed {
@@ -37,12 +39,7 @@ struct QuickRebuild {
         let diagnostics = snapshot.loadDiagnostics + memory.templateProblems + snapshot.pages.flatMap(\.diagnostics)
             + snapshot.frameworkDiagnostics + snapshot.linkDiagnostics.flatMap { $0 }
         clock.lap("check")
-        var files = changedFiles
-        if options.searchIndex, let position = snapshot.fileIndex["search-index.json"] {
-            snapshot.files[position] = OutputFile(
-                path: "search-index.json", contents: .text(SearchIndex.json(site: snapshot.site, pages: snapshot.pages)))
-            files.insert("search-index.json")
-        }
+        let files = changedFiles
         clock.lap("index")
         let result = try WriteStage(options: options).run(
             site: snapshot.site, pages: snapshot.pages, files: snapshot.files, diagnostics: diagnostics, clock: clock,

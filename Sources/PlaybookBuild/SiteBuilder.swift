@@ -32,16 +32,21 @@ public struct SiteBuilder: Sendable {
         return try Build.run(previous: nil, changes: .everything, options: options).result
     }
 
-    /// The search index for a build's pages (the preview server builds it on request, not on
-    /// every save).
-    public static func searchIndex(for result: BuildResult) -> String {
+    /// The output folder of the search index's files.
+    public static let searchFolder = SearchIndex.folder
+
+    /// The search index's files for a build's pages, by output path (the preview server makes
+    /// them on request, not on every save).
+    public static func searchFiles(for result: BuildResult, stemming: (any Stemming)?) -> [String: String] {
         let kept = result.keptSearchParts
         let linked = result.linkedSources
-        let parts = SearchIndex.parts(site: result.site, pages: result.pages) { page in
+        let parts = SiteSearch.parts(site: result.site, pages: result.pages) { page in
             let source = result.site.pages[page.index].sourcePath
             return linked.contains(source) ? kept[source] : nil
         }
-        return SearchIndex.json(parts: parts)
+        return Dictionary(
+            SearchIndex.files(parts: parts, language: result.site.config.language, stemming: stemming).map { ($0.path, $0.text) },
+            uniquingKeysWith: { $1 })
     }
 }
 

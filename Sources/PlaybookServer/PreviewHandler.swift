@@ -6,6 +6,8 @@ internal import Foundation
 /// site's own 404 page for anything else.
 struct PreviewHandler: HTTPHandler {
     let site: PreviewSite
+    /// The build's stemmer, for the search index made on request.
+    let stemming: (any Stemming)?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
@@ -27,7 +29,9 @@ struct PreviewHandler: HTTPHandler {
         case .refused:
             return await notFound(status: .forbidden)
         case .file(let path):
-            guard let data = await site.contents(of: path, makeSearchIndex: SiteBuilder.searchIndex(for:)) else {
+            guard let data = await site.contents(of: path, makeSearchFiles: { [stemming] in
+                SiteBuilder.searchFiles(for: $0, stemming: stemming)
+            }) else {
                 return await notFound(status: .notFound)
             }
             return await respond(path: path, data: data, status: .ok, method: request.method)
@@ -35,7 +39,7 @@ struct PreviewHandler: HTTPHandler {
     }
 
     private func notFound(status: HTTPStatusCode) async -> HTTPResponse {
-        let page = await site.contents(of: "404.html", makeSearchIndex: { _ in "" }) ?? Data("Not found".utf8)
+        let page = await site.contents(of: "404.html", makeSearchFiles: { _ in [:] }) ?? Data("Not found".utf8)
         return await respond(path: "404.html", data: page, status: status, method: .GET)
     }
 

@@ -60,7 +60,7 @@ public final class PreviewServer: @unchecked Sendable {
         } catch {
             throw DiagnosticError.usage("'\(options.host)' is not an IP address to listen on", hint: "use 127.0.0.1, ::1 or 0.0.0.0")
         }
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: PreviewHandler(site: site))
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: PreviewHandler(site: site, stemming: buildOptions.stemming))
         self.server = server
         Task { try await server.run() }
         do {

@@ -7,7 +7,8 @@ internal import Foundation
 public actor PreviewSite {
     private var files: [String: OutputFile.Contents] = [:]
     private var folders: Set<String> = []
-    private var searchIndex: String?
+    /// The search index's files by output path, made on the first request after a build.
+    private var searchFiles: [String: String]?
     private var lastGood: BuildResult?
     /// Files changed by failed builds since the last good one; `nil` when unknown (reload all).
     private var pendingChanges: Set<String>? = []
@@ -38,7 +39,7 @@ public actor PreviewSite {
             // Only these files changed since the last good build: patch them in.
             let all = changed.union(pending)
             for file in result.files where all.contains(file.path) { files[file.path] = file.contents }
-            searchIndex = nil
+            searchFiles = nil
             lastGood = result
             pendingChanges = []
         } else {
@@ -54,7 +55,7 @@ public actor PreviewSite {
             }
             files = map
             folders = dirs
-            searchIndex = nil
+            searchFiles = nil
             lastGood = result
             pendingChanges = []
         }
@@ -88,10 +89,10 @@ public actor PreviewSite {
     func foldersSnapshot() -> Set<String> { folders }
 
     /// The bytes of a file of the site, or `nil` when there is none.
-    func contents(of path: String, makeSearchIndex: (BuildResult) -> String) -> Data? {
-        if path == "search-index.json", let lastGood {
-            if searchIndex == nil { searchIndex = makeSearchIndex(lastGood) }
-            return searchIndex.map { Data($0.utf8) }
+    func contents(of path: String, makeSearchFiles: (BuildResult) -> [String: String]) -> Data? {
+        if path.hasPrefix(SiteBuilder.searchFolder + "/"), let lastGood {
+            if searchFiles == nil { searchFiles = makeSearchFiles(lastGood) }
+            return searchFiles?[path].map { Data($0.utf8) }
         }
         switch files[path] {
         case .text(let text)?: return Data(text.utf8)

@@ -1,5 +1,6 @@
 public import PlaybookBuild
 internal import PlaybookHighlight
+internal import PlaybookStemmer
 
 /// A series of builds of one site for tests, each from the state the one before left, as
 /// `playbook serve` runs them.
@@ -13,6 +14,7 @@ public final class BuildSession {
     public init(options: BuildOptions) {
         var options = options
         if options.codeColouring == nil { options.codeColouring = CodeHighlighter() }
+        if options.stemming == nil { options.stemming = SnowballStemming() }
         self.options = options
     }
 

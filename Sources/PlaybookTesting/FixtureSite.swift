@@ -1,6 +1,7 @@
 public import PlaybookBuild
 public import Foundation
 internal import PlaybookHighlight
+internal import PlaybookStemmer
 
 /// A site made for a test in a fresh temporary folder from a `[path: text]` map, removed when
 /// the value is released.
@@ -73,6 +74,7 @@ public final class FixtureSite: @unchecked Sendable {
         var options = BuildOptions(
             source: root, output: write ? (output ?? self.output) : nil, baseURL: baseURL, includeDrafts: drafts)
         options.codeColouring = CodeHighlighter()
+        options.stemming = SnowballStemming()
         return try SiteBuilder(options: options).build()
     }
 

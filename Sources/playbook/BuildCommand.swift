@@ -3,6 +3,7 @@ import Foundation
 import PlaybookBuild
 import PlaybookDiagnostics
 import PlaybookHighlight
+import PlaybookStemmer
 import PlaybookModel
 
 /// `playbook build`: renders the site into the output folder.
@@ -56,6 +57,7 @@ struct BuildCommand: ParsableCommand {
         }
         options.clean = clean
         options.codeColouring = CodeHighlighter()
+        options.stemming = SnowballStemming()
         // Stage lines, `[2/5] render  3.84 s`: all of them with -v; on a terminal, the slow ones
         // of a large site.
         let showAll = verbose

@@ -3,6 +3,7 @@ import Foundation
 import PlaybookBuild
 import PlaybookDiagnostics
 import PlaybookHighlight
+import PlaybookStemmer
 import PlaybookServer
 
 /// `playbook serve`: the writers' preview, rebuilt and reloaded on every save.
@@ -35,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var build = BuildOptions(source: source, output: nil, baseURL: baseURL, includeDrafts: drafts)
         build.codeColouring = CodeHighlighter()
+        build.stemming = SnowballStemming()
         let options = PreviewServer.Options(build: build, host: host, port: port)
         let server = PreviewServer(options: options) { line in Terminal.standardOutput(line) }
         let bound = try await server.start()

@@ -64,7 +64,7 @@ def crawl(origin, start):
         parser = Links()
         parser.feed(body.decode("utf-8"))
         if parser.base is not None:
-            queue.append(parser.base + "search-index.json")
+            queue.append(parser.base + "search/index.json")
         for link in parser.found:
             absolute = urllib.parse.urljoin(url, link)
             parts = urllib.parse.urlsplit(absolute)
@@ -91,10 +91,14 @@ def test_every_link_asset_and_index_fetch_answers(prefix):
         assert broken == []
         built = len(list(out.rglob("index.html")))
         assert pages >= built, f"crawled {pages} pages of {built}"
-        assert prefix + "search-index.json" in seen
+        assert prefix + "search/index.json" in seen
         assert all(url.startswith(prefix) for url in seen), [u for u in seen if not u.startswith(prefix)][:5]
-        index = json.loads((out / "search-index.json").read_text())
-        assert all(url.startswith(prefix) for url, _ in index["pages"])
+        manifest = json.loads((out / "search" / "index.json").read_text())
+        for name in manifest["shards"].values():
+            assert (out / "search" / "t" / f"{name}.json").is_file(), name
+        fragments = [json.loads((out / "search" / manifest["fragments"] / f"{n}.json").read_text())
+                     for n in range(manifest["pages"])]
+        assert all(url.startswith(prefix) for url, _, _ in fragments)
     finally:
         shutil.rmtree(out.parent, ignore_errors=True)
 

@@ -1,5 +1,6 @@
 """The reading experience in a real browser: search, checklists, navigation, themes,
 accessibility, console errors and valid HTML."""
+import gzip
 import json
 import pathlib
 import subprocess
@@ -203,10 +204,11 @@ def test_a_wide_table_scrolls_inside_the_column_on_a_phone(browser, base_url):
 
 
 def test_search_index_is_small(site_dir):
-    size = (site_dir / "search-index.json").stat().st_size
-    index = json.loads((site_dir / "search-index.json").read_text())
-    assert len(index["pages"]) == len(pages(site_dir))
-    assert size < 200_000, f"search-index.json is {size} bytes"
+    manifest = json.loads((site_dir / "search" / "index.json").read_text())
+    assert manifest["pages"] == len(pages(site_dir))
+    shards = [site_dir / "search" / "t" / f"{name}.json" for name in manifest["shards"].values()]
+    zipped = sum(len(gzip.compress(path.read_bytes())) for path in shards)
+    assert zipped < 100_000, f"the shards are {zipped} bytes gzipped"
 
 
 def test_print_drops_navigation_and_keeps_empty_boxes(browser, base_url):

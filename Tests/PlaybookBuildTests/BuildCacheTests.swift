@@ -160,7 +160,7 @@ import Testing
         }
         #expect(rendered(preview) == ["guide/a/index.html"])
         #expect(served(preview) == served(fresh))
-        #expect(SiteBuilder.searchIndex(for: preview) == SiteBuilder.searchIndex(for: fresh))
+        #expect(SiteBuilder.searchFiles(for: preview, stemming: nil) == SiteBuilder.searchFiles(for: fresh, stemming: nil))
     }
 
     /// A new `order:` changes the sidebar of every page: none of them is reused, and the page

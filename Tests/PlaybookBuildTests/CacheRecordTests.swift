@@ -87,22 +87,21 @@ import Testing
     }
 
     @Test func aSearchIndexPartComesBackAsItWasWritten() throws {
-        var part = SearchIndex.PagePart(entry: "[\"/a/\",\"A\"]", docs: ["\"\",\"\",\"Intro\"]", "\"x\",\"X\",\"\"]"])
-        part.shards[3] = [(0, "intro"), (1, "x")]
-        part.shards[15] = [(1, "ünïcode")]
+        let part = SearchPart(page: SearchPage(
+            url: "/a/", title: "Ünïcode plan", description: "",
+            sections: [.init(anchor: "", heading: "", text: "Intro plan plan"), .init(anchor: "x", heading: "X ray", text: "")]))
         var writer = CacheWriter()
         writer.searchPart(part)
         var reader = CacheReader(writer.bytes)
-        let back = try reader.searchPart()
-        #expect(back.entry == part.entry)
-        #expect(back.docs == part.docs)
-        #expect(back.shards.map { $0.map(\.doc) } == part.shards.map { $0.map(\.doc) })
-        #expect(back.shards.map { $0.map(\.word) } == part.shards.map { $0.map(\.word) })
+        #expect(try reader.searchPart() == part)
 
-        // A word pointing past the page's documents is refused, not trusted.
-        part.shards[0] = [(2, "beyond")]
+        // Bucket starts that do not fit the words are refused, not trusted.
         var bad = CacheWriter()
-        bad.searchPart(part)
+        bad.string(part.url)
+        bad.string(part.fragment)
+        bad.strings(part.words)
+        bad.array(part.fields) { $0.int(Int($1)) }
+        bad.array([0, 99]) { $0.int($1) }
         var badReader = CacheReader(bad.bytes)
         #expect(throws: CacheReader.Corrupt.self) { try badReader.searchPart() }
     }

@@ -186,15 +186,16 @@ import Testing
     @Test func searchIndexHoldsTextAndSafeURLs() throws {
         let site = try Self.hostileSite()
         let result = try site.build(write: false)
-        let json = try #require(FixtureSite.text(result, "search-index.json"))
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(json.contains("window.__pwned"))
-        // No `<` at all, so the file stays inert even if something inlines it into a page.
-        #expect(!json.contains("<"))
-        let pages = try #require(parsed["pages"] as? [[Any]])
-        #expect(pages.count > 3)
-        for entry in pages {
-            let url = entry.first as? String ?? ""
+        let index = try #require(SearchIndexReader(result: result))
+        #expect(index.files.values.contains { $0.contains("window.__pwned") })
+        for (path, text) in index.files {
+            // No `<` at all, so the files stay inert even if something inlines them into a page.
+            #expect(!text.contains("<"), "\(path)")
+            #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [Any] || path.hasPrefix("search/t/") || path.hasSuffix("index.json"))
+        }
+        #expect(index.pageCount > 3)
+        for number in 0..<index.pageCount {
+            let url = try #require(index.fragment(number)).url
             #expect(url.hasPrefix("/") && !url.lowercased().contains("javascript:"), "a page URL that is not a site path: \(url)")
         }
     }

@@ -75,7 +75,11 @@ import Testing
             "content/guide/b.md": page("B", weight: 2),
             "content/about.md": page("About", weight: 2),
         ])
-        let builder = BuildSession(options: BuildOptions(source: site.root, output: nil))
+        // As the preview builds: the search index is made on request, so a body edit takes the
+        // quick path (a build that writes the index takes the full one).
+        var options = BuildOptions(source: site.root, output: nil)
+        options.searchIndex = false
+        let builder = BuildSession(options: options)
         _ = try builder.build(changed: nil)
         func guide(_ extra: String, _ body: String = "") throws {
             try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: extra, body))
@@ -94,10 +98,10 @@ import Testing
             try edit()
             let incremental = try builder.build(changed: Set(changed))
             let expected = try full(site)
-            #expect(contents(incremental) == contents(expected), "after: \(name)")
+            #expect(contents(incremental) == contents(expected).filter { !$0.key.hasPrefix("search/") }, "after: \(name)")
             #expect(incremental.diagnostics == expected.diagnostics, "after: \(name)")
             if name == "edit the guide's body" {
-                #expect(incremental.changedFiles == ["guide/index.html", "search-index.json"], "the fast path was taken")
+                #expect(incremental.changedFiles == ["guide/index.html"], "the fast path was taken")
                 #expect(incremental.diagnostics.map(\.code) == ["order/unknown"])
             }
             if name == "order the guide" {

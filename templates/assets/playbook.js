@@ -5,6 +5,7 @@
 
   var root = document.documentElement;
   var base = root.getAttribute("data-base") || "/";
+  var assets = base + "assets/";
 
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
@@ -101,86 +102,59 @@
     update();
   }
 
-  // ---- Search: a build-time index, searched in the page as you type. ----
-  var WORD = /[\p{L}\p{N}]+/gu;
-  var STOP = {};
-  "a an and are as at be by for from in is it of on or that the this to was with".split(" ").forEach(function (w) { STOP[w] = true; });
+  // ---- Search: the build's index, searched off the page's thread (assets/search-worker.js). ----
 
-  function words(text) {
-    return (text.toLowerCase().match(WORD) || []).filter(function (w) { return w.length > 1 && !STOP[w]; });
-  }
-
-  function decodeIds(encoded) {
-    var ids = [];
-    var last = 0;
-    encoded.split(".").forEach(function (part) {
-      if (!part) return;
-      last += parseInt(part, 36);
-      ids.push(last);
-    });
-    return ids;
-  }
-
-  function SearchIndex(data) {
-    this.pages = data.pages;
-    this.docs = data.docs;
-    this.terms = data.terms;
-    this.vocabulary = Object.keys(data.terms).sort();
-  }
-
-  // Documents containing a word starting with `prefix` (the whole vocabulary is small).
-  SearchIndex.prototype.matching = function (prefix) {
-    var found = {};
-    var vocabulary = this.vocabulary;
-    var low = 0, high = vocabulary.length;
-    while (low < high) {
-      var mid = (low + high) >> 1;
-      if (vocabulary[mid] < prefix) low = mid + 1; else high = mid;
-    }
-    for (var i = low; i < vocabulary.length && vocabulary[i].indexOf(prefix) === 0; i++) {
-      decodeIds(this.terms[vocabulary[i]]).forEach(function (id) { found[id] = true; });
-    }
-    return found;
-  };
-
-  SearchIndex.prototype.search = function (query) {
-    var terms = words(query);
-    if (terms.length === 0) return { terms: [], hits: [] };
-    var sets = terms.map(this.matching, this);
-    var ids = Object.keys(sets[0]).filter(function (id) {
-      return sets.every(function (set) { return set[id]; });
-    }).map(Number);
+  // Runs queries in the worker, or in the page when workers are not available; `done` gets
+  // each query's results, only for the last query asked.
+  function SearchClient(done) {
     var self = this;
-    var hits = ids.map(function (id) {
-      var doc = self.docs[id];
-      var page = self.pages[doc[0]];
-      var score = 0;
-      terms.forEach(function (term) {
-        if (words(page[1]).some(function (w) { return w.indexOf(term) === 0; })) score += 4;
-        if (words(doc[2]).some(function (w) { return w.indexOf(term) === 0; })) score += 2;
-      });
-      if (doc[1] === "") score += 1;
-      return { id: id, score: score, url: page[0] + (doc[1] ? "#" + doc[1] : ""), title: page[1], heading: doc[2], snippet: doc[3] };
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    return { terms: terms, hits: hits.slice(0, 20) };
+    this.asked = 0;
+    this.done = done;
+    try {
+      this.worker = new Worker(assets + "search-worker.js");
+      this.worker.onmessage = function (event) { self.receive(event.data); };
+      this.worker.onerror = function () { self.worker = null; };
+      this.worker.postMessage({ type: "init", base: base });
+    } catch (error) {
+      this.worker = null;
+    }
+  }
+
+  SearchClient.prototype.ask = function (query) {
+    var id = ++this.asked;
+    if (this.worker) { this.worker.postMessage({ type: "query", id: id, query: query }); return; }
+    var self = this;
+    this.inPage().then(function (engine) { return engine.search(query); }).then(function (result) {
+      result.id = id;
+      self.receive(result);
+    }, function (error) { self.receive({ id: id, query: query, error: String(error) }); });
   };
 
-  // Appends `text` to `parent`, wrapping words that start with a search term in <mark>.
-  function highlight(parent, text, terms) {
-    var last = 0;
-    text.replace(WORD, function (word, offset) {
-      var lower = word.toLowerCase();
-      if (terms.some(function (term) { return lower.indexOf(term) === 0; })) {
-        parent.appendChild(document.createTextNode(text.slice(last, offset)));
-        var mark = document.createElement("mark");
-        mark.textContent = word;
-        parent.appendChild(mark);
-        last = offset + word.length;
-      }
-      return word;
+  SearchClient.prototype.inPage = function () {
+    if (!this.engine) {
+      this.engine = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = assets + "search-worker.js";
+        script.onload = function () { resolve(new window.PlaybookSearchEngine(base)); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return this.engine;
+  };
+
+  SearchClient.prototype.receive = function (result) {
+    if (result.id === this.asked) this.done(result);
+  };
+
+  // Appends text given as [text, reached] pieces to `parent`, the words the query reached in <mark>.
+  function highlight(parent, pieces) {
+    pieces.forEach(function (piece) {
+      if (!piece[1]) { parent.appendChild(document.createTextNode(piece[0])); return; }
+      var mark = document.createElement("mark");
+      mark.textContent = piece[0];
+      parent.appendChild(mark);
     });
-    parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
   function setupSearch() {
@@ -191,21 +165,13 @@
     var status = document.getElementById("search-status");
     if (!box || !input || !panel || !list || !status) return;
     box.hidden = false;
-    var index = null;
-    var loading = null;
+    var client = null;
     var active = -1;
+    var timer = null;
 
     function load() {
-      if (!loading) {
-        loading = fetch(base + "search-index.json")
-          .then(function (response) {
-            if (!response.ok) throw new Error("HTTP " + response.status);
-            return response.json();
-          })
-          .then(function (data) { index = new SearchIndex(data); return index; })
-          .catch(function () { status.textContent = "Search is not available right now."; loading = null; });
-      }
-      return loading;
+      if (!client) client = new SearchClient(render);
+      return client;
     }
 
     function options() { return Array.prototype.slice.call(list.querySelectorAll("[role='option']")); }
@@ -227,13 +193,16 @@
     }
 
     function render(result) {
+      if (result.query !== input.value) return;
       list.textContent = "";
       active = -1;
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      var count = result.hits.length;
-      status.textContent = count === 0 ? "No results." : count + (count === 20 ? "+" : "") + " result" + (count === 1 ? "" : "s");
-      result.hits.forEach(function (hit, i) {
+      var count = result.total || 0;
+      if (result.error) status.textContent = "Search is not available right now.";
+      else if (count === 0) status.textContent = "No results.";
+      else status.textContent = count + (count === 1 ? " page" : " pages") + (result.partial ? " with some of the words" : "");
+      (result.hits || []).forEach(function (hit, i) {
         var item = document.createElement("li");
         item.id = "search-result-" + i;
         item.setAttribute("role", "option");
@@ -243,12 +212,18 @@
         link.tabIndex = -1;
         var title = document.createElement("span");
         title.className = "result-title";
-        highlight(title, hit.heading ? hit.title + " › " + hit.heading : hit.title, result.terms);
+        highlight(title, hit.title);
         link.appendChild(title);
-        if (hit.snippet) {
+        if (hit.heading.length) {
+          var heading = document.createElement("span");
+          heading.className = "result-heading";
+          highlight(heading, hit.heading);
+          link.appendChild(heading);
+        }
+        if (hit.snippet.length) {
           var snippet = document.createElement("span");
           snippet.className = "result-snippet";
-          highlight(snippet, hit.snippet, result.terms);
+          highlight(snippet, hit.snippet);
           link.appendChild(snippet);
         }
         item.appendChild(link);
@@ -256,14 +231,17 @@
         item.addEventListener("click", function () { close(); });
         list.appendChild(item);
       });
+      status.setAttribute("data-done-query", result.query);
     }
 
+    // Asked a moment after the last keystroke, so a word typed fast loads the shard of the
+    // whole word, not one for each of its first letters.
     function run() {
       var query = input.value;
+      clearTimeout(timer);
+      status.removeAttribute("data-done-query");
       if (!query.trim()) { list.textContent = ""; status.textContent = ""; close(); return; }
-      load().then(function (ready) {
-        if (ready && input.value === query) render(ready.search(query));
-      });
+      timer = setTimeout(function () { load().ask(query); }, 120);
     }
 
     input.addEventListener("focus", load);

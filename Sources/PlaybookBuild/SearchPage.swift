@@ -1,0 +1,118 @@
+internal import PlaybookModel
+
+/// What the index needs of one page: its address, title and the text of each of its sections,
+/// taken from the facts rendering returned (nothing is parsed again).
+public struct SearchPage: Sendable {
+    /// One part of the page: the text before the first heading (`anchor` and `heading` empty),
+    /// then each heading with the text up to the next one.
+    public struct Section: Sendable {
+        public var anchor: String
+        public var heading: String
+        public var text: String
+
+        public init(anchor: String, heading: String, text: String) {
+            self.anchor = anchor
+            self.heading = heading
+            self.text = text
+        }
+    }
+
+    /// The page's address, with the site's base path.
+    public var url: String
+    public var title: String
+    public var description: String
+    public var sections: [Section]
+
+    public init(url: String, title: String, description: String, sections: [Section]) {
+        self.url = url
+        self.title = title
+        self.description = description
+        self.sections = sections
+    }
+}
+
+/// One page's share of the index: the fragment the browser loads to show the page as a result,
+/// and each distinct word of the page with where it stands. It does not depend on the page's
+/// place in the site, so a build keeps it for pages that did not change.
+public struct SearchPart: Sendable, Equatable {
+    /// Where a word stands in a page, as bits of `fields`.
+    public enum Field {
+        /// In the title.
+        public static let title: UInt8 = 1
+        /// In a heading or the description.
+        public static let heading: UInt8 = 2
+        /// In the text.
+        public static let body: UInt8 = 4
+        /// Three times or more in the page.
+        public static let frequent: UInt8 = 8
+    }
+
+    /// The page's address, with the site's base path.
+    public var url: String
+    /// `["url","title",[["anchor","heading","text"],…]]`, the first section the intro.
+    public var fragment: String
+    /// The page's distinct words (lower case, accents folded, not stemmed).
+    public var words: [String]
+    /// For each word, its `Field` bits.
+    public var fields: [UInt8]
+    /// The words are sorted by `SearchIndex.bucket(of:)`: bucket `b`'s words are
+    /// `words[bucketStarts[b]..<bucketStarts[b + 1]]`, so the index gathers each bucket on its
+    /// own core without looking at the other words.
+    public var bucketStarts: [Int32]
+
+    /// A share as the build cache kept it; `nil` when its parts do not fit together.
+    public init?(url: String, fragment: String, words: [String], fields: [UInt8], bucketStarts: [Int32]) {
+        guard words.count == fields.count, bucketStarts.count == SearchIndex.bucketCount + 1,
+            bucketStarts.first == 0, bucketStarts.last == Int32(words.count),
+            zip(bucketStarts, bucketStarts.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
+        self.url = url
+        self.fragment = fragment
+        self.words = words
+        self.fields = fields
+        self.bucketStarts = bucketStarts
+    }
+
+    /// The share of `page`.
+    public init(page: SearchPage) {
+        var tokenizer = WordTokenizer(distinct: true)
+        tokenizer.field = Field.title
+        tokenizer.scan(page.title)
+        tokenizer.field = Field.heading
+        tokenizer.scan(page.description)
+        for section in page.sections {
+            tokenizer.field = Field.heading
+            tokenizer.scan(section.heading)
+            tokenizer.field = Field.body
+            tokenizer.scan(section.text)
+        }
+        let found = zip(tokenizer.words, zip(tokenizer.fields, tokenizer.counts)).map { word, facts in
+            (word: word, field: facts.1 >= 3 ? facts.0 | Field.frequent : facts.0, bucket: SearchIndex.bucket(of: word))
+        }
+        var byBucket = [[(word: String, field: UInt8)]](repeating: [], count: SearchIndex.bucketCount)
+        for entry in found { byBucket[entry.bucket].append((entry.word, entry.field)) }
+        words = byBucket.flatMap { $0.map(\.word) }
+        fields = byBucket.flatMap { $0.map(\.field) }
+        var starts: [Int32] = [0]
+        for bucket in byBucket { starts.append(starts[starts.count - 1] + Int32(bucket.count)) }
+        bucketStarts = starts
+        url = page.url
+        fragment = Self.fragment(of: page)
+    }
+
+    /// How much of each section's text a fragment keeps, in characters (Unicode scalars): enough
+    /// for a snippet around the words found, little enough that ten results load fast.
+    public static let textLength = 240
+
+    private static func fragment(of page: SearchPage) -> String {
+        var json = "[\(quote(page.url)),\(quote(page.title)),["
+        for (position, section) in page.sections.enumerated() {
+            if position > 0 { json += "," }
+            json += "[\(quote(section.anchor)),\(quote(section.heading)),\(quote(Snippet.start(of: section.text, length: textLength)))]"
+        }
+        return json + "]]"
+    }
+
+    /// A JSON string literal with markup characters escaped (see `JSONString.quote`).
+    static func quote(_ text: String) -> String { JSONString.quote(text, escapingMarkup: true) }
+}

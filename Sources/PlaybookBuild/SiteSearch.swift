@@ -1,0 +1,39 @@
+internal import PlaybookMarkdown
+internal import PlaybookModel
+internal import PlaybookRender
+
+/// The search index of a built site: each rendered page's share (made from the facts rendering
+/// returned, or kept from an earlier build), and the index files made from them.
+enum SiteSearch {
+    /// Each page's share, in the order of `pages`: `reusing` gives the share kept from an earlier
+    /// build for a page that did not change, or `nil` to make it from the rendered page.
+    static func parts(site: Site, pages: [RenderedPage], reusing: @Sendable (RenderedPage) -> SearchPart?) -> [SearchPart] {
+        pages.parallelMap { rendered in reusing(rendered) ?? part(site: site, rendered: rendered) }
+    }
+
+    /// The share of one rendered page: its intro (the text before the first heading), then
+    /// each heading with its text.
+    static func part(site: Site, rendered: RenderedPage) -> SearchPart {
+        let page = site.pages[rendered.index]
+        let texts = rendered.sectionTexts
+        // A page without text of its own before its first heading (a plan page, a section page
+        // with only its list) shows its description instead.
+        var intro = texts.first ?? rendered.plainText
+        if intro.allSatisfy(\.isWhitespace) { intro = page.description ?? "" }
+        var sections = [SearchPage.Section(anchor: "", heading: "", text: intro)]
+        for (position, heading) in rendered.headings.enumerated() {
+            let text = position + 1 < texts.count ? texts[position + 1] : ""
+            sections.append(SearchPage.Section(anchor: heading.id, heading: heading.text, text: text))
+        }
+        let url = site.config.basePath + page.url.dropFirst()
+        return SearchPart(page: SearchPage(
+            url: url, title: page.title, description: page.description ?? "", sections: sections))
+    }
+
+    /// The index files for `parts`, as output files.
+    static func files(parts: [SearchPart], site: Site, stemming: (any Stemming)?) -> [OutputFile] {
+        SearchIndex.files(parts: parts, language: site.config.language, stemming: stemming).map {
+            OutputFile(path: $0.path, contents: .text($0.text))
+        }
+    }
+}

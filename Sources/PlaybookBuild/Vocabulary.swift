@@ -1,0 +1,93 @@
+internal import PlaybookModel
+
+/// Every word of the site with the pages that have it, each word's stem, and each stem's pages
+/// encoded for a shard: the index's one pass over all the pages' words.
+struct Vocabulary {
+    /// The distinct words, sorted by their UTF-8 bytes.
+    let words: [String]
+    /// For each word, the number of its stem.
+    let stemOfWord: [Int]
+    /// For each stem, its JSON array `["B","T","H","F"]` (see `SearchIndex`).
+    let encodedStems: [String]
+    /// True when the words were stemmed (Snowball has a stemmer for the language).
+    let stemmed: Bool
+
+    /// A word's pages, in page order, each with its `SearchPart.Field` bits.
+    private struct Postings {
+        var word: String
+        var pages: [Int32] = []
+        var fields: [UInt8] = []
+    }
+
+    init(parts: [SearchPart], language: String, stemming: (any Stemming)?) {
+        let gathered = Array(0..<SearchIndex.bucketCount).parallelMap { bucket in Self.gather(bucket: bucket, parts: parts) }
+        let postings = gathered.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        words = postings.map(\.word)
+        let stems = Self.stems(of: words, language: language, stemming: stemming)
+        stemmed = stems != nil
+        let stemOrWord = stems ?? words
+        var stemNumbers: [String: Int] = [:]
+        var wordsOfStem: [[Int]] = []
+        stemOfWord = stemOrWord.enumerated().map { word, stem in
+            if let number = stemNumbers[stem] {
+                wordsOfStem[number].append(word)
+                return number
+            }
+            stemNumbers[stem] = wordsOfStem.count
+            wordsOfStem.append([word])
+            return wordsOfStem.count - 1
+        }
+        let pageCount = parts.count
+        encodedStems = wordsOfStem.parallelMap { members in
+            Self.encode(members.map { postings[$0] }, pageCount: pageCount)
+        }
+    }
+
+    /// The words of one bucket with their pages.
+    private static func gather(bucket: Int, parts: [SearchPart]) -> [Postings] {
+        var numbers: [String: Int] = [:]
+        var postings: [Postings] = []
+        for (page, part) in parts.enumerated() {
+            let range = Int(part.bucketStarts[bucket])..<Int(part.bucketStarts[bucket + 1])
+            for index in range {
+                let word = part.words[index]
+                let number = numbers[word] ?? {
+                    numbers[word] = postings.count
+                    postings.append(Postings(word: word))
+                    return postings.count - 1
+                }()
+                postings[number].pages.append(Int32(page))
+                postings[number].fields.append(part.fields[index])
+            }
+        }
+        return postings
+    }
+
+    /// Each word's stem, in chunks on all cores; `nil` without a stemmer for the language.
+    private static func stems(of words: [String], language: String, stemming: (any Stemming)?) -> [String]? {
+        guard let stemming, stemming.stems(of: [], language: language) != nil else { return nil }
+        let chunkSize = max(1, (words.count + 7) / 8)
+        let chunks = stride(from: 0, to: words.count, by: chunkSize).map { Array(words[$0..<min($0 + chunkSize, words.count)]) }
+        return chunks.parallelMap { chunk in stemming.stems(of: chunk, language: language) ?? chunk }.flatMap { $0 }
+    }
+
+    /// The pages of a stem's words, merged, as `["B","T","H","F"]`.
+    private static func encode(_ members: [Postings], pageCount: Int) -> String {
+        var merged: [(page: Int32, field: UInt8)] = []
+        if members.count == 1 {
+            merged = Array(zip(members[0].pages, members[0].fields))
+        } else {
+            var byPage: [Int32: UInt8] = [:]
+            for member in members {
+                for (page, field) in zip(member.pages, member.fields) { byPage[page, default: 0] |= field }
+            }
+            merged = byPage.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        func pages(with bit: UInt8?) -> String {
+            let selected = merged.filter { bit == nil || $0.field & bit! != 0 }.map(\.page)
+            return "\"" + PageSet.encode(selected, pageCount: pageCount) + "\""
+        }
+        typealias Field = SearchPart.Field
+        return "[\(pages(with: nil)),\(pages(with: Field.title)),\(pages(with: Field.heading)),\(pages(with: Field.frequent))]"
+    }
+}
