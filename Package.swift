@@ -125,6 +125,7 @@ let package = Package(
             name: "PlaybookBuildTests",
             dependencies: [
                 "PlaybookBuild", "PlaybookModel", "PlaybookTesting", "PlaybookDiagnostics", "PlaybookRender", "PlaybookMarkdown",
+                "PlaybookStemmer",
             ],
             swiftSettings: strictSettings
         ),

@@ -97,7 +97,8 @@ public enum Build {
             manifest: previous.manifest, pageCache: loaded.pageCache,
             navigation: rendered == nil ? [] : site.pages.map(NavigationEntry.init), staticFiles: site.staticFiles,
             assetOutputs: loaded.assets.map(\.output), rendered: pages, searchParts: indexed?.searchParts ?? [:],
-            htmlFolder: htmlFolder, linked: linked, memory: memory)
+            htmlFolder: htmlFolder, linked: linked, memory: memory,
+            searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:])
     }
 }
 

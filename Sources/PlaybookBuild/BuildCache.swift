@@ -36,6 +36,8 @@ struct BuildCache {
         var pageOrder: [String]
         var staticFiles: [String]
         var assetOutputs: [String]
+        /// The search index's files in the output folder, with their digests.
+        var searchFiles: [String: UInt64] = [:]
         /// The checksum of the `pages.cache` written with this head.
         var pagesID = ""
     }
@@ -192,6 +194,10 @@ extension CacheWriter {
         strings(head.pageOrder)
         strings(head.staticFiles)
         strings(head.assetOutputs)
+        array(head.searchFiles.sorted { $0.key < $1.key }) {
+            $0.string($1.key)
+            $0.int(Int(truncatingIfNeeded: $1.value))
+        }
     }
 
     mutating func pages(_ pages: BuildCache.Pages) {
@@ -226,7 +232,9 @@ extension CacheReader {
         return BuildCache.Head(
             key: key, program: program, outputStamp: outputStamp, manifest: SourceManifest(files: files), pageCount: pageCount,
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
-            staticFiles: try strings(), assetOutputs: try strings(), pagesID: pagesID)
+            staticFiles: try strings(), assetOutputs: try strings(),
+            searchFiles: Dictionary(try array { (try $0.string(), UInt64(truncatingIfNeeded: try $0.int())) }, uniquingKeysWith: { $1 }),
+            pagesID: pagesID)
     }
 
     mutating func pages(style: URLStyle) throws -> BuildCache.Pages {

@@ -32,6 +32,9 @@ public struct BuildState: Sendable {
     /// What only a state kept in memory holds: the loaded templates, the renderer with its
     /// navigation, and the last build's output for the quick path.
     let memory: Memory?
+    /// The search index's files this build wrote into `htmlFolder`, with the digest of each
+    /// text: a later build links those it would write with the same text.
+    var searchFiles: [String: UInt64] = [:]
 
     /// The part of a state that is never written to disk.
     struct Memory: Sendable {
@@ -52,7 +55,7 @@ public struct BuildState: Sendable {
         BuildState(
             manifest: manifest, pageCache: pageCache, navigation: navigation, staticFiles: staticFiles,
             assetOutputs: assetOutputs, rendered: rendered, searchParts: searchParts, htmlFolder: htmlFolder,
-            linked: linked, memory: memory)
+            linked: linked, memory: memory, searchFiles: searchFiles)
     }
 
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend

@@ -7,6 +7,8 @@ internal import PlaybookRender
 struct Indexed: Sendable {
     var files: [OutputFile]
     var searchParts: [String: SearchPart]
+    /// The search index's files with the digests of their texts.
+    var searchFiles: [String: UInt64] = [:]
 }
 
 /// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
@@ -32,6 +34,7 @@ struct IndexStage {
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
         var searchParts: [String: SearchPart]
+        var searchFiles: [String: UInt64] = [:]
         if !options.searchIndex {
             searchParts = previous.searchParts.filter { linked.contains($0.key) }
         } else {
@@ -42,7 +45,11 @@ struct IndexStage {
             }
             searchParts = Dictionary(
                 zip(rendered.pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
-            files += SiteSearch.files(parts: parts, site: site, stemming: options.stemming)
+            let search = SiteSearch.files(
+                parts: parts, site: site, stemming: options.stemming, previous: previous.searchFiles,
+                previousFolder: previous.htmlFolder)
+            files += search.files
+            searchFiles = search.digests
         }
         files += loaded.assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
         let contentDir = PathText.join(options.source, "content")
@@ -52,6 +59,6 @@ struct IndexStage {
                 contents: .copy(from: PathText.join(contentDir, $0)))
         }
         files.sort { $0.path < $1.path }
-        return Indexed(files: files, searchParts: searchParts)
+        return Indexed(files: files, searchParts: searchParts, searchFiles: searchFiles)
     }
 }

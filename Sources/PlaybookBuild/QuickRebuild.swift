@@ -51,7 +51,8 @@ struct QuickRebuild {
             manifest: previous.manifest, pageCache: reread.cache, navigation: previous.navigation,
             staticFiles: previous.staticFiles, assetOutputs: previous.assetOutputs, rendered: rendered,
             searchParts: previous.searchParts, htmlFolder: previous.htmlFolder,
-            linked: Self.removing(reread.sources, from: previous.linked), memory: newMemory)
+            linked: Self.removing(reread.sources, from: previous.linked), memory: newMemory,
+            searchFiles: previous.searchFiles)
         return (state, result)
     }
 

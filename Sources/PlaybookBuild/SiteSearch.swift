@@ -30,10 +30,21 @@ enum SiteSearch {
             url: url, title: page.title, description: page.description ?? "", sections: sections))
     }
 
-    /// The index files for `parts`, as output files.
-    static func files(parts: [SearchPart], site: Site, stemming: (any Stemming)?) -> [OutputFile] {
-        SearchIndex.files(parts: parts, language: site.config.language, stemming: stemming).map {
-            OutputFile(path: $0.path, contents: .text($0.text))
+    /// The index files for `parts`, as output files, with the digest of each text. A file an
+    /// earlier build wrote into `previousFolder` with the same text (`previous` has their
+    /// digests) is linked from there rather than written again: an edit rewrites the manifest
+    /// and the shards of the words it touched.
+    static func files(
+        parts: [SearchPart], site: Site, stemming: (any Stemming)?, previous: [String: UInt64], previousFolder: String?
+    ) -> (files: [OutputFile], digests: [String: UInt64]) {
+        let made = SearchIndex.files(parts: parts, language: site.config.language, stemming: stemming)
+        let digests = made.parallelMap { StableHash.of(Array($0.text.utf8)) }
+        let files = zip(made, digests).map { file, digest in
+            if let previousFolder, previous[file.path] == digest {
+                return OutputFile(path: file.path, contents: .link(from: PathText.join(previousFolder, file.path)))
+            }
+            return OutputFile(path: file.path, contents: .text(file.text))
         }
+        return (files, Dictionary(zip(made.map(\.path), digests), uniquingKeysWith: { $1 }))
     }
 }

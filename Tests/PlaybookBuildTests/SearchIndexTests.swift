@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookStemmer
 import PlaybookBuild
 import PlaybookTesting
 import Testing
@@ -145,5 +146,35 @@ import Testing
     func index(of url: String, in files: [String: String]) -> Int? {
         let reader = SearchIndexReader(files: files)
         return (0..<(reader?.pageCount ?? 0)).first { reader?.fragment($0)?.url == url }
+    }
+
+    /// The next build links from the output folder every index file whose text it would write
+    /// again: an edit writes the manifest and the shards of the words it changed.
+    @Test func aRebuildWritesOnlyTheIndexFilesThatChanged() throws {
+        var files = ["content/_index.md": page("Home")]
+        for number in 1...40 {
+            let words = (0..<150).map { "a\(number % 9)b\($0)" }.joined(separator: " ")
+            files["content/p\(number).md"] = page("P\(number)", words + "\n")
+        }
+        let site = try FixtureSite(files)
+        var options = BuildOptions(source: site.root, output: site.output)
+        options.cacheFolder = site.root + "/.playbook-cache"
+        options.stemming = SnowballStemming()
+        _ = try SiteBuilder(options: options).build()
+        try site.write("content/p5.md", page("P5", (0..<150).map { "a5b\($0)" }.joined(separator: " ") + " yankee\n"))
+        let second = try SiteBuilder(options: options).build()
+        var written: [String] = []
+        var linked = 0
+        for file in second.files where file.path.hasPrefix("search/") {
+            switch file.contents {
+            case .link: linked += 1
+            default: written.append(file.path)
+            }
+        }
+        #expect(written.count == 2, "the manifest and the shard of \"yankee\": \(written)")
+        #expect(written.contains("search/index.json"))
+        #expect(linked > 40, "the other shards and every fragment")
+        let index = try #require(SearchIndexReader(result: second))
+        #expect(index.pages(of: "yankee").count == 1)
     }
 }
