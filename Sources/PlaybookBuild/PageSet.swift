@@ -36,7 +36,7 @@ enum PageSet {
 
     private static func bitmap(_ pages: [Int32], pageCount: Int) -> String {
         var bytes = [UInt8](repeating: 0, count: (pageCount + 7) / 8)
-        for page in pages { bytes[Int(page) / 8] |= 1 << (UInt8(page) % 8) }
+        for page in pages { bytes[Int(page) / 8] |= 1 << UInt8(page % 8) }
         var out: [UInt8] = [UInt8(ascii: "~")]
         out.reserveCapacity(bytes.count * 4 / 3 + 4)
         var index = 0

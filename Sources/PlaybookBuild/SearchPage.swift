@@ -108,7 +108,7 @@ public struct SearchPart: Sendable, Equatable {
         var json = "[\(quote(page.url)),\(quote(page.title)),["
         for (position, section) in page.sections.enumerated() {
             if position > 0 { json += "," }
-            json += "[\(quote(section.anchor)),\(quote(section.heading)),\(quote(Snippet.start(of: section.text, length: textLength)))]"
+            json += "[\(quote(section.anchor)),\(quote(section.heading)),\(Snippet.quotedStart(of: section.text, length: textLength))]"
         }
         return json + "]]"
     }

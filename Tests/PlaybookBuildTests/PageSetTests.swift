@@ -14,4 +14,11 @@ import Testing
         #expect(PageSet.encode([0, 1, 2, 9], pageCount: 16) == "~BwI")
         #expect(PageSet.encode(Array(0..<16).map(Int32.init), pageCount: 16) == "~__8")
     }
+
+    @Test func bitmapsHoldPagesPastTheFirst256() {
+        let pages = Array(stride(from: 0, to: 1_000, by: 2)).map(Int32.init)
+        let encoded = PageSet.encode(pages, pageCount: 1_000)
+        #expect(encoded.hasPrefix("~"))
+        #expect(encoded.count == 1 + 167)
+    }
 }
