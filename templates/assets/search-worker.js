@@ -219,11 +219,14 @@
   };
 
   // Pages ranked by how well they match every term: a rarer word counts more; a word in the
-  // title counts most, then in a heading, then three times or more in the text.
+  // title counts most, more again with the other words of the query beside it there; then in a
+  // heading, then three times or more in the text.
   function rank(terms, pageCount) {
     var present = terms.filter(function (term) { return term.sets; });
     var all = present.length === terms.length;
     var scores = new Float64Array(pageCount);
+    var inTitle = new Float64Array(pageCount);
+    var titleHits = new Uint8Array(pageCount);
     var matched = new Uint8Array(pageCount);
     present.forEach(function (term) {
       var sets = term.sets;
@@ -231,15 +234,19 @@
       for (var page = 0; page < pageCount; page++) {
         if (!has(sets[0], page)) continue;
         matched[page] += 1;
-        scores[page] += weight * (1 + 3 * has(sets[1], page) + 1.5 * has(sets[2], page) + 0.5 * has(sets[3], page));
+        scores[page] += weight * (1 + 1.5 * has(sets[2], page) + 0.5 * has(sets[3], page));
+        if (has(sets[1], page)) { inTitle[page] += weight; titleHits[page] += 1; }
       }
     });
     var needed = all ? terms.length : 1;
     var pages = [];
     for (var page = 0; page < pageCount; page++) {
-      if (matched[page] >= needed && matched[page] > 0) pages.push(page);
+      if (matched[page] >= needed && matched[page] > 0) {
+        pages.push(page);
+        scores[page] += matched[page] * 100 + inTitle[page] * (1 + 2 * titleHits[page]);
+      }
     }
-    pages.sort(function (a, b) { return (scores[b] + matched[b] * 100) - (scores[a] + matched[a] * 100) || a - b; });
+    pages.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
     return { pages: pages, partial: !all };
   }
 
