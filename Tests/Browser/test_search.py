@@ -2,16 +2,21 @@
 the top three (on the shipped playbook and on a foreign handbook); stems, folded accents and
 Chinese and Japanese phrases are found; the engine runs in a Web Worker; a query whose files are
 loaded still works offline."""
+import functools
+import http.server
 import pathlib
 import shutil
 import subprocess
 import tempfile
+import threading
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PLAYBOOK, serve
+from conftest import PLAYBOOK, REPO, free_port, serve
+from test_crawl import PrefixHandler
 
 # (query, the path the top three must hold): words as a reader types them, with other forms
 # (plural, a past tense), several words and a word being typed.
@@ -111,7 +116,7 @@ def words_site():
     }
     for name, text in pages.items():
         (content / name).write_text(text, encoding="utf-8")
-    shutil.copytree(pathlib.Path(__file__).resolve().parents[2] / "templates", base / "site" / "templates")
+    shutil.copytree(REPO / "templates", base / "site" / "templates")
     out = base / "public"
     subprocess.run([PLAYBOOK, "build", "--source", str(base / "site"), "--output", str(out)], check=True,
                    capture_output=True)
@@ -168,3 +173,24 @@ def test_search_runs_in_a_worker_and_works_offline_once_loaded(browser, base_url
     finally:
         browser.execute_cdp_cmd("Network.emulateNetworkConditions", {
             "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def test_search_under_a_base_path_by_keyboard(browser, tmp_path):
+    """Built for /handbook/ and served only there: the worker, its files and the results'
+    links all stay under the prefix, and Enter opens the first result."""
+    out = tmp_path / "public"
+    subprocess.run([PLAYBOOK, "build", "--source", str(REPO), "--output", str(out), "--base-url", "/handbook/"],
+                   check=True, capture_output=True)
+    handler = type("Handler", (PrefixHandler,), {"prefix": "/handbook/"})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/handbook/principles/")
+        type_query(browser, "kick-off checklist")
+        links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        assert links and all("/handbook/" in link for link in links), links
+        assert links[0].endswith("/handbook/checklists/kick-off/")
+        browser.find_element(By.ID, "search-input").send_keys(Keys.ENTER)
+        WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/handbook/checklists/kick-off/"))
+    finally:
+        server.shutdown()
