@@ -50,6 +50,32 @@ import Testing
         #expect(after.body.contains("Second version."))
     }
 
+    /// The search index is made on the first request after a build, and a save brings the
+    /// saved words into it.
+    @Test func theSearchIndexIsServedAndFollowsASave() async throws {
+        let site = try FixtureSite(["content/_index.md": page("Home"), "content/a.md": page("A", "First zebra.\n")])
+        let (server, port) = try await start(site)
+        defer { server.stopInBackground() }
+        func reader() async throws -> SearchIndexReader? {
+            let manifest = try await get("/search/index.json", port: port)
+            guard manifest.status == 200 else { return nil }
+            var files = ["search/index.json": manifest.body]
+            for name in (SearchIndexReader(files: files)?.shardNames ?? [:]).values {
+                files["search/t/\(name).json"] = try await get("/search/t/\(name).json", port: port).body
+            }
+            return SearchIndexReader(files: files)
+        }
+        let before = try #require(try await reader())
+        #expect(before.pages(of: "zebra").count == 1)
+        #expect(before.pages(of: "okapi").isEmpty)
+        try site.write("content/a.md", page("A", "Second okapi.\n"))
+        _ = try await eventually("/a/", port: port) { $0.body.contains("Second okapi.") }
+        let after = try #require(try await reader())
+        #expect(after.pages(of: "okapi").count == 1)
+        #expect(after.pages(of: "zebra").isEmpty)
+        #expect(try await get("/search/t/nothing.json", port: port).status == 404)
+    }
+
     /// A page with a ```lint fence shows the plan in examples/: saving that plan, outside content/,
     /// renders the page again.
     @Test func savingAPlanInExamplesRendersThePageThatLintsIt() async throws {
