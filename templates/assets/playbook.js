@@ -262,7 +262,10 @@
       var query = input.value;
       if (!query.trim()) { list.textContent = ""; status.textContent = ""; close(); return; }
       load().then(function (ready) {
-        if (ready && input.value === query) render(ready.search(query));
+        if (ready && input.value === query) {
+          render(ready.search(query));
+          status.setAttribute("data-done-query", query);  // results for `query` are shown (scripts/bench_search.py waits for it)
+        }
       });
     }
 
