@@ -42,6 +42,7 @@ import time
 import urllib.parse
 
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -214,10 +215,12 @@ def measure_query(phone, server, query, first):
     if first:
         tap(phone.devtools, x, y)  # the focus: a search client may start loading here
     type_keys(phone.devtools, query)
-    summary = driver.execute_async_script("window.__bench.wait(arguments[0], arguments[1]);", query)
+    try:
+        summary = driver.execute_async_script("window.__bench.wait(arguments[0], arguments[1]);", query)
+    except TimeoutException:
+        raise RuntimeError(f"no results shown for {query!r} in {DONE_TIMEOUT} s: #search-status never got "
+                           f'data-done-query="{query}"') from None
     sent = server.since(mark)
-    if summary is None or summary.get("done") is None:
-        raise RuntimeError(f"no results shown for {query!r}: #search-status never got data-done-query")
     start, done, keys = summary["start"], summary["done"], summary["keys"]
     if len(keys) != len(query):
         raise RuntimeError(f"{len(keys)} keydowns reached #search-input for the {len(query)} keys of {query!r}")
