@@ -13,18 +13,18 @@ Headless Chromium (Selenium, Debian's chromium and chromedriver: scripts/browser
 phone through the DevTools protocol: a 375 px screen, CPU 4x slower, 1.6 Mbps down, 750 kbps up and
 150 ms per response; a PerformanceObserver collects the main thread's long tasks (over 50 ms).
 
-For each site it opens a content page, waits for the load, then types three queries into
-#search-input one key at a time, 120 ms apart (the box emptied between queries), and for each
-query measures: the bytes the server sent from the first key (the focus, for the first query)
-until the results are shown, the time from the last key (its keydown's timestamp) until they are
-shown, and the longest task meanwhile. "Shown" is the frame after the search script sets
+For each site it opens a content page, waits for the load, then taps #search-input and types
+three queries one key at a time, 120 ms apart (the box emptied between queries), and for each
+query measures: the bytes the server sent from the first key (the tap, for the first query) until
+the results are shown, the time from the last key (its keydown's timestamp) until they are shown,
+and the longest task meanwhile. "Shown" is the frame after the search script sets
 `data-done-query="<query>"` on #search-status, which it does once it has rendered that query's
 results: a MutationObserver in the page notes the attribute, and performance.now() is read in a
-task queued from the next requestAnimationFrame, so after that frame's paint. The tap and the keys
-are input events sent through a second DevTools connection (scripts/devtools_socket.py) at their
-time, without waiting for the page to handle the one before, as a person types on: a page busy
-with a key makes the next ones queue, and the time counts from the last key's keydown timestamp. Nothing else of the client is
-assumed, so the bench keeps working when the search client changes.
+task queued from the next requestAnimationFrame, so after that frame's paint. Nothing else of the
+client is assumed (#search-results is only counted), so the bench keeps working when the search
+client changes. The tap and the keys are input events sent through a second DevTools connection
+(scripts/devtools_socket.py) at their time, without waiting for the page to handle the one
+before, as a person types on: keys queue while the page is busy.
 
 With the `pagefind` Python package installed (`python3 -m pip install 'pagefind[bin]'`), the same
 built site is also indexed with Pagefind and searched the same way through a test page on its JS
