@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean bench bench-lint fuzz standalone
+.PHONY: site test deps release clean bench bench-lint bench-search fuzz standalone
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -36,6 +36,14 @@ clean:
 bench: release
 	@command -v hugo >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq >/dev/null && apt-get install -y -qq hugo >/dev/null; } || echo "hugo not installed: timing playbook and the floor only" >&2
 	python3 scripts/bench.py --pages 1000,10000 --runs 5
+
+# The site search as a phone user meets it, in real Chromium (see scripts/bench_search.py): bytes
+# sent and time to results for three queries on the shipped playbook, a 1,000-page foreign handbook
+# and the 10,000-page corpus; Pagefind beside Playbook when its Python package is installed.
+BENCH_SEARCH_RUNS ?= 3
+bench-search: release
+	@./scripts/browser-deps.sh
+	python3 scripts/bench_search.py --runs $(BENCH_SEARCH_RUNS)
 
 # Time to lint 1,000 generated plans with the release binary (see scripts/bench_lint.py).
 bench-lint: release
