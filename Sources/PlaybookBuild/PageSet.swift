@@ -7,8 +7,10 @@
 enum PageSet {
     static func encode(_ pages: [Int32], pageCount: Int) -> String {
         if pages.isEmpty { return "" }
+        let bitmapLength = 1 + ((pageCount + 7) / 8 * 4 + 2) / 3
+        // A list takes two characters a page at least: no need to write it to know it is longer.
+        if pages.count * 2 - 1 > bitmapLength { return bitmap(pages, pageCount: pageCount) }
         let list = gapList(pages)
-        let bitmapLength = 1 + (pageCount + 7) / 8 * 4 / 3 + 3
         return list.count <= bitmapLength ? String(decoding: list, as: UTF8.self) : bitmap(pages, pageCount: pageCount)
     }
 

@@ -83,11 +83,16 @@ struct Vocabulary {
             }
             merged = byPage.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
-        func pages(with bit: UInt8?) -> String {
-            let selected = merged.filter { bit == nil || $0.field & bit! != 0 }.map(\.page)
-            return "\"" + PageSet.encode(selected, pageCount: pageCount) + "\""
-        }
+        // One pass sorts the pages into the four sets.
+        var sets: [[Int32]] = [[], [], [], []]
+        sets[0].reserveCapacity(merged.count)
         typealias Field = SearchPart.Field
-        return "[\(pages(with: nil)),\(pages(with: Field.title)),\(pages(with: Field.heading)),\(pages(with: Field.frequent))]"
+        for (page, field) in merged {
+            sets[0].append(page)
+            if field & Field.title != 0 { sets[1].append(page) }
+            if field & Field.heading != 0 { sets[2].append(page) }
+            if field & Field.frequent != 0 { sets[3].append(page) }
+        }
+        return "[" + sets.map { "\"" + PageSet.encode($0, pageCount: pageCount) + "\"" }.joined(separator: ",") + "]"
     }
 }
