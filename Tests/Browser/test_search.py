@@ -194,3 +194,24 @@ def test_search_under_a_base_path_by_keyboard(browser, tmp_path):
         WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/handbook/checklists/kick-off/"))
     finally:
         server.shutdown()
+
+
+def test_a_result_shows_title_section_and_snippet_as_lines_in_the_panel(browser, base_url):
+    browser.get(base_url + "/principles/")
+    type_query(browser, "kick-off agenda")
+    boxes = browser.execute_script("""
+      const item = document.querySelector('#search-results [role=option]');
+      const panel = document.querySelector('.search-panel').getBoundingClientRect();
+      const box = s => { const e = item.querySelector(s); if (!e) return null; const r = e.getBoundingClientRect();
+                         return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+      return {panel: {left: panel.left, right: panel.right}, title: box('.result-title'),
+              heading: box('.result-heading'), snippet: box('.result-snippet'),
+              marks: item.querySelectorAll('mark').length};
+    """)
+    title, snippet = boxes["title"], boxes["snippet"]
+    assert title and snippet and boxes["marks"] > 0, boxes
+    lines = [b for b in (title, boxes["heading"], snippet) if b]
+    for upper, lower in zip(lines, lines[1:]):
+        assert upper["bottom"] <= lower["top"] + 1, boxes
+    for b in lines:
+        assert boxes["panel"]["left"] <= b["left"] and b["right"] <= boxes["panel"]["right"], boxes
