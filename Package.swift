@@ -146,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentTests",
-            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookModel"],
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookModel", "PlaybookTesting"],
             swiftSettings: strictSettings
         ),
     ]

@@ -5,7 +5,8 @@ internal import PlaybookMarkdown
 /// can name is made here, and `{{name}}` escapes it.
 ///
 /// Keys (top level): `site`, `page`, `section` (the section the page is in), `navigation` (the
-/// sidebar HTML, rendered from `partials/nav` whose context holds the tree as `nav`), `toc`,
+/// `<script>` tag that loads the section's sidebar, rendered from `partials/nav` whose context
+/// holds the tree as `nav` into a file of its own, see `NavigationScript`), `toc`,
 /// `hasToc`, `breadcrumbs`, `prev`, `next`, `children` (on section pages), `assets`, `tasks`.
 public struct ViewModel: Sendable {
     private let site: Site
@@ -54,7 +55,7 @@ public struct ViewModel: Sendable {
         ]
     }
 
-    /// Creates the view-model builder for a site and its rendered sidebar.
+    /// Creates the view-model builder for a site and its sidebar scripts.
     init(site: Site, navigation: NavigationCache) {
         self.site = site
         self.navigation = navigation
@@ -71,7 +72,7 @@ public struct ViewModel: Sendable {
             site: siteTexts,
             assets: TemplateText(basePath + "assets/"),  // also substituted into the templates (see `constants`)
             page: pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
-            navigation: navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
+            navigation: TemplateText(navigation.scriptTags[section]),
             section: link(site.sections[section].indexPage),
             toc: TableOfContents.items(rendered.headings),
             breadcrumbs: breadcrumbs(index, section: section),
@@ -87,7 +88,7 @@ public struct ViewModel: Sendable {
             "site": siteValues,
             "assets": basePath + "assets/",
             "page": ["title": "Page not found", "url": basePath + "404.html", "pageKey": "404"],
-            "navigation": navigation.closedHTML,
+            "navigation": navigation.scriptTags[0],
         ]
     }
 
