@@ -6,6 +6,7 @@ import functools
 import html.parser
 import http.server
 import pathlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -189,3 +190,28 @@ def test_the_phone_menu_opens_on_the_current_page(phone, base_url):
     assert current.get_attribute("aria-current") == "page"
     assert current.get_attribute("pathname") == "/stories/toolkit-at-the-door/"
     assert current.is_displayed()
+
+
+def test_the_preview_reloads_with_a_renamed_page_in_the_sidebar(browser, tmp_path):
+    """`playbook serve`: the page open in the browser reloads after a save, and its sidebar (from
+    the script the preview serves) shows the new title, still marked as the current page."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copytree(REPO / "templates", site / "templates")
+    shutil.copy(REPO / "playbook.yml", site / "playbook.yml")
+    if (REPO / "examples").exists():
+        shutil.copytree(REPO / "examples", site / "examples")
+    proc = subprocess.Popen([PLAYBOOK, "serve", "--source", str(site), "--port", "0", "--base-url", "/handbook/"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = next(m.group(1) for m in map(lambda line: re.search(r"serving (http://\S+)", line), proc.stdout) if m)
+        threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep the pipe from filling
+        loaded(browser, url.rstrip("/") + "/principles/ownership/")
+        page = site / "content" / "principles" / "ownership.md"
+        page.write_text(page.read_text().replace("title: Ownership", "title: Owning it", 1))
+        WebDriverWait(browser, 30).until(lambda d: d.execute_script(
+            "const a = document.querySelector('#sidebar a[aria-current=page]'); return a && a.textContent") == "Owning it")
+        assert browser.current_url.endswith("/handbook/principles/ownership/")
+    finally:
+        proc.terminate()
+        proc.wait()
