@@ -1,4 +1,4 @@
-internal import PlaybookModel
+public import PlaybookModel
 internal import PlaybookMarkdown
 
 /// Builds the values templates render from (see `PageContext`). Templates hold markup; every value a template
@@ -80,6 +80,27 @@ public struct ViewModel: Sendable {
             next: index + 1 < site.pages.count ? link(index + 1) : nil,
             children: page.isSectionIndex ? site.sections[section].children.map(childLink) : nil,
             taskCount: rendered.tasks.isEmpty ? nil : rendered.tasks.count)
+    }
+
+    /// The pages whose title, URL or description the page at `index` shows beside its body: its
+    /// section's page and those of the sections above it (`section`, `breadcrumbs`), the pages
+    /// before and after it (`prev`, `next`) and, on a section's page, the section's entries
+    /// (`children`). When one of them changes and the site keeps its shape, the page must render
+    /// again (and no other page for that change). Kept in step with `context(for:rendered:)`.
+    public static func pagesShown(on index: Int, in site: Site) -> [Int] {
+        let section = site.section(of: index)
+        var shown = site.ancestry(of: section).map { site.sections[$0].indexPage }
+        if index > 0 { shown.append(index - 1) }
+        if index + 1 < site.pages.count { shown.append(index + 1) }
+        if site.pages[index].isSectionIndex {
+            shown += site.sections[section].children.map { child in
+                switch child {
+                case .page(let page): page
+                case .section(let sub): site.sections[sub].indexPage
+                }
+            }
+        }
+        return shown
     }
 
     /// The context for the 404 page.

@@ -149,7 +149,8 @@ import Testing
     }
 
     /// A new title shows in every sidebar, and in the pages whose breadcrumbs, pager or section
-    /// list name it; an incremental build (preview, build cache) writes what a full one writes.
+    /// list name it, which alone render again; an incremental build (preview, build cache)
+    /// writes what a full one writes.
     @Test func aTitleChangeRewritesTheScriptsAndThePagesThatShowIt() throws {
         let site = try FixtureSite(Self.files)
         let session = BuildSession(options: BuildOptions(source: site.root, output: nil))
@@ -173,11 +174,40 @@ import Testing
         }
         let fromCache = try SiteBuilder(options: cached).build()
         #expect(fromCache.succeeded && fromCache.upToDate == nil)
+        // Only the pages that name Deep render again: the others are the previous output's.
+        let rendered = fromCache.files.filter { file in
+            guard file.path.hasSuffix("index.html") else { return false }
+            if case .link = file.contents { return false }
+            return true
+        }.map(\.path)
+        #expect(Set(rendered) == Set(showing + ["guide/deep/index.html"]))
         let reference = site.root + "/reference"
         _ = try SiteBuilder(options: BuildOptions(source: site.root, output: reference)).build()
         #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: reference))
         let onDisk = try #require(FileManager.default.contents(atPath: site.output + "/assets/nav/ops.js"))
         #expect(SidebarReader.insertedHTML(script: String(decoding: onDisk, as: UTF8.self))?.contains(">Deeper</a>") == true)
+    }
+
+    /// Each page in turn given a new title and description (the order kept by weights): the
+    /// pages rendered again are enough, by templates that show every value naming another page.
+    @Test func everyRetitledPageGivesWhatAFullBuildGives() throws {
+        var files = Self.files
+        let named = "{{#section}}<p class=\"in\">{{title}} {{description}}</p>{{/section}}"
+            + "{{#prev}}<p>{{title}} {{description}}</p>{{/prev}}{{#next}}<p>{{title}} {{description}}</p>{{/next}}"
+        files["templates/page.mustache"] = "{{<base}}{{$main}}<h1>{{page.title}}</h1>\(named){{/main}}{{/base}}"
+        files["templates/section.mustache"] =
+            "{{<base}}{{$main}}\(named)<ul>{{#children}}<li>{{title}}: {{description}}</li>{{/children}}</ul>{{/main}}{{/base}}"
+        files["templates/home.mustache"] = files["templates/section.mustache"]
+        let site = try FixtureSite(files)
+        let session = BuildSession(options: BuildOptions(source: site.root, output: nil))
+        _ = try session.build(changed: nil)
+        let pages = Self.files.keys.filter { $0.hasPrefix("content/") }.sorted()
+        for (number, path) in pages.enumerated() {
+            let weight = Self.files[path]?.split(separator: "\n").first { $0.hasPrefix("weight: ") }.map { String($0.dropFirst(8)) }
+            try site.write(path, page("Renamed \(number)", weight: weight.flatMap { Int($0) }, extra: "description: New \(number)\n"))
+            let incremental = try session.build(changed: [path])
+            #expect(contents(incremental) == contents(try site.build(write: false)), "after renaming \(path)")
+        }
     }
 
     /// A body edit in the preview takes the quick path: the scripts are served as they were.
