@@ -4,7 +4,8 @@ internal import Foundation
 
 /// The sidebar, rendered once per section through `partials/nav`: pages of one section share
 /// the same open branches, and the build writes each section's tree once, into the script its
-/// pages load (`NavigationScript`), which marks the page's own link as it inserts the tree.
+/// pages load (named by `NavigationScript`; the build's `NavigationFiles` writes it), which
+/// marks the page's own link as it inserts the tree.
 ///
 /// This keeps navigation linear in the number of sections, not pages (a 10,000-page site renders
 /// a few hundred navigation trees, and its pages carry none). A section's tree is made when it
@@ -98,7 +99,7 @@ struct NavigationCache: Sendable {
     }
 
     /// The sidebar of the pages of `section`: its tree open down to the section, no entry
-    /// marked current (each page's script marks its own link, see `NavigationScript`).
+    /// marked current (the script that inserts it marks the page's own link).
     func sidebar(section: Int) -> String {
         trees[section]
     }

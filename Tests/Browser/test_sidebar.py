@@ -215,3 +215,30 @@ def test_the_preview_reloads_with_a_renamed_page_in_the_sidebar(browser, tmp_pat
     finally:
         proc.terminate()
         proc.wait()
+
+
+def test_names_kept_as_written_are_marked(browser, tmp_path):
+    """With `urls: keep`, URLs hold spaces and accents, percent-encoded: the current page is
+    found all the same, whichever way the address is written."""
+    site = tmp_path / "site"
+    pages = {"_index.md": "Home", "Café Équipe/_index.md": "Café", "Café Équipe/Straße 1.md": "Straße",
+             "Café Équipe/plain.md": "Plain"}
+    for name, title in pages.items():
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(f"---\ntitle: {title}\n---\nText.\n")
+    (site / "playbook.yml").write_text("title: Kept\nurls: keep\n")
+    shutil.copytree(REPO / "templates", site / "templates")
+    out = tmp_path / "public"
+    subprocess.run([PLAYBOOK, "build", "--source", str(site), "--output", str(out)], check=True, capture_output=True)
+    handler = functools.partial(QuietHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        origin = f"http://127.0.0.1:{server.server_address[1]}"
+        for path, title in [("/Caf%C3%A9%20%C3%89quipe/Stra%C3%9Fe%201/", "Straße"), ("/Café Équipe/Straße 1/", "Straße"),
+                            ("/Caf%c3%a9%20%c3%89quipe/plain/index.html", "Plain"), ("/Caf%C3%A9%20%C3%89quipe/", "Café")]:
+            loaded(browser, origin + path)
+            marked = browser.find_elements(By.CSS_SELECTOR, "#sidebar a[aria-current=page]")
+            assert [a.text for a in marked] == [title], path
+    finally:
+        server.shutdown()
