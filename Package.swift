@@ -161,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentTests",
-            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookModel"],
+            dependencies: ["PlaybookBuild", "PlaybookDiagnostics", "PlaybookModel", "PlaybookTesting"],
             swiftSettings: strictSettings
         ),
     ]

@@ -17,7 +17,8 @@ struct Rendered: Sendable {
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
 /// rendering of a page whose file did not change when nothing it shows beside its body did
-/// either (navigation, files beside the pages, templates, configuration, framework, examples).
+/// either (the titles of the pages it names, the site's shape, files beside the pages,
+/// templates, configuration, framework, examples).
 struct RenderStage {
     let loaded: Loaded
     let templates: TemplateSet
@@ -34,11 +35,15 @@ struct RenderStage {
         case .everything: changed = []
         case .paths(let paths): changed = paths
         }
-        let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed)
-            || site.pages.map(NavigationEntry.init) != previous.navigation || site.staticFiles != previous.staticFiles
-            || assetOutputs != previous.assetOutputs
+        let navigation = site.pages.map(NavigationEntry.init)
+        let navigationKept = navigation == previous.navigation
+        // A new title shows on the few pages that name it; a new shape of the site, anywhere.
+        let showingChanges = navigationKept
+            ? [] : NavigationChange.pagesToRender(previous: previous.navigation, current: navigation, site: site)
+        let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed) || showingChanges == nil
+            || site.staticFiles != previous.staticFiles || assetOutputs != previous.assetOutputs
         let renderer: SiteRenderer
-        if let kept = previous.memory?.renderer, !renderAll {
+        if let kept = previous.memory?.renderer, !renderAll, navigationKept {
             renderer = kept.keepingNavigation(for: site, lint: loaded.lint)
         } else {
             renderer = SiteRenderer(
@@ -47,12 +52,15 @@ struct RenderStage {
         }
         let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
         let reusable = renderAll ? [:] : previous.rendered
-        let isKept: @Sendable (Page) -> Bool = { page in
-            !contentChanged.contains(page.sourcePath) && !BuildState.isAlwaysRendered(page) && reusable[page.sourcePath] != nil
+        let showing = showingChanges ?? []
+        let isKept: @Sendable (Int) -> Bool = { index in
+            let page = site.pages[index]
+            return !contentChanged.contains(page.sourcePath) && !showing.contains(index) && !BuildState.isAlwaysRendered(page)
+                && reusable[page.sourcePath] != nil
         }
         let pages = Array(site.pages.indices).parallelMap { index -> RenderedPage in
             let page = site.pages[index]
-            if isKept(page), var kept = reusable[page.sourcePath] {
+            if isKept(index), var kept = reusable[page.sourcePath] {
                 kept.index = index
                 return kept
             }
@@ -64,8 +72,8 @@ struct RenderStage {
             return rendered
         }
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
-        let linked = renderAll ? [] : Set(site.pages.filter(isKept).map(\.sourcePath)).intersection(previous.linked)
-        let kept = Set(site.pages.indices.filter { isKept(site.pages[$0]) })
+        let kept = Set(site.pages.indices.filter(isKept))
+        let linked = renderAll ? [] : Set(kept.map { site.pages[$0].sourcePath }).intersection(previous.linked)
         return Rendered(
             renderer: renderer, pages: pages, linked: linked, renderedAll: renderAll,
             written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept))

@@ -15,6 +15,16 @@ public struct PageLocation: Sendable, Hashable {
     /// The section folder the page belongs to (for a folder's page, the folder it describes).
     public var sectionPath: String
 
+    /// The output folder the build fills with its own files (each section's sidebar script):
+    /// no page or file of content may land in it (`SiteAssembler` reports one that would).
+    public static let reservedFolder = "assets/nav/"
+
+    /// Whether `outputPath` (relative to the output folder) is in `reservedFolder`, compared
+    /// without case, as file systems that ignore case would.
+    public static func isReserved(_ outputPath: String) -> Bool {
+        outputPath.lowercased().hasPrefix(reservedFolder)
+    }
+
     /// File names (without extension, lower case) that make a folder's page, in order of
     /// precedence.
     public static let sectionIndexNames = ["_index", "index", "readme"]

@@ -13,7 +13,7 @@ struct SiteAssembler {
     var markdownFiles: [String] = []
 
     func assemble() -> (site: Site, diagnostics: [Diagnostic]) {
-        var diagnostics = urlCollisions()
+        var diagnostics = urlCollisions() + reservedOutputs()
         var tree = SectionTreeBuilder(pages: dropCollisions(), existing: existingPaths(), generatedIndex: generatedIndex)
         _ = tree.place("", parent: nil)
         diagnostics += tree.diagnostics
@@ -81,6 +81,30 @@ struct SiteAssembler {
             } else {
                 staticByOutput[output] = file
             }
+        }
+        return diagnostics
+    }
+
+    /// Errors for pages and files that would land in the folder the build writes its own files
+    /// into (`PageLocation.reservedFolder`), where they could overwrite one.
+    private func reservedOutputs() -> [Diagnostic] {
+        let hint = "rename the folder: the build writes each section's sidebar into \(PageLocation.reservedFolder)"
+        var diagnostics: [Diagnostic] = []
+        for page in pages where PageLocation.isReserved(page.outputPath) {
+            diagnostics.append(
+                .error(
+                    "page/reserved-url", at: SourceLocation(file: page.displayPath, line: 1),
+                    "\(page.displayPath) would be written to \(page.outputPath), a folder the build keeps for its own files",
+                    hint: hint))
+        }
+        for file in staticFiles {
+            let output = PageLocation.staticOutputPath(file, style: config.urlStyle)
+            guard PageLocation.isReserved(output) else { continue }
+            diagnostics.append(
+                .error(
+                    "page/reserved-url", at: SourceLocation(file: "content/" + file),
+                    "content/\(file) would be copied to \(output), a folder the build keeps for its own files",
+                    hint: hint))
         }
         return diagnostics
     }

@@ -3,7 +3,7 @@ internal import PlaybookModel
 /// The sidebar tree: every section with its pages, the sections on the way to a page open.
 ///
 /// On large sites (over `fullTreeLimit` pages) only the sections on the way to the current page
-/// list their pages, so a page's navigation stays small and a build stays linear in page count.
+/// list their pages, so each section's sidebar stays small and a build stays linear in page count.
 struct Navigation: Sendable {
     let site: Site
     let basePath: String

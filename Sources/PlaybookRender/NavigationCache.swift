@@ -1,24 +1,24 @@
 internal import PlaybookModel
+internal import PlaybookDiagnostics
 internal import Foundation
-#if canImport(Glibc)
-    internal import Glibc
-#elseif canImport(Darwin)
-    internal import Darwin
-#endif
 
-/// The sidebar, rendered once per section through `partials/nav` rather than once per page:
-/// pages of one section share the same open branches, so only the current-page mark differs,
-/// and that is added to the cached HTML as `aria-current="page"` on the page's own link.
+/// The sidebar, rendered once per section through `partials/nav`: pages of one section share
+/// the same open branches, and the build writes each section's tree once, into the script its
+/// pages load (named by `NavigationScript`; the build's `NavigationFiles` writes it), which
+/// marks the page's own link as it inserts the tree.
 ///
-/// This keeps navigation linear in the number of pages (a 10,000-page site renders a few hundred
-/// navigation trees, not 10,000). A section's tree is made when a page of it is first rendered,
-/// so a build that renders one page (the others come from the build cache) makes one tree.
+/// This keeps navigation linear in the number of sections, not pages (a 10,000-page site renders
+/// a few hundred navigation trees, and its pages carry none). A section's tree is made when it
+/// is first asked for, once, whichever thread asks.
 struct NavigationCache: Sendable {
     /// The partial that renders the tree held in `nav`.
     static let partial = "partials/nav"
 
     private let trees: LazySlots<String>
-    private let closed: LazySlots<String>
+    /// Each section's script tag, by section (`navigation` in the templates).
+    let scriptTags: [String]
+    /// Each section's script, relative to the output folder, by section.
+    let scriptPaths: [String]
 
     init(site: Site, templates: TemplateSet) {
         let navigation = Navigation(site: site)
@@ -46,7 +46,8 @@ struct NavigationCache: Sendable {
             }
             return render(navigation.items(openSection: section))
         }
-        self.closed = closed
+        scriptPaths = NavigationScript.paths(for: site)
+        scriptTags = scriptPaths.map { "<script src=\"\(escapeHTML(basePath + $0))\"></script>" }
     }
 
     /// The closed sidebar as the text before the top-level entries, each entry's text and the
@@ -97,14 +98,11 @@ struct NavigationCache: Sendable {
         }
     }
 
-    /// The sidebar for a page of `section` whose URL (with base path) is `url`, in pieces to
-    /// write one after another (see `markCurrent`).
-    func html(section: Int, currentURL url: String) -> [Substring] {
-        Self.markCurrent(trees[section], url: url)
+    /// The sidebar of the pages of `section`: its tree open down to the section, no entry
+    /// marked current (the script that inserts it marks the page's own link).
+    func sidebar(section: Int) -> String {
+        trees[section]
     }
-
-    /// The sidebar with nothing open and nothing current (the 404 page).
-    var closedHTML: String { closed[0] }
 
     /// Values made on first use, each once, whichever thread asks first (the others wait for
     /// it rather than make the same value again).
@@ -137,37 +135,5 @@ struct NavigationCache: Sendable {
             values[slot] = value
             return value
         }
-    }
-
-    /// Byte offset of the first occurrence of `pattern` in `haystack` (`memchr` for the first
-    /// byte, then `memcmp`): the generic collection search was half of a 10,000-page build.
-    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress, pattern.count > 0,
-            haystack.count >= pattern.count
-        else { return nil }
-        var offset = 0
-        let last = haystack.count - pattern.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(patternBase.pointee), last - offset + 1) else { return nil }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, patternBase, pattern.count) == 0 { return position }
-            offset = position + 1
-        }
-        return nil
-    }
-
-    /// `html` with `aria-current="page"` added to the first link to `url`, as pieces that share
-    /// the cached sidebar's storage: the page copies them once, into itself.
-    static func markCurrent(_ html: String, url: String) -> [Substring] {
-        var html = html
-        var needle = "href=\"\(url)\""
-        let end: Int? = html.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                Self.firstOffset(of: pattern, in: haystack).map { $0 + pattern.count }
-            }
-        }
-        guard let end else { return [html[...]] }
-        let split = html.utf8.index(html.utf8.startIndex, offsetBy: end)
-        return [html[..<split], " aria-current=\"page\"", html[split...]]
     }
 }

@@ -45,7 +45,7 @@ public struct SiteRenderer: Sendable {
         fences = FenceRenderer(site: site, lint: lint, colouring: codeColouring)
     }
 
-    /// A renderer for `site` that keeps this one's templates and rendered navigation: for a
+    /// A renderer for `site` that keeps this one's templates and rendered sidebars: for a
     /// rebuild where page bodies changed but no title, order or file did. `lint` is the new
     /// build's lint, when its lint stage ran again; `nil` keeps this renderer's.
     public func keepingNavigation(for site: Site, lint: LintFacts? = nil) -> SiteRenderer {
@@ -91,29 +91,27 @@ public struct SiteRenderer: Sendable {
             diagnostics: problems)
     }
 
-    /// Renders template `name`, with `PageMarker`s standing for the body and the sidebar
-    /// where they can.
+    /// Renders template `name`, with a `PageMarker` standing for the body where it can.
     private func render(_ name: String, context: PageContext, body: String) -> String {
         var context = context
-        var texts: [(marker: PageMarker, pieces: [Substring])] = []
-        if PageMarker.canStand(for: [body[...]]) {
-            let marker = PageMarker(tag: "<")
+        if PageMarker.canStand(for: body) {
+            let marker = PageMarker()
             context.page.content = marker
-            texts.append((marker, [body[...]]))
-        }
-        if PageMarker.canStand(for: context.navigation) {
-            let marker = PageMarker(tag: ">")
-            context.navigationMarker = marker
-            texts.append((marker, context.navigation))
-        }
-        if !texts.isEmpty, let rendered = templates.render(name, context: context),
-            let html = PageMarker.splice(rendered, texts)
-        {
-            return html
+            if let rendered = templates.render(name, context: context), let html = marker.splice(rendered, body: body) {
+                return html
+            }
         }
         context.page.content = TemplateText(body)
-        context.navigationMarker = nil
         return templates.render(name, context: context) ?? ""
+    }
+
+    /// The sidebar of each section, in `site.sections` order: where its script goes and the
+    /// HTML it inserts (see `NavigationScript`). Pages name their section's script; the build
+    /// writes the scripts.
+    public func sidebars() -> [(path: String, html: String)] {
+        Array(site.sections.indices).parallelMap { section in
+            (navigation.scriptPaths[section], navigation.sidebar(section: section))
+        }
     }
 
     /// Renders the site's 404 page.

@@ -126,10 +126,8 @@ struct PageContext: MustacheParent {
     var site: [String: TemplateText]
     var assets: TemplateText
     var page: PageValues
-    /// The sidebar in pieces (see `NavigationCache.markCurrent`).
-    var navigation: [Substring]
-    /// Written instead of the sidebar while the template renders (see `PageMarker`).
-    var navigationMarker: PageMarker?
+    /// The `<script>` tag that loads the sidebar of the page's section (see `NavigationScript`).
+    var navigation: TemplateText
     var section: LinkValues
     var toc: [TreeItem]
     var breadcrumbs: [LinkValues]
@@ -148,7 +146,7 @@ struct PageContext: MustacheParent {
         case "site": return site
         case "assets": return assets
         case "page": return page
-        case "navigation": return navigationMarker ?? TemplateText(navigation.joined())
+        case "navigation": return navigation
         case "section": return section
         case "toc": return toc
         case "hasToc": return toc.count > 1

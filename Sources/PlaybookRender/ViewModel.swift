@@ -1,11 +1,12 @@
-internal import PlaybookModel
+public import PlaybookModel
 internal import PlaybookMarkdown
 
 /// Builds the values templates render from (see `PageContext`). Templates hold markup; every value a template
 /// can name is made here, and `{{name}}` escapes it.
 ///
 /// Keys (top level): `site`, `page`, `section` (the section the page is in), `navigation` (the
-/// sidebar HTML, rendered from `partials/nav` whose context holds the tree as `nav`), `toc`,
+/// `<script>` tag that loads the section's sidebar, rendered from `partials/nav` whose context
+/// holds the tree as `nav` into a file of its own, see `NavigationScript`), `toc`,
 /// `hasToc`, `breadcrumbs`, `prev`, `next`, `children` (on section pages), `assets`, `tasks`.
 public struct ViewModel: Sendable {
     private let site: Site
@@ -54,7 +55,7 @@ public struct ViewModel: Sendable {
         ]
     }
 
-    /// Creates the view-model builder for a site and its rendered sidebar.
+    /// Creates the view-model builder for a site and its sidebar scripts.
     init(site: Site, navigation: NavigationCache) {
         self.site = site
         self.navigation = navigation
@@ -71,7 +72,7 @@ public struct ViewModel: Sendable {
             site: siteTexts,
             assets: TemplateText(basePath + "assets/"),  // also substituted into the templates (see `constants`)
             page: pageValues(page, index: index, html: rendered.html, titleID: TitleAnchor.id(for: page, headings: rendered.headings)),
-            navigation: navigation.html(section: section, currentURL: basePath + page.url.dropFirst()),
+            navigation: TemplateText(navigation.scriptTags[section]),
             section: link(site.sections[section].indexPage),
             toc: TableOfContents.items(rendered.headings),
             breadcrumbs: breadcrumbs(index, section: section),
@@ -81,13 +82,34 @@ public struct ViewModel: Sendable {
             taskCount: rendered.tasks.isEmpty ? nil : rendered.tasks.count)
     }
 
+    /// The pages whose title, URL or description the page at `index` shows beside its body: its
+    /// section's page and those of the sections above it (`section`, `breadcrumbs`), the pages
+    /// before and after it (`prev`, `next`) and, on a section's page, the section's entries
+    /// (`children`). When one of them changes and the site keeps its shape, the page must render
+    /// again (and no other page for that change). Kept in step with `context(for:rendered:)`.
+    public static func pagesShown(on index: Int, in site: Site) -> [Int] {
+        let section = site.section(of: index)
+        var shown = site.ancestry(of: section).map { site.sections[$0].indexPage }
+        if index > 0 { shown.append(index - 1) }
+        if index + 1 < site.pages.count { shown.append(index + 1) }
+        if site.pages[index].isSectionIndex {
+            shown += site.sections[section].children.map { child in
+                switch child {
+                case .page(let page): page
+                case .section(let sub): site.sections[sub].indexPage
+                }
+            }
+        }
+        return shown
+    }
+
     /// The context for the 404 page.
     func notFoundContext() -> [String: Any] {
         [
             "site": siteValues,
             "assets": basePath + "assets/",
             "page": ["title": "Page not found", "url": basePath + "404.html", "pageKey": "404"],
-            "navigation": navigation.closedHTML,
+            "navigation": navigation.scriptTags[0],
         ]
     }
 

@@ -78,6 +78,9 @@ def test_no_payload_runs_in_any_page(hostile_url, browser):
             assert browser.find_elements(By.CSS_SELECTOR, "figure.diagram svg"), "the diagrams were not drawn"
             body = browser.find_element(By.TAG_NAME, "main").text
             assert "onerror=" in body
+            # The sidebar's script writes the titles as text too, and marks this page.
+            current = browser.find_element(By.CSS_SELECTOR, "#sidebar a[aria-current=page]")
+            assert "<script>window.__pwned=1</script>" in current.text
 
 
 def test_search_results_show_payloads_as_text(hostile_url, browser):

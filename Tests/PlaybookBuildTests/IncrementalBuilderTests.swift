@@ -105,7 +105,7 @@ import Testing
                 #expect(incremental.diagnostics.map(\.code) == ["order/unknown"])
             }
             if name == "order the guide" {
-                let about = FixtureSite.text(incremental, "about/index.html") ?? ""
+                let about = SidebarReader.sidebar(incremental, page: "about/index.html") ?? ""
                 #expect(about.contains("<li><a href=\"/guide/b/\">B</a></li><li><a href=\"/guide/a/\">A</a></li>"))
                 #expect(incremental.site.pages.map(\.title).prefix(4) == ["Home", "Guide", "B", "A"])
             }

@@ -123,7 +123,7 @@ import Testing
         #expect(rule.contains("<title>promise/vague · "))
         #expect(rule.contains("<dt>Framework step</dt><dd><a href=\"/framework/promise/\">The Promise</a></dd>"))
         // The rule pages sit in the navigation like any section, and in the sitemap.
-        let home = try #require(FixtureSite.text(result, "index.html"))
+        let home = try #require(SidebarReader.sidebar(result, page: "index.html"))
         #expect(home.contains("href=\"/lint/\""))
         #expect(home.contains("href=\"/lint/plan/owner/\""))
         #expect(FixtureSite.text(result, "sitemap.xml")?.contains("<loc>/lint/plan/owner/</loc>") == true)

@@ -4,8 +4,8 @@ import PlaybookTesting
 import Testing
 
 /// The render stage's shortcuts give the pages that rendering everything through the templates
-/// gives: the sidebar spliced from pieces rendered once, markers standing for the body and the
-/// sidebar while a template renders, site values written into the templates.
+/// gives: the sidebar spliced from pieces rendered once, a marker standing for the body while a
+/// template renders, site values written into the templates.
 @Suite struct RenderShortcutTests {
     static let content: [String: String] = [
         "content/_index.md": page("Home", "Welcome.\n"),
@@ -23,16 +23,22 @@ import Testing
         "<li{{#isActive}} class=\"open\"{{/isActive}}><a href=\"{{url}}\">{{title}}</a>"
         + "{{#hasItems}}<ul>{{#items}}{{>partials/nav-item}}{{/items}}</ul>{{/hasItems}}</li>\n"
 
-    /// Every HTML page of the site built with `files` added, by output path.
+    /// Every HTML page and sidebar script of the site built with `files` added, by output path.
     static func pages(_ files: [String: String]) throws -> [String: String] {
         let site = try FixtureSite(content.merging(files) { $1 })
         let result = try site.build(write: false)
         #expect(result.succeeded)
         var pages: [String: String] = [:]
-        for file in result.files where file.path.hasSuffix(".html") {
+        for file in result.files where file.path.hasSuffix(".html") || file.path.hasPrefix("assets/nav/") {
             if case .text(let text) = file.contents { pages[file.path] = text }
         }
         return pages
+    }
+
+    /// The sidebar that the script at `path` of `pages` inserts.
+    static func sidebar(_ pages: [String: String], _ path: String) throws -> String {
+        let script = try #require(pages[path])
+        return try #require(SidebarReader.insertedHTML(script: script))
     }
 
     @Test func splicedSidebarsEqualWholeOnes() throws {
@@ -43,8 +49,10 @@ import Testing
             "templates/partials/nav.mustache": nav + "{{^nav}}{{/nav}}", "templates/partials/nav-item.mustache": Self.navItem,
         ])
         #expect(spliced == whole)
-        let inner = try #require(spliced["guide/deep/inner/index.html"])
-        #expect(inner.contains("<li class=\"open\"><a href=\"/guide/deep/\">Deep</a><ul><li><a href=\"/guide/deep/inner/\" aria-current=\"page\">Inner</a></li>"))
+        let innerPage = try #require(spliced["guide/deep/inner/index.html"])
+        #expect(SidebarReader.scriptPath(inPage: innerPage) == "assets/nav/guide/deep.js")
+        let inner = try Self.sidebar(spliced, "assets/nav/guide/deep.js")
+        #expect(inner.contains("<li class=\"open\"><a href=\"/guide/deep/\">Deep</a><ul><li><a href=\"/guide/deep/inner/\">Inner</a></li>"))
         #expect(inner.contains("<li><a href=\"/ops/\">Ops</a>"))
     }
 
@@ -54,8 +62,7 @@ import Testing
                 "<ul>{{#nav}}{{>partials/nav-item}}{{/nav}}</ul>{{#nav}}{{#isActive}}<p>open: {{title}}</p>{{/isActive}}{{/nav}}\n",
             "templates/partials/nav-item.mustache": Self.navItem,
         ])
-        let run = try #require(pages["ops/run/index.html"])
-        #expect(run.contains("</li>\n</ul><p>open: Ops</p>\n</nav>"))
+        #expect(try Self.sidebar(pages, "assets/nav/ops.js").hasSuffix("</li>\n</ul><p>open: Ops</p>\n"))
     }
 
     @Test func theBodyEscapedOrWrittenTwiceIsNotSpliced() throws {
