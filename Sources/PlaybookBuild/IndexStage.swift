@@ -40,7 +40,9 @@ struct IndexStage {
             searchParts = previous.searchParts.filter { linked.contains($0.key) }
         } else {
             let kept = linked.isEmpty ? [:] : previous.searchParts
+            let made = rendered.searchParts
             let parts = SiteSearch.parts(site: site, pages: rendered.pages) { page in
+                if page.index < made.count, let part = made[page.index] { return part }
                 let source = site.pages[page.index].sourcePath
                 return linked.contains(source) ? kept[source] : nil
             }

@@ -13,6 +13,9 @@ struct Rendered: Sendable {
     /// Pages written into the new output folder as they were rendered, by index: their HTML
     /// is there, not in `pages`.
     var written: Set<Int> = []
+    /// The search index's share of each page rendered in this build, by page index (`nil` for a
+    /// page kept from an earlier build, or when the build makes no index).
+    var searchParts: [SearchPart?] = []
 }
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
@@ -58,24 +61,28 @@ struct RenderStage {
             return !contentChanged.contains(page.sourcePath) && !showing.contains(index) && !BuildState.isAlwaysRendered(page)
                 && reusable[page.sourcePath] != nil
         }
-        let pages = Array(site.pages.indices).parallelMap { index -> RenderedPage in
+        let searchIndex = options.searchIndex
+        let made = Array(site.pages.indices).parallelMap { index -> (RenderedPage, SearchPart?) in
             let page = site.pages[index]
             if isKept(index), var kept = reusable[page.sourcePath] {
                 kept.index = index
-                return kept
+                return (kept, nil)
             }
             var rendered = renderer.render(page: index)
             if let staging {
                 staging.write(rendered.html, to: rendered.outputPath)
                 rendered.html = ""
             }
-            return rendered
+            // The page's share of the search index is made here, on the thread that rendered it,
+            // while its text is at hand.
+            return (rendered, searchIndex ? SiteSearch.part(site: site, rendered: rendered) : nil)
         }
+        let pages = made.map(\.0)
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
         let kept = Set(site.pages.indices.filter(isKept))
         let linked = renderAll ? [] : Set(kept.map { site.pages[$0].sourcePath }).intersection(previous.linked)
         return Rendered(
             renderer: renderer, pages: pages, linked: linked, renderedAll: renderAll,
-            written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept))
+            written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept), searchParts: made.map(\.1))
     }
 }

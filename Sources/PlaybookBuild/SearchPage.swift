@@ -105,12 +105,23 @@ public struct SearchPart: Sendable, Equatable {
     public static let textLength = 240
 
     private static func fragment(of page: SearchPage) -> String {
-        var json = "[\(quote(page.url)),\(quote(page.title)),["
+        var json = FragmentWriter(capacity: 256 + page.sections.count * (textLength + 64))
+        json.raw("[")
+        json.string(page.url)
+        json.raw(",")
+        json.string(page.title)
+        json.raw(",[")
         for (position, section) in page.sections.enumerated() {
-            if position > 0 { json += "," }
-            json += "[\(quote(section.anchor)),\(quote(section.heading)),\(Snippet.quotedStart(of: section.text, length: textLength))]"
+            json.raw(position > 0 ? ",[" : "[")
+            json.string(section.anchor)
+            json.raw(",")
+            json.string(section.heading)
+            json.raw(",")
+            json.start(of: section.text, length: textLength)
+            json.raw("]")
         }
-        return json + "]]"
+        json.raw("]]")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// A JSON string literal with markup characters escaped (see `JSONString.quote`).
