@@ -45,7 +45,8 @@ struct ShardPlan {
     /// Splits `words`, which all start with the same `depth` characters.
     private mutating func split(_ words: [Int], depth: Int) {
         let start = String(String.UnicodeScalarView(scalars[words[0]].prefix(depth)))
-        guard cost(words) > limit else {
+        // One word cannot be split; neither can words that all end here.
+        guard cost(words) > limit, words.contains(where: { scalars[$0].count > depth }), words.count > 1 else {
             shards.append(Shard(start: start, words: words))
             return
         }

@@ -39,6 +39,9 @@ struct WordTokenizer {
     private var used = 0
 
     private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Longer words, in bytes, are not indexed: nobody searches for a hash or a run of letters
+    /// pasted whole, and they would make the index's shards deep.
+    static let longestWord = 64
 
     /// The stop words packed as `length << 32 | bytes`, sorted, for a search without hashing.
     private static let packedStopWords: [UInt64] = StopWords.all.map { pack(Array($0.utf8)) }.sorted()
@@ -132,12 +135,12 @@ struct WordTokenizer {
         }
         if hasUnicode {
             let folded = Folding.fold(String(decoding: word[..<wordCount], as: UTF8.self))
-            guard folded.unicodeScalars.count > 1 else { return }
+            guard folded.unicodeScalars.count > 1, folded.utf8.count <= Self.longestWord else { return }
             load(folded.utf8)
             record()
             return
         }
-        guard wordCount > 1 else { return }
+        guard wordCount > 1, wordCount <= Self.longestWord else { return }
         if wordCount <= 4, Self.isStopWord(Self.pack(word[..<wordCount])) { return }
         record()
     }

@@ -17,6 +17,13 @@ import Testing
         ])
     }
 
+    @Test func wordsLongerThan64BytesAreLeftOut() {
+        #expect(words(String(repeating: "x", count: 64) + " " + String(repeating: "y", count: 65) + " ok") == [
+            String(repeating: "x", count: 64), "ok",
+        ])
+        #expect(words(String(repeating: "é", count: 70)).isEmpty, "70 bytes once folded")
+    }
+
     @Test func accentsOfLatinGreekAndCyrillicLettersAreFolded() {
         #expect(words("Café NAÏVE Ångström Ελλάδα йод") == ["cafe", "naive", "angstrom", "ελλαδα", "иод"])
         #expect(words("Straße Øre") == ["straße", "øre"], "letters without a decomposition stay")

@@ -7,6 +7,27 @@
   var base = root.getAttribute("data-base") || "/";
   var assets = base + "assets/";
 
+  // ---- The header's controls: made here, since they only work with scripts (a page without
+  // them is a kilobyte smaller, ten megabytes on a site of 10,000 pages). A template that
+  // writes its own keeps them. ----
+  var MENU = '<button type="button" class="menu-button" aria-controls="sidebar" aria-expanded="false">' +
+    '<span class="menu-icon" aria-hidden="true"></span><span class="menu-label">Menu</span></button>';
+  var SEARCH = '<div class="search" role="search">' +
+    '<input type="text" id="search-input" class="search-input" placeholder="Search…" autocomplete="off" spellcheck="false" ' +
+    'aria-label="Search the playbook" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-results">' +
+    '<div class="search-panel" hidden><p class="search-status" id="search-status" aria-live="polite"></p>' +
+    '<ul id="search-results" class="search-results" role="listbox" aria-label="Search results"></ul></div></div>';
+  var THEME = '<button type="button" class="theme-toggle" aria-pressed="false">' +
+    '<span class="theme-icon" aria-hidden="true"></span><span class="theme-label">Dark mode</span></button>';
+
+  function addHeaderControls() {
+    var header = document.querySelector(".site-header");
+    if (!header) return;
+    if (!header.querySelector(".menu-button") && document.getElementById("sidebar")) header.insertAdjacentHTML("afterbegin", MENU);
+    if (!header.querySelector(".search")) header.insertAdjacentHTML("beforeend", SEARCH);
+    if (!header.querySelector(".theme-toggle")) header.insertAdjacentHTML("beforeend", THEME);
+  }
+
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
   }
@@ -269,6 +290,7 @@
   }
 
   function start() {
+    addHeaderControls();
     setupTheme();
     setupMenu();
     setupChecklists();
