@@ -8,14 +8,23 @@ public import PlaybookModel
 /// no dot, so no folder of these files is ever named like a file (`a.js`). Names that come out
 /// the same (`Café` and `cafe`, a folder named `index` at the top) get `-2`, `-3`… in section
 /// order, so a build always names every file the same way.
+///
+/// `index-top` is kept for the part of the sidebar every section shares (`sharedPath`): a
+/// folder that would be named so gets `index-top-2`.
 public enum NavigationScript {
     /// The output folder of the sidebar scripts; content may put nothing there
     /// (`PageLocation.reservedFolder`).
     public static let folder = PageLocation.reservedFolder
 
+    /// The script that holds what every section's sidebar shares, when the template lets the
+    /// sidebar be split (see `SidebarScripts`): pages load it before their section's.
+    public static let sharedPath = folder + sharedStem + ".js"
+
+    private static let sharedStem = "index-top"
+
     /// The output path of each section's script, in `site.sections` order.
     public static func paths(for site: Site) -> [String] {
-        var used: Set<String> = []
+        var used: Set<String> = [sharedStem]
         return site.sections.map { section in
             let stem = stem(of: section.path)
             var name = stem

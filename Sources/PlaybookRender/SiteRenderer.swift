@@ -105,13 +105,14 @@ public struct SiteRenderer: Sendable {
         return templates.render(name, context: context) ?? ""
     }
 
-    /// The sidebar of each section, in `site.sections` order: where its script goes and the
-    /// HTML it inserts (see `NavigationScript`). Pages name their section's script; the build
-    /// writes the scripts.
-    public func sidebars() -> [(path: String, html: String)] {
-        Array(site.sections.indices).parallelMap { section in
-            (navigation.scriptPaths[section], navigation.sidebar(section: section))
+    /// The sidebar scripts: the part every section shares, when the template lets the sidebar
+    /// be split, and each section's own, in `site.sections` order (see `SidebarScripts`). Pages
+    /// name the scripts they load; the build writes them.
+    public func sidebarScripts() -> SidebarScripts {
+        let sections = Array(site.sections.indices).parallelMap { section in
+            SidebarScripts.Section(path: navigation.scriptPaths[section], sidebar: navigation.sidebar(section: section))
         }
+        return SidebarScripts(shared: navigation.shared(), sections: sections)
     }
 
     /// Renders the site's 404 page.

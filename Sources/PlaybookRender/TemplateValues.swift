@@ -126,7 +126,8 @@ struct PageContext: MustacheParent {
     var site: [String: TemplateText]
     var assets: TemplateText
     var page: PageValues
-    /// The `<script>` tag that loads the sidebar of the page's section (see `NavigationScript`).
+    /// The `<script>` tags that load the sidebar of the page's section: the one all sections
+    /// share, when the sidebar is split, then the section's own (see `NavigationScript`).
     var navigation: TemplateText
     var section: LinkValues
     var toc: [TreeItem]

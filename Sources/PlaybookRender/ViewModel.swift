@@ -5,8 +5,8 @@ internal import PlaybookMarkdown
 /// can name is made here, and `{{name}}` escapes it.
 ///
 /// Keys (top level): `site`, `page`, `section` (the section the page is in), `navigation` (the
-/// `<script>` tag that loads the section's sidebar, rendered from `partials/nav` whose context
-/// holds the tree as `nav` into a file of its own, see `NavigationScript`), `toc`,
+/// `<script>` tags that load the section's sidebar, rendered from `partials/nav` whose context
+/// holds the tree as `nav` into files of their own, see `NavigationScript`), `toc`,
 /// `hasToc`, `breadcrumbs`, `prev`, `next`, `children` (on section pages), `assets`, `tasks`.
 public struct ViewModel: Sendable {
     private let site: Site

@@ -1,10 +1,12 @@
-"""The sidebar comes from one script per section (assets/nav/…js), not from the page: it must
-mark the page being read and open its section, be in place before the page has loaded (no
-flash), work under a base path, and with scripts off every page must stay reachable through
-the links the pages themselves hold (breadcrumbs, section cards, pager)."""
+"""The sidebar comes from scripts, not from the page: the one every page loads
+(assets/nav/index-top.js, the closed top-level entries) and its section's (assets/nav/…js, its
+open entry). It must mark the page being read and open its section, be in place before the page
+has loaded (no flash), work under a base path, and with scripts off every page must stay
+reachable through the links the pages themselves hold (breadcrumbs, section cards, pager)."""
 import functools
 import html.parser
 import http.server
+import json
 import pathlib
 import re
 import shutil
@@ -122,6 +124,43 @@ def test_the_sidebar_is_there_before_the_content_is_parsed(browser, probed_url):
         assert probe["main"]["links"] == probe["ready"]["links"], probe
 
 
+# The nodes the scripts put between the shared script and the section's, as the browser holds
+# them (the current page's mark left out), and the whole sidebar given as arguments[0], parsed by
+# the same browser.
+SIDEBAR_DOM_JS = """
+const scripts = document.querySelectorAll('#sidebar script');
+const shown = document.createElement('div');
+for (let node = scripts[0].nextSibling; node !== scripts[1]; node = node.nextSibling) shown.appendChild(node.cloneNode(true));
+shown.querySelectorAll('[aria-current]').forEach(a => a.removeAttribute('aria-current'));
+const whole = document.createElement('template');
+whole.innerHTML = arguments[0];
+return {shown: shown.innerHTML, whole: whole.innerHTML, links: shown.querySelectorAll('a').length};
+"""
+
+
+def test_the_assembled_sidebar_is_the_whole_one(browser, base_url, tmp_path):
+    """Node for node, the sidebar the two scripts assemble is the one a template that cannot be
+    split (it reads `nav` twice) puts whole in its section's script."""
+    site = tmp_path / "site"
+    for folder in ("content", "templates", "examples"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, site / folder)
+    shutil.copy(REPO / "playbook.yml", site / "playbook.yml")
+    nav = site / "templates" / "partials" / "nav.mustache"
+    nav.write_text(nav.read_text() + "{{^nav}}{{/nav}}")
+    out = tmp_path / "public"
+    subprocess.run([PLAYBOOK, "build", "--source", str(site), "--output", str(out)], check=True, capture_output=True)
+    assert not (out / "assets" / "nav" / "index-top.js").exists()
+    for path in ["/"] + PAGES:
+        loaded(browser, base_url + path)
+        sources = browser.execute_script("return [...document.querySelectorAll('#sidebar script')].map(s => s.getAttribute('src'))")
+        assert len(sources) == 2 and sources[0] == "/assets/nav/index-top.js", sources
+        script = (out / sources[1].lstrip("/")).read_text()
+        whole = json.loads(script[script.index('})("') + 3:script.rindex('");') + 1])
+        dom = browser.execute_script(SIDEBAR_DOM_JS, whole)
+        assert dom["links"] > 20 and dom["shown"] == dom["whole"], path
+
+
 class Anchors(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
@@ -174,7 +213,8 @@ def test_under_a_base_path_the_sidebar_loads_and_marks_the_page(browser, handboo
     for path in PAGES + ["/principles/ownership/index.html", "/principles/ownership"]:
         loaded(browser, handbook_url + "/handbook" + path)
         scripts = browser.execute_script("return [...document.querySelectorAll('#sidebar script')].map(s => s.getAttribute('src'))")
-        assert len(scripts) == 1 and scripts[0].startswith("/handbook/assets/nav/"), scripts
+        assert len(scripts) == 2 and scripts[0] == "/handbook/assets/nav/index-top.js", scripts
+        assert scripts[1].startswith("/handbook/assets/nav/") and scripts[1] != scripts[0], scripts
         hrefs = browser.execute_script("return [...document.querySelectorAll('#sidebar li a')].map(a => a.getAttribute('href'))")
         assert len(hrefs) > 20 and all(h.startswith("/handbook/") for h in hrefs), hrefs[:5]
         marked = browser.execute_script(CURRENT_JS)

@@ -174,8 +174,10 @@ import Testing
         #expect(rendered(reordered) == Set(first.pages.map(\.outputPath)))
         #expect(reordered.site.pages.map(\.title).prefix(4) == ["Home", "Guide", "B", "A"])
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
-        let about = try #require(FileManager.default.contents(atPath: site.output + "/assets/nav/index.js"))
-        let html = try #require(SidebarReader.insertedHTML(script: String(decoding: about, as: UTF8.self)))
+        let scripts = try ["index", "index-top"].map { name in
+            String(decoding: try #require(FileManager.default.contents(atPath: site.output + "/assets/nav/\(name).js")), as: UTF8.self)
+        }
+        let html = try #require(SidebarReader.insertedHTML(script: scripts[0], shared: scripts[1]))
         let b = try #require(html.range(of: "href=\"/guide/b/\""))
         let a = try #require(html.range(of: "href=\"/guide/a/\""))
         #expect(b.lowerBound < a.lowerBound, "the sidebar of a page outside the section follows the order")

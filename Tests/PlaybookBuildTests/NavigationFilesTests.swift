@@ -5,9 +5,10 @@ import PlaybookModel
 import PlaybookTesting
 import Testing
 
-/// The sidebar scripts under `assets/nav/`: one per section, loaded by that section's pages,
-/// holding the sidebar those pages show, inert as a string literal, under any base path, and
-/// rewritten (with the pages that show a title) when a title changes.
+/// The sidebar scripts under `assets/nav/`: one per section, loaded by that section's pages
+/// after the one all pages share (`index-top.js`, see `SharedSidebarTests`), giving the sidebar
+/// those pages show, inert as string literals, under any base path, and rewritten (with the
+/// pages that show a title) when a title changes.
 @Suite struct NavigationFilesTests {
     static let files: [String: String] = [
         "content/_index.md": page("Home"),
@@ -50,7 +51,8 @@ import Testing
         #expect(result.succeeded)
         #expect(
             scripts(result).keys.sorted() == [
-                "assets/nav/guide.js", "assets/nav/guide/deep.js", "assets/nav/index.js", "assets/nav/ops.js",
+                "assets/nav/guide.js", "assets/nav/guide/deep.js", "assets/nav/index-top.js", "assets/nav/index.js",
+                "assets/nav/ops.js",
             ])
         let loads: [String: String] = [
             "index.html": "index.js", "about/index.html": "index.js", "404.html": "index.js",
@@ -60,8 +62,11 @@ import Testing
         ]
         for (page, script) in loads {
             let html = try #require(FixtureSite.text(result, page))
-            // Only the script, classic (neither deferred nor async): the parser waits for the sidebar.
-            #expect(html.contains("<nav><script src=\"/assets/nav/\(script)\"></script></nav>"), "\(page)")
+            // Only the scripts, classic (neither deferred nor async): the parser waits for the sidebar.
+            #expect(
+                html.contains(
+                    "<nav><script src=\"/assets/nav/index-top.js\"></script><script src=\"/assets/nav/\(script)\"></script></nav>"),
+                "\(page)")
         }
         let deep = try #require(SidebarReader.sidebar(result, page: "guide/deep/inner/index.html"))
         #expect(
@@ -73,9 +78,11 @@ import Testing
                 """)
         let home = try #require(SidebarReader.sidebar(result, page: "index.html"))
         #expect(!home.contains("class=\"open\""), "the home page opens no section")
-        let script = try #require(scripts(result)["assets/nav/ops.js"])
-        #expect(script.hasPrefix("(function (html) {\n") && script.contains("insertAdjacentHTML(\"beforebegin\", html)"))
-        #expect(script.contains("setAttribute(\"aria-current\", \"page\")"))
+        #expect(scripts(result)["assets/nav/ops.js"]?.hasPrefix("PlaybookSidebar(1, \"<li class=\\\"open\\\">") == true)
+        let shared = try #require(scripts(result)["assets/nav/index-top.js"])
+        #expect(shared.hasPrefix("window.PlaybookSidebar = (function (head, entries, tail) {\n"))
+        #expect(shared.contains("insertAdjacentHTML(\"beforebegin\", html)"))
+        #expect(shared.contains("setAttribute(\"aria-current\", \"page\")"))
     }
 
     @Test func theLiteralCannotEndAScriptElementOrALine() throws {
@@ -107,7 +114,9 @@ import Testing
         let result = try FixtureSite(Self.files).build(baseURL: "/handbook/", write: false)
         #expect(scripts(result).keys.contains("assets/nav/guide.js"))
         let alpha = try #require(FixtureSite.text(result, "guide/alpha/index.html"))
-        #expect(alpha.contains("<nav><script src=\"/handbook/assets/nav/guide.js\"></script></nav>"))
+        #expect(
+            alpha.contains(
+                "<nav><script src=\"/handbook/assets/nav/index-top.js\"></script><script src=\"/handbook/assets/nav/guide.js\"></script></nav>"))
         let sidebar = try #require(SidebarReader.sidebar(result, page: "guide/alpha/index.html"))
         #expect(sidebar.contains("<a href=\"/handbook/guide/alpha/\">Alpha</a>"))
         #expect(!sidebar.contains("href=\"/guide/"))
@@ -127,8 +136,8 @@ import Testing
         #expect(result.succeeded, "\(result.diagnostics)")
         #expect(
             scripts(result).keys.sorted() == [
-                "assets/nav/cafe-2.js", "assets/nav/cafe.js", "assets/nav/index-2.js", "assets/nav/index.js",
-                "assets/nav/section.js",
+                "assets/nav/cafe-2.js", "assets/nav/cafe.js", "assets/nav/index-2.js", "assets/nav/index-top.js",
+                "assets/nav/index.js", "assets/nav/section.js",
             ])
         let used = try result.site.sections.map { section in
             try #require(SidebarReader.scriptPath(result, page: result.site.pages[section.indexPage].outputPath))
@@ -163,11 +172,15 @@ import Testing
         let preview = try session.build(changed: ["content/guide/deep/_index.md"])
         let full = try site.build(write: false)
         #expect(contents(preview) == contents(full))
-        for (path, script) in scripts(preview) {
-            let sidebar = try #require(SidebarReader.insertedHTML(script: script))
+        let shared = scripts(preview)["assets/nav/index-top.js"]
+        #expect(shared != nil && shared != scripts(first)["assets/nav/index-top.js"])
+        for (path, script) in scripts(preview) where path != "assets/nav/index-top.js" {
+            let sidebar = try #require(SidebarReader.insertedHTML(script: script, shared: shared))
             #expect(sidebar.contains(">Deeper</a>") && !sidebar.contains(">Deep</a>"), "\(path)")
-            #expect(script != scripts(first)[path], "\(path)")
         }
+        // Only the script of the section whose open entry names Deep changes, and the shared one.
+        let rewritten = scripts(preview).filter { $0.value != scripts(first)[$0.key] }.keys.sorted()
+        #expect(rewritten == ["assets/nav/guide.js", "assets/nav/guide/deep.js", "assets/nav/index-top.js"])
         let showing = ["guide/index.html", "guide/alpha/index.html", "guide/deep/inner/index.html"]
         for path in showing {
             #expect(FixtureSite.text(preview, path)?.contains(">Deeper</a>") == true, "\(path)")
@@ -184,8 +197,10 @@ import Testing
         let reference = site.root + "/reference"
         _ = try SiteBuilder(options: BuildOptions(source: site.root, output: reference)).build()
         #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: reference))
-        let onDisk = try #require(FileManager.default.contents(atPath: site.output + "/assets/nav/ops.js"))
-        #expect(SidebarReader.insertedHTML(script: String(decoding: onDisk, as: UTF8.self))?.contains(">Deeper</a>") == true)
+        let onDisk = try ["ops", "index-top"].map { name in
+            String(decoding: try #require(FileManager.default.contents(atPath: site.output + "/assets/nav/\(name).js")), as: UTF8.self)
+        }
+        #expect(SidebarReader.insertedHTML(script: onDisk[0], shared: onDisk[1])?.contains(">Deeper</a>") == true)
     }
 
     /// Each page in turn given a new title and description (the order kept by weights): the

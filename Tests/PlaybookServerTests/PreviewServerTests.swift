@@ -149,8 +149,8 @@ import Testing
         #expect(css.headers["content-type"] == "text/css; charset=utf-8")
     }
 
-    /// The sidebar comes from a script per section: the preview serves it under the base path,
-    /// and a new title shows in it once the site is built again.
+    /// The sidebar comes from a script per section and the one all pages share: the preview
+    /// serves both under the base path, and a new title shows in them once the site is built again.
     @Test func theSidebarScriptsAreServedAndFollowATitleChange() async throws {
         let site = try FixtureSite([
             "content/_index.md": page("Home"), "content/guide/_index.md": page("Guide"), "content/guide/a.md": page("A"),
@@ -161,15 +161,21 @@ import Testing
         let port = try await server.start()
         defer { server.stopInBackground() }
         let html = try await get("/handbook/guide/a/", port: port)
-        #expect(html.body.contains("<nav><script src=\"/handbook/assets/nav/guide.js\"></script></nav>"))
-        let script = try await get("/handbook/assets/nav/guide.js", port: port)
-        #expect(script.status == 200)
-        #expect(script.headers["content-type"]?.hasPrefix("text/javascript") == true)
-        #expect(script.body.contains("<a href=\\\"/handbook/guide/a/\\\">A<\\/a>"))
-        #expect(!script.body.contains("__playbook"), "no reload script in a script")
+        #expect(
+            html.body.contains(
+                "<nav><script src=\"/handbook/assets/nav/index-top.js\"></script><script src=\"/handbook/assets/nav/guide.js\"></script></nav>"))
+        for path in ["guide.js", "index-top.js"] {
+            let script = try await get("/handbook/assets/nav/" + path, port: port)
+            #expect(script.status == 200)
+            #expect(script.headers["content-type"]?.hasPrefix("text/javascript") == true)
+            #expect(script.body.contains("<a href=\\\"/handbook/guide/a/\\\">A<\\/a>"), "\(path)")
+            #expect(!script.body.contains("__playbook"), "no reload script in a script")
+        }
         try site.write("content/guide/a.md", page("A renamed"))
-        let renamed = try await eventually("/handbook/assets/nav/guide.js", port: port) { $0.body.contains("A renamed") }
-        #expect(renamed.body.contains(">A renamed<\\/a>"))
+        for path in ["guide.js", "index-top.js"] {
+            let renamed = try await eventually("/handbook/assets/nav/" + path, port: port) { $0.body.contains("A renamed") }
+            #expect(renamed.body.contains(">A renamed<\\/a>"), "\(path)")
+        }
     }
 
     @Test func buildOutputNeverCarriesTheReloadScript() throws {
