@@ -102,7 +102,7 @@ public struct SearchPart: Sendable, Equatable {
 
     /// How much of each section's text a fragment keeps, in characters (Unicode scalars): enough
     /// for a snippet around the words found, little enough that ten results load fast.
-    public static let textLength = 140
+    public static let textLength = 110
 
     private static func fragment(of page: SearchPage) -> String {
         var json = FragmentWriter(capacity: 256 + page.sections.count * (textLength + 64))

@@ -100,7 +100,7 @@ import Testing
         let words = Array(repeating: "engagement", count: 40).joined(separator: " ")
         let index = try index(["content/_index.md": page("Home", words + "\n")])
         let text = try #require(index.fragment(0)?.sections.first?[2])
-        #expect(text.count <= 142)
+        #expect(text.count <= 112)
         #expect(text.hasSuffix("engagement…"))
     }
 

@@ -50,8 +50,8 @@ import Testing
         let html = renderer.render("## Tell \"them\" & co\n").html
         #expect(
             html.contains(
-                "<a class=\"heading-anchor\" href=\"#tell-them--co\"><span aria-hidden=\"true\">#</span>"
-                    + "<span class=\"visually-hidden\">Link to the section \u{201C}Tell &quot;them&quot; &amp; co\u{201D}</span></a></h2>"))
+                "<a class=\"heading-anchor\" href=\"#tell-them--co\" "
+                    + "aria-label=\"Link to the section \u{201C}Tell &quot;them&quot; &amp; co\u{201D}\">#</a></h2>"))
     }
 
     @Test func taskMarkersStayOutOfThePlainText() {

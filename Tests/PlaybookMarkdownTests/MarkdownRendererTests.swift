@@ -11,7 +11,7 @@ import Testing
         #expect(result.headings.map(\.line) == [1, 5, 7])
         #expect(result.headings[2].text == "Why it matters")
         #expect(result.html.contains("<h2 id=\"pitfalls-1\">"))
-        #expect(result.html.contains("<h3 id=\"why-it-matters\">\n<em>Why</em> it matters\n<a class=\"heading-anchor\" href=\"#why-it-matters\">"))
+        #expect(result.html.contains("<h3 id=\"why-it-matters\">\n<em>Why</em> it matters\n<a class=\"heading-anchor\" href=\"#why-it-matters\" aria-label=\"Link to the section \u{201C}Why it matters\u{201D}\">#</a></h3>"))
     }
 
     @Test func taskItemsBecomeCheckboxesWithStableIds() {

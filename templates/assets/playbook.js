@@ -85,6 +85,19 @@
   }
 
   // ---- Checklists: ticks saved per page and item, a progress count, a reset. ----
+
+  // The count and the reset button, under the title and its lead (made here, since they only
+  // work with scripts; a template that writes its own `.checklist-tools` keeps them).
+  function addChecklistTools(article, count) {
+    var tools = document.createElement("div");
+    tools.className = "checklist-tools";
+    tools.hidden = true;
+    tools.innerHTML = '<p class="task-progress" aria-live="polite"><span class="task-done">0</span> of ' + count +
+      ' done</p><button type="button" class="task-reset">Reset checklist</button>';
+    var after = article.querySelector(":scope > .lead") || article.querySelector(":scope > h1");
+    if (after) after.insertAdjacentElement("afterend", tools); else article.insertBefore(tools, article.firstChild);
+    return tools;
+  }
   function setupChecklists() {
     var article = document.querySelector("article[data-page]");
     var boxes = Array.prototype.slice.call(document.querySelectorAll("input.task-box"));
@@ -96,7 +109,7 @@
     boxes.forEach(function (box) {
       if (Object.prototype.hasOwnProperty.call(saved, box.id)) box.checked = saved[box.id] === true;
     });
-    var tools = document.querySelector(".checklist-tools");
+    var tools = document.querySelector(".checklist-tools") || addChecklistTools(article, boxes.length);
     var done = document.querySelector(".task-done");
     function update() {
       var count = boxes.filter(function (box) { return box.checked; }).length;
