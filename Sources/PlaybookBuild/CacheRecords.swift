@@ -69,6 +69,11 @@ extension CacheWriter {
             $0.bool($1.folderOnly)
             $0.location($1.location)
         }
+        array(page.aliases) {
+            $0.string($1.path)
+            $0.string($1.outputPath)
+            $0.location($1.location)
+        }
     }
 
     mutating func linkTarget(_ target: LinkTarget) {
@@ -168,6 +173,7 @@ extension CacheReader {
             sectionPath: try string())
         page.titleFromHeading = try bool()
         page.order = try array { OrderName(name: try $0.string(), folderOnly: try $0.bool(), location: try $0.location()) }
+        page.aliases = try array { PageAlias(path: try $0.string(), outputPath: try $0.string(), location: try $0.location()) }
         return page
     }
 

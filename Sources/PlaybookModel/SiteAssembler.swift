@@ -13,7 +13,7 @@ struct SiteAssembler {
     var markdownFiles: [String] = []
 
     func assemble() -> (site: Site, diagnostics: [Diagnostic]) {
-        var diagnostics = urlCollisions() + reservedOutputs()
+        var diagnostics = urlCollisions() + reservedOutputs() + aliasCollisions()
         var tree = SectionTreeBuilder(pages: dropCollisions(), existing: existingPaths(), generatedIndex: generatedIndex)
         _ = tree.place("", parent: nil)
         diagnostics += tree.diagnostics
@@ -22,7 +22,7 @@ struct SiteAssembler {
     }
 
     /// Every Markdown file (`a/b.md`) and every folder that holds one (`a/`), relative to content.
-    private func existingPaths() -> Set<String> {
+    func existingPaths() -> Set<String> {
         var paths: Set<String> = []
         for file in markdownFiles + pages.map(\.sourcePath) where paths.insert(file).inserted {
             var folder = PathText.parent(file)
