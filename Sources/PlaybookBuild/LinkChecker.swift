@@ -1,3 +1,4 @@
+internal import Foundation
 internal import PlaybookDiagnostics
 internal import PlaybookModel
 internal import PlaybookRender
@@ -110,8 +111,19 @@ struct LinkChecker {
         problem(
             "link/anchor", at: location,
             "broken link: '\(destination)' points to '#\(anchor)', which \(target.displayPath) does not have",
-            hint: Suggestions.didYouMean(anchor, in: (anchors ?? []).sorted()).map { $0.replacingPrefix("did you mean '", with: "did you mean '#") }
+            hint: Self.sameHeading(anchor, in: anchors ?? [])
+                ?? Suggestions.didYouMean(anchor, in: (anchors ?? []).sorted()).map { $0.replacingPrefix("did you mean '", with: "did you mean '#") }
                 ?? "anchors are made from headings: lower case, punctuation dropped, spaces as hyphens")
+    }
+
+    /// The hint for an anchor written from the heading's text rather than its id
+    /// (`#Configuring_Branch_Policies` for `configuring-branch-policies`): same letters and
+    /// digits, another case or punctuation.
+    static func sameHeading(_ anchor: String, in anchors: Set<String>) -> String? {
+        func key(_ text: String) -> String { String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }) }
+        let wanted = key(anchor.removingPercentEncoding ?? anchor)
+        guard !wanted.isEmpty, let id = anchors.sorted().first(where: { key($0) == wanted }) else { return nil }
+        return "did you mean '#\(id)'? That heading's anchor is '\(id)': lower case, punctuation dropped, spaces as hyphens"
     }
 }
 

@@ -82,12 +82,13 @@ public struct LinkResolver: Sendable {
         let isAbsolute = rawPath.hasPrefix("/")
         let base = isAbsolute ? "" : folder
         guard let path = Self.normalize(base, rawPath) else {
-            return .missing(rawPath, hint: "the link leads outside the content folder")
+            let moved = movedFile(rawPath, from: folder).map { " (\($0))" } ?? ""
+            return .missing(rawPath, hint: "the link leads outside the content folder" + moved)
         }
         let lowered = path.lowercased()
         if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") {
             if let index = site.pageIndexBySource[path] { return .page(index, anchor: anchor) }
-            return .missing(path, hint: suggestion(for: path, written: rawPath))
+            return .missing(path, hint: suggestion(for: path, written: rawPath, from: folder))
         }
         if let output = files[path] { return .file(output) }
         if let section = site.sectionIndexByPath[path] {
@@ -97,7 +98,7 @@ public struct LinkResolver: Sendable {
         if pathsByLowercase[path.lowercased()] == nil, let index = pageByURL["/" + PageLocation.percentEncode(path) + "/"] {
             return .page(index, anchor: anchor)
         }
-        return .missing(path, hint: suggestion(for: path, written: rawPath))
+        return .missing(path, hint: suggestion(for: path, written: rawPath, from: folder))
     }
 
     /// The URL to write into the HTML for a resolved link, or `nil` to keep it as written.
@@ -113,12 +114,20 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func suggestion(for path: String, written: String) -> String? {
+    private func suggestion(for path: String, written: String, from folder: String) -> String? {
         if let exact = pathsByLowercase[path.lowercased()] {
             return "did you mean '\(Self.matchingCase(written, to: exact))'? The case differs from content/\(exact), and URLs are case-sensitive"
         }
+        if let moved = movedFile(path, from: folder) { return moved }
         let candidates = site.pages.map(\.sourcePath) + Array(files.keys) + site.sections.map(\.path)
         return Suggestions.didYouMean(path, in: candidates)
+    }
+
+    /// "did you mean …" for a file of the same name elsewhere in the content (see `MovedFileSuggestion`).
+    private func movedFile(_ wanted: String, from folder: String) -> String? {
+        // A folder without a page of its own gets a generated one, whose path is not a file.
+        let finder = MovedFileSuggestion(paths: site.pages.map(\.sourcePath).filter { !$0.hasSuffix(".html") } + site.staticFiles)
+        return finder.link(for: wanted, from: folder).map { "did you mean '\($0.link)'? content/\($0.path) has that name" }
     }
 
     /// The link as written with its last path segments in the case of the file on disk:

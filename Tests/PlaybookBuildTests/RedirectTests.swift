@@ -88,3 +88,43 @@ import Testing
         #expect((try? String(contentsOfFile: site.output + "/_redirects", encoding: .utf8))?.contains("/old/place/") == true)
     }
 }
+
+/// Broken-link help seen on a real playbook: a file moved into a folder, an anchor written
+/// from the heading's text.
+@Suite struct BrokenLinkHintTests {
+    func hint(_ files: [String: String], in file: String) throws -> String? {
+        let result = try FixtureSite(files).build(write: false)
+        return result.diagnostics.first { $0.location.file == file && $0.code.hasPrefix("link/") }?.hint
+    }
+
+    @Test func aFileMovedIntoAFolderIsFoundByItsNameNearestFirst() throws {
+        let files = [
+            "content/_index.md": page("Home"),
+            "content/nfr/privacy/README.md": page("Privacy"),
+            "content/other/deep/privacy/README.md": page("Privacy elsewhere"),
+            "content/nfr/checklists/a.md": page("A", "[p](../../privacy/README.md) and [q](../../../privacy/README.md) and [r](tools.md)\n"),
+            "content/engineering/tools.md": page("Tools"),
+        ]
+        let result = try FixtureSite(files).build(write: false)
+        let hints = result.diagnostics.filter { $0.location.file == "content/nfr/checklists/a.md" }.compactMap(\.hint)
+        #expect(hints.contains("did you mean '../privacy/README.md'? content/nfr/privacy/README.md has that name"), "\(hints)")
+        #expect(hints.contains { $0.hasPrefix("the link leads outside the content folder (did you mean '../privacy/README.md'?") }, "\(hints)")
+        #expect(hints.contains("did you mean '../../engineering/tools.md'? content/engineering/tools.md has that name"), "\(hints)")
+    }
+
+    @Test func aFolderPageIsMatchedWithItsFolderName() throws {
+        let hint = try hint([
+            "content/_index.md": page("Home", "[x](team/README.md)\n"),
+            "content/guide/README.md": page("Guide"),
+        ], in: "content/_index.md")
+        #expect(hint?.contains("guide/README.md") != true, "README.md alone says nothing: \(hint ?? "nil")")
+    }
+
+    @Test func anAnchorWrittenFromTheHeadingsTextNamesTheId() throws {
+        let hint = try hint([
+            "content/_index.md": page("Home", "[x](tools.md#Configuring_Branch_Policies)\n"),
+            "content/tools.md": page("Tools", "## Configuring Branch Policies\n\nText.\n"),
+        ], in: "content/_index.md")
+        #expect(hint == "did you mean '#configuring-branch-policies'? That heading's anchor is 'configuring-branch-policies': lower case, punctuation dropped, spaces as hyphens")
+    }
+}
