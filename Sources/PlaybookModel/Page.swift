@@ -38,6 +38,8 @@ public struct Page: Sendable, Hashable {
     /// For a section's page, its `order:`: the names of the section's entries that come first, in
     /// this order (the others follow by weight, then title). Empty on other pages.
     public var order: [OrderName] = []
+    /// The page's owner and review facts (`owner`, `reviewed`, `review-every` in its front matter).
+    public var freshness = PageFreshness()
 
     /// Creates a page.
     public init(

@@ -10,9 +10,11 @@ public struct PageMetadata: Sendable, Hashable {
     public var tags: [String] = []
     /// The names of `order:`, which a section's page uses to order its entries.
     public var order: [OrderName] = []
+    /// The page's owner and review facts (`owner`, `reviewed`, `review-every`).
+    public var freshness = PageFreshness()
 
     /// Keys every page may have.
-    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags", "order"]
+    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags", "order"] + PageFreshness.keys
 
     /// Keys that pages of a given `type` may add to the common ones.
     public static let keysByType: [String: [String]] = [
@@ -54,6 +56,8 @@ public struct PageMetadata: Sendable, Hashable {
             case "type": break
             case "tags": metadata.tags = reader.strings(value, key: key)
             case "order": metadata.order = reader.orderNames(value, key: key)
+            case "owner", "reviewed", "review-every":
+                metadata.freshness.read(key: keyNode, value: value, reader: &reader)
             default:
                 // A plan's keys, nested ones included, are checked by the lint (schema/unknown-key).
                 if !allowed.contains(key), PageKind(type: metadata.type) != .plan {

@@ -56,6 +56,7 @@ enum PageReader {
             frontMatter: root, isSectionIndex: location.isSectionIndex,
             sectionPath: location.sectionPath)
         page.titleFromHeading = titleFromHeading
+        page.freshness = metadata.freshness
         if location.isSectionIndex {
             page.order = metadata.order
         } else if let keyNode = root?.mapping?.first(where: { $0.key.scalarText == "order" })?.key {
