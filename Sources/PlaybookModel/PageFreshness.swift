@@ -32,6 +32,19 @@ public struct PageFreshness: Sendable, Hashable {
     /// True when none of the keys is written.
     public var isEmpty: Bool { owner == nil && reviewed == nil && reviewEvery == nil }
 
+    /// Reads the facts alone from a front matter's root node (as the lint does, which leaves the
+    /// other keys to the build).
+    ///
+    /// - Returns: the facts and an error for each key of the wrong type (such as a list of owners).
+    public static func read(from root: YAMLNode?, file: String) -> (PageFreshness, [Diagnostic]) {
+        var freshness = PageFreshness()
+        var reader = FieldReader(file: file)
+        for (keyNode, value) in root?.mapping ?? [] where keys.contains(keyNode.scalarText ?? "") {
+            freshness.read(key: keyNode, value: value, reader: &reader)
+        }
+        return (freshness, reader.problems)
+    }
+
     /// Reads one of `keys` into the facts: text only. A list of owners, or any list or mapping,
     /// is an error at the value (a page has one owner).
     mutating func read(key keyNode: YAMLNode, value: YAMLNode, reader: inout FieldReader) {
