@@ -24,7 +24,7 @@ struct PageReviewOverdueRule: PageLintRule {
     let passingExample = """
         title: Handling a complaint
         owner: Support team
-        reviewed: 2026-11-02
+        reviewed: 2026-05-04
         review-every: 6 months
         """
 
