@@ -1,4 +1,5 @@
 public import PlaybookMarkdown
+public import PlaybookModel
 
 /// What `playbook build` was asked to do.
 public struct BuildOptions: Sendable {
@@ -27,6 +28,11 @@ public struct BuildOptions: Sendable {
     /// Reduces the search index's words to their stem (the command line sets
     /// `PlaybookStemmer`'s `SnowballStemming`); `nil` indexes words as written.
     public var stemming: (any Stemming)?
+
+    /// The day the lint measures page reviews against (`playbook build --today`, else
+    /// SOURCE_DATE_EPOCH, else the clock, decided by the command line); `nil` leaves out the
+    /// checks that need a day.
+    public var today: PlanDate?
 
     /// What the output folder's marker file holds (see `OutputFolder.stamp`).
     var outputMarker = ""

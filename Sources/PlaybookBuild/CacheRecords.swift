@@ -74,6 +74,12 @@ extension CacheWriter {
             $0.string($1.outputPath)
             $0.location($1.location)
         }
+        for field in [page.freshness.owner, page.freshness.reviewed, page.freshness.reviewEvery] {
+            optional(field) {
+                $0.string($1.value)
+                $0.location($1.location)
+            }
+        }
     }
 
     mutating func linkTarget(_ target: LinkTarget) {
@@ -174,6 +180,9 @@ extension CacheReader {
         page.titleFromHeading = try bool()
         page.order = try array { OrderName(name: try $0.string(), folderOnly: try $0.bool(), location: try $0.location()) }
         page.aliases = try array { PageAlias(path: try $0.string(), outputPath: try $0.string(), location: try $0.location()) }
+        let located: (inout Self) throws -> Located<String> = { Located(try $0.string(), at: try $0.location()) }
+        page.freshness = PageFreshness(
+            owner: try optional(located), reviewed: try optional(located), reviewEvery: try optional(located))
         return page
     }
 

@@ -201,6 +201,8 @@ struct DiskCache {
         hash.add(options.includeDrafts ? 1 : 0)
         hash.add(options.searchIndex ? 1 : 0)
         hash.add(options.stemming == nil ? 0 : 1)
+        // Findings of the page rules depend on the day (a review falls overdue).
+        hash.add(options.today?.description ?? "\u{0}")
         return String(hash.value, radix: 16)
     }
 

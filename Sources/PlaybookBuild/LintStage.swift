@@ -4,7 +4,8 @@ internal import PlaybookModel
 internal import PlaybookRender
 
 /// The build's lint stage: checks every plan of the loaded site against the framework with the
-/// `lint:` configuration of `playbook.yml`, and adds the generated rule pages (`/lint/` and
+/// `lint:` configuration of `playbook.yml`, every page's owner and review against its `owners:`
+/// and `freshness:` (measured against `today`), and adds the generated rule pages (`/lint/` and
 /// `/lint/<rule-id>/`) to a site that has plans.
 ///
 /// Lint errors fail the build unless `lint.fail-build` is false; then they are reported as
@@ -12,17 +13,22 @@ internal import PlaybookRender
 /// findings from it, and the rule pages are made of it.
 struct LintStage {
     let site: Site
+    /// The day page reviews are measured against; `nil` leaves out the checks that need one.
+    var today: PlanDate?
 
     /// The site with the rule pages, the findings and configuration problems, and the facts the
     /// renderer shows.
     func run() -> (site: Site, diagnostics: [Diagnostic], lint: LintFacts) {
         let (config, problems) = LintConfig.parse(site.config.lint)
-        let linter = Linter(config: config, framework: site.framework, baseURL: site.config.basePath)
+        let linter = Linter(
+            config: config, framework: site.framework, baseURL: site.config.basePath,
+            pages: PageLintSettings(config: site.config, today: today))
         let plans = site.pages.filter { $0.kind == .plan }
         let reports = plans.parallelMap { linter.lint(page: $0) }
         var reportsBySource: [String: PlanReport] = [:]
         for (page, report) in zip(plans, reports) { reportsBySource[page.sourcePath] = report }
-        let report = LintReport(files: reports.compactMap { $0 })
+        let pageFindings = site.pages.parallelMap { linter.pageFindings(file: $0.displayPath, freshness: $0.freshness) }
+        let report = LintReport(files: reports.compactMap { $0 } + [PlanReport(file: "", findings: pageFindings.flatMap { $0 }, isPlan: false)])
         let facts = LintFacts(linter: linter, reports: reportsBySource)
         let diagnostics = problems + Self.diagnostics(of: report.findings, failBuild: config.failBuild)
         guard report.planCount > 0 else { return (site, diagnostics, facts) }

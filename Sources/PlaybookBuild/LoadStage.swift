@@ -42,7 +42,7 @@ struct LoadStage {
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
-        let (site, lintProblems, lint) = LintStage(site: loaded.site).run()
+        let (site, lintProblems, lint) = LintStage(site: loaded.site, today: options.today).run()
         return Loaded(
             site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
             diagnostics: loaded.diagnostics + lintProblems, lint: lint)

@@ -43,8 +43,10 @@ public struct PlanReport: Sendable {
     public var plan: EngagementPlan?
     /// The findings, sorted.
     public var findings: [LintFinding]
-    /// False for a file that is not a plan (it was skipped, with at most a note).
+    /// False for a file that is not a plan (skipped, with at most a note, or checked as a page).
     public var isPlan: Bool
+    /// True for a file that is not a plan and was checked by the page rules.
+    public var isPage = false
 
     /// Creates a report.
     public init(file: String, plan: EngagementPlan? = nil, findings: [LintFinding], isPlan: Bool) {
@@ -71,6 +73,9 @@ public struct LintReport: Sendable {
     /// How many of the files were plans.
     public var planCount: Int { files.filter(\.isPlan).count }
 
+    /// How many of the files were other pages, checked by the page rules alone.
+    public var pageCount: Int { files.filter { $0.isPage && !$0.isPlan }.count }
+
     /// The number of findings of a severity.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
@@ -79,13 +84,16 @@ public struct LintReport: Sendable {
         findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 
-    /// `checked 3 plans: 2 errors, 1 warning` (or `…: no problems`).
+    /// `checked 3 plans: 2 errors, 1 warning` (or `…: no problems`); `checked 3 plans and 12
+    /// pages: …` when other pages were checked too.
     public var summary: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts: [String] = []
         if count(.error) > 0 { parts.append(plural(count(.error), "error")) }
         if count(.warning) > 0 { parts.append(plural(count(.warning), "warning")) }
         if count(.note) > 0 { parts.append(plural(count(.note), "note")) }
-        return "checked \(plural(planCount, "plan")): " + (parts.isEmpty ? "no problems" : parts.joined(separator: ", "))
+        let counts = [planCount > 0 || pageCount == 0 ? plural(planCount, "plan") : nil, pageCount > 0 ? plural(pageCount, "page") : nil]
+        let checked = counts.compactMap { $0 }.joined(separator: " and ")
+        return "checked \(checked): " + (parts.isEmpty ? "no problems" : parts.joined(separator: ", "))
     }
 }

@@ -83,16 +83,18 @@ extension Linter {
         }
     }
 
-    /// Lints the text of a Markdown file.
+    /// Lints the text of a Markdown file: as a plan when it declares `type: plan` and plans are
+    /// in scope, and as a page (owner and review) when pages are.
     ///
-    /// - Parameter explicit: true when the user named this file; a file that is not a plan then
-    ///   gets a note, and any file that cannot be read as front matter a `schema/invalid` finding.
-    ///   Otherwise files are skipped unless their text declares `type: plan`.
+    /// - Parameter explicit: true when the user named this file; with plans alone in scope a file
+    ///   that is not a plan then gets a note, and any named file that cannot be read as front
+    ///   matter a `schema/invalid` finding. Otherwise such files are skipped unless their text
+    ///   declares `type: plan` (the build reports them).
     /// - Returns: the report, or `nil` for a skipped file.
     public func lint(text: String, file: String, explicit: Bool) -> PlanReport? {
         if text.allSatisfy(\.isWhitespace) {
-            guard explicit else { return nil }
-            return invalidFile(file, SourceLocation(file: file), "this file is empty", hint: "a plan starts with front matter holding 'type: plan'")
+            if explicit { return invalidFile(file, SourceLocation(file: file), "this file is empty", hint: "a plan starts with front matter holding 'type: plan'") }
+            return scope.includesPages ? pageReport(root: nil, file: file) : nil
         }
         let split: FrontMatter
         switch FrontMatter.split(text, file: file) {
@@ -100,9 +102,7 @@ extension Linter {
         case .failure(let problem):
             return explicit || Self.declaresPlan(text) ? invalidFile(file, problem.location, problem.message, hint: problem.hint) : nil
         }
-        guard let yaml = split.yaml else {
-            return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
-        }
+        guard let yaml = split.yaml else { return notAPlan(root: nil, file: file, explicit: explicit) }
         let root: YAMLNode?
         switch YAMLParser.parse(yaml, file: file, lineOffset: 1) {
         case .success(let node): root = node
@@ -112,17 +112,23 @@ extension Linter {
         guard let root else {
             return explicit
                 ? invalidFile(file, SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "a plan's front matter starts with 'type: plan'")
-                : nil
+                : notAPlan(root: nil, file: file, explicit: false)
         }
         guard root.mapping != nil else {
             return explicit || Self.declaresPlan(text)
                 ? invalidFile(file, root.location, "the front matter must be a mapping of keys to values, not \(root.kindDescription)", hint: "write it as 'key: value' lines, starting with 'type: plan'")
                 : nil
         }
-        guard root["type"]?.scalarText == "plan" else {
-            return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
-        }
-        return lint(root: root, file: file)
+        guard root["type"]?.scalarText == "plan" else { return notAPlan(root: root, file: file, explicit: explicit) }
+        let planReport = scope.includesPlans ? lint(root: root, file: file) : nil
+        return scope.includesPages ? pageReport(root: root, file: file, adding: planReport) : planReport
+    }
+
+    /// A file that is not a plan: checked as a page with pages in scope; else a note when the
+    /// user named it, or skipped.
+    private func notAPlan(root: YAMLNode?, file: String, explicit: Bool) -> PlanReport? {
+        if scope.includesPages { return pageReport(root: root, file: file) }
+        return explicit ? PlanReport(file: file, findings: [notAPlan(file)], isPlan: false) : nil
     }
 
     private func invalidFile(_ file: String, _ location: SourceLocation, _ message: String, hint: String?) -> PlanReport {

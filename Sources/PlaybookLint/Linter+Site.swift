@@ -1,16 +1,21 @@
 public import PlaybookDiagnostics
-internal import PlaybookModel
+public import PlaybookModel
 internal import Foundation
 
 extension Linter {
-    /// The linter for the site folder at `root`, configured from its `playbook.yml` (the `lint:`
-    /// section and `base-url`) and `content/framework.yml`, either of which may be absent.
+    /// The linter for the site folder at `root`, configured from its `playbook.yml` (the `lint:`,
+    /// `owners:` and `freshness:` sections and `base-url`) and `content/framework.yml`, either of which may be absent.
     ///
-    /// - Parameter baseURL: overrides `base-url` for the links findings carry.
+    /// - Parameters:
+    ///   - baseURL: overrides `base-url` for the links findings carry.
+    ///   - today: the day reviews are measured against (`nil` leaves those checks out).
+    ///   - scope: plans, pages or both.
     /// - Returns: the linter, and warnings about the configuration that do not stop the run.
     /// - Throws: `DiagnosticError` (usage) when either file cannot be read or has errors, such
     ///   as an unknown rule id or a bad severity, each at its line.
-    public static func forSite(at root: String, baseURL: String? = nil) throws -> (linter: Linter, warnings: [Diagnostic]) {
+    public static func forSite(
+        at root: String, baseURL: String? = nil, today: PlanDate? = nil, scope: LintScope = .all
+    ) throws -> (linter: Linter, warnings: [Diagnostic]) {
         var problems: [Diagnostic] = []
         var siteConfig = SiteConfig()
         if let text = try readIfPresent(PathText.join(root, "playbook.yml"), display: "playbook.yml") {
@@ -28,7 +33,9 @@ extension Linter {
             problems += frameworkProblems
         }
         if problems.hasErrors { throw DiagnosticError(problems, isUsage: true) }
-        let linter = Linter(config: config, framework: framework, baseURL: baseURL ?? siteConfig.baseURL)
+        let linter = Linter(
+            config: config, framework: framework, baseURL: baseURL ?? siteConfig.baseURL,
+            pages: PageLintSettings(config: siteConfig, today: today), scope: scope)
         return (linter, problems)
     }
 

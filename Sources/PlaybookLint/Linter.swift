@@ -12,6 +12,10 @@ public struct Linter: Sendable {
     public let links: LintLinks
     /// The rules that run.
     public let rules: [any LintRule]
+    /// What the page rules measure against: the site's owners, review period and today.
+    public let pages: PageLintSettings
+    /// Whether plans, pages or both are checked.
+    public let scope: LintScope
 
     /// The code of the note given for a file that is not a plan.
     public static let notAPlanCode = "lint/not-a-plan"
@@ -24,9 +28,11 @@ public struct Linter: Sendable {
     ///     back to `Framework.standard`.
     ///   - baseURL: the site's base URL, for links to the rule pages.
     ///   - rules: the rules to run (all of them by default).
+    ///   - pages: the site's owners and review settings, and today, for the page rules.
+    ///   - scope: plans, pages or both (the default).
     public init(
         config: LintConfig = LintConfig(), framework: Framework? = nil, baseURL: String = "/",
-        rules: [any LintRule] = LintRegistry.rules
+        rules: [any LintRule] = LintRegistry.rules, pages: PageLintSettings = PageLintSettings(), scope: LintScope = .all
     ) {
         self.config = config
         var steps = framework?.steps ?? []
@@ -36,6 +42,8 @@ public struct Linter: Sendable {
         self.framework = Framework(steps: steps, behaviours: framework?.behaviours ?? [])
         links = LintLinks(baseURL: baseURL)
         self.rules = rules
+        self.pages = pages
+        self.scope = scope
     }
 
     /// Lints a plan from its front matter's root node.
@@ -43,7 +51,7 @@ public struct Linter: Sendable {
         let (plan, problems) = EngagementPlan.decode(root, file: file)
         let input = LintInput(plan: plan, problems: problems, limits: config.limits)
         var findings: [LintFinding] = []
-        for rule in rules {
+        for rule in rules where !(rule is any PageLintRule) {
             guard let severity = config.severity(of: rule) else { continue }
             for found in rule.check(input) {
                 findings.append(finding(rule.id, severity: severity, found, step: found.step ?? rule.step))
@@ -62,10 +70,10 @@ public struct Linter: Sendable {
         return lint(root: root, file: page.displayPath)
     }
 
-    /// Lints every plan of a loaded site (pages with `type: plan`), on all cores.
+    /// Lints every plan of a loaded site (pages with `type: plan`), and with pages in scope every
+    /// page's owner and review, on all cores.
     public func lint(site: Site) -> LintReport {
-        let plans = site.pages.filter { $0.kind == .plan }
-        return LintReport(files: plans.parallelMap { lint(page: $0) }.compactMap { $0 })
+        LintReport(files: site.pages.parallelMap { lint(sitePage: $0) }.compactMap { $0 })
     }
 
     /// A `schema/invalid` finding about a whole file (unreadable, binary, not YAML…), or `nil`

@@ -51,17 +51,25 @@ public struct PlanDuration: Sendable, Hashable, CustomStringConvertible {
     /// one of `Unit`, singular or plural, in any case (`person weeks` is read as `person-weeks`).
     /// - Returns: the duration, or `nil` when the text is not a positive number and a known unit.
     public static func parse(_ text: String) -> PlanDuration? {
-        let trimmed = text.trimmingCharacters(in: " \t").lowercased()
-        guard let numberEnd = trimmed.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }),
-            numberEnd != trimmed.startIndex, let amount = Double(trimmed[..<numberEnd]), amount > 0
-        else { return nil }
-        let words = trimmed[numberEnd...].split(whereSeparator: { $0 == " " || $0 == "\t" })
-        var unitText = words.joined(separator: " ")
+        guard let (number, words) = splitAmountAndUnit(text), let amount = Double(number), amount > 0 else { return nil }
+        var unitText = words
         if unitText.hasPrefix("person ") { unitText = "person-" + unitText.dropFirst("person ".count) }
         guard let unit = Unit.allCases.first(where: { $0.rawValue == unitText || $0.singular == unitText }) else {
             return nil
         }
         return PlanDuration(amount, unit)
+    }
+
+    /// Splits `<number> <unit words>` into the number's text and the unit's words, lowercased and
+    /// joined by single spaces; `nil` when the text does not start with a number. The one reader
+    /// of spans of time, shared by plan durations and review periods.
+    public static func splitAmountAndUnit(_ text: String) -> (number: String, unit: String)? {
+        let trimmed = text.trimmingCharacters(in: " \t").lowercased()
+        guard let numberEnd = trimmed.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }),
+            numberEnd != trimmed.startIndex
+        else { return nil }
+        let words = trimmed[numberEnd...].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return (String(trimmed[..<numberEnd]), words.joined(separator: " "))
     }
 
     /// True for effort (person-days, person-weeks) rather than elapsed time.

@@ -40,6 +40,8 @@ public struct Page: Sendable, Hashable {
     public var order: [OrderName] = []
     /// Old addresses of the page (`aliases:`), where the build writes redirects.
     public var aliases: [PageAlias] = []
+    /// The page's owner and review facts (`owner`, `reviewed`, `review-every` in its front matter).
+    public var freshness = PageFreshness()
 
     /// Creates a page.
     public init(

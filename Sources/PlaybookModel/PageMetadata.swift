@@ -12,9 +12,11 @@ public struct PageMetadata: Sendable, Hashable {
     public var order: [OrderName] = []
     /// Old addresses of the page, where the build writes redirects.
     public var aliases: [PageAlias] = []
+    /// The page's owner and review facts (`owner`, `reviewed`, `review-every`).
+    public var freshness = PageFreshness()
 
     /// Keys every page may have.
-    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags", "order", "aliases"]
+    public static let commonKeys = ["title", "description", "weight", "draft", "type", "tags", "order", "aliases"] + PageFreshness.keys
 
     /// Keys that pages of a given `type` may add to the common ones.
     public static let keysByType: [String: [String]] = [
@@ -57,6 +59,8 @@ public struct PageMetadata: Sendable, Hashable {
             case "tags": metadata.tags = reader.strings(value, key: key)
             case "order": metadata.order = reader.orderNames(value, key: key)
             case "aliases": metadata.aliases = reader.aliases(value, key: key)
+            case "owner", "reviewed", "review-every":
+                metadata.freshness.read(key: keyNode, value: value, reader: &reader)
             default:
                 // A plan's keys, nested ones included, are checked by the lint (schema/unknown-key).
                 if !allowed.contains(key), PageKind(type: metadata.type) != .plan {

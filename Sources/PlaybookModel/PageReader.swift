@@ -34,8 +34,7 @@ enum PageReader {
         if problems.hasErrors { return (nil, diagnostics) }
 
         let location = PageLocation(sourcePath: sourcePath, style: style)
-        // The title: front matter, else the first `# ` heading (then not shown twice), else
-        // the file's (or, for a folder's page, the folder's) name.
+        // The title: front matter, else the first `# ` heading (not shown twice), else the file's name.
         var title = metadata.title ?? ""
         var body = String(split.body)
         var titleFromHeading = false
@@ -57,6 +56,7 @@ enum PageReader {
             sectionPath: location.sectionPath)
         page.titleFromHeading = titleFromHeading
         page.aliases = metadata.aliases
+        page.freshness = metadata.freshness
         if location.isSectionIndex {
             page.order = metadata.order
         } else if let keyNode = root?.mapping?.first(where: { $0.key.scalarText == "order" })?.key {

@@ -62,6 +62,16 @@ public struct PlanDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> PlanDate { PlanDate(dayNumber: dayNumber + days) }
 
+    /// The date `months` calendar months later (earlier when negative), on the same day of the
+    /// month, or on the month's last day when it is shorter (2026-01-31 + 1 month = 2026-02-28).
+    public func adding(months: Int) -> PlanDate {
+        let monthIndex = year * 12 + (month - 1) + months
+        let newYear = min(max(monthIndex / 12, 1), 9999)
+        let newMonth = monthIndex % 12 + 1
+        let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
+        return PlanDate(year: newYear, month: newMonth, day: newDay) ?? self
+    }
+
     /// The number of days from `other` to `self` (negative when `self` is earlier).
     public func days(since other: PlanDate) -> Int { dayNumber - other.dayNumber }
 

@@ -24,6 +24,11 @@ public struct SiteConfig: Sendable, Hashable {
     /// Whether broken links and anchors fail the build (`links: error`, the default) or are
     /// reported as warnings while a team migrates a handbook (`links: warn`).
     public var brokenLinks: BrokenLinkPolicy = .error
+    /// Who may own pages (`owners:`), in written order; `nil` when the key is absent, so that
+    /// owners are not checked against a list.
+    public var owners: [SiteOwner]?
+    /// How often pages are reviewed and whether they need an owner (`freshness:`).
+    public var freshness = FreshnessConfig()
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -65,7 +70,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint", "urls", "links",
+        "lint", "urls", "links", "owners", "freshness",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -106,6 +111,8 @@ public struct SiteConfig: Sendable, Hashable {
                 if let style = reader.choice(value, key: key, from: URLStyle.self) { config.urlStyle = style }
             case "links":
                 if let policy = reader.choice(value, key: key, from: BrokenLinkPolicy.self) { config.brokenLinks = policy }
+            case "owners": config.owners = readOwners(value, reader: &reader)
+            case "freshness": config.freshness = readFreshness(value, reader: &reader)
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {

@@ -48,7 +48,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp("The day page reviews are measured against (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
     func run() throws {
+        let day = try Today.resolve(flag: today)
         InterruptGuard.shared.install()
         let outputPath = output ?? PathText.join(source, "public")
         var options = BuildOptions(source: source, output: check ? nil : outputPath, baseURL: baseURL, includeDrafts: drafts)
@@ -56,6 +60,7 @@ struct BuildCommand: ParsableCommand {
             options.cacheFolder = cacheDir ?? PathText.join(source, BuildOptions.defaultCacheFolderName)
         }
         options.clean = clean
+        options.today = day
         options.codeColouring = CodeHighlighter()
         options.stemming = SnowballStemming()
         // Stage lines, `[2/5] render  3.84 s`: all of them with -v; on a terminal, the slow ones

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookDiagnostics
 import PlaybookLint
+import PlaybookModel
 
 /// `--format` values: the lint's formats, spelt as on the command line.
 enum LintFormatOption: String, CaseIterable, ExpressibleByArgument {
@@ -10,14 +11,24 @@ enum LintFormatOption: String, CaseIterable, ExpressibleByArgument {
     var format: LintFormat { LintFormat(rawValue: rawValue) ?? .text }
 }
 
-/// `playbook lint`: checks engagement plans against the framework and prints the findings.
+/// `--only` values: what a run checks.
+enum LintOnlyOption: String, CaseIterable, ExpressibleByArgument {
+    case plans, pages
+
+    var scope: LintScope { self == .plans ? .plans : .pages }
+}
+
+/// `playbook lint`: checks engagement plans against the framework, and every page's owner and
+/// review, and prints the findings.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check engagement plans against the framework.",
+        abstract: "Check engagement plans against the framework, and every page's owner and review.",
         discussion: """
-            With no path, checks every plan (type: plan) under content/ in the site folder. \
-            Severities and limits come from the lint: section of playbook.yml.
+            With no path, checks every page under content/ in the site folder: plans (type: plan) \
+            against the framework, and every page's owner, reviewed and review-every. --only \
+            narrows a run to plans or pages. Severities and limits come from the lint: section of \
+            playbook.yml, owners and review periods from its owners: and freshness: sections.
             Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage errors \
             (bad flag, missing path, bad configuration).
             """
@@ -38,8 +49,15 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Where the site is published, for links to rule pages (overrides playbook.yml).", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .long, help: ArgumentHelp("Check only plans or only pages (default: both).", valueName: "plans|pages"))
+    var only: LintOnlyOption?
+
+    @Option(name: .long, help: ArgumentHelp("The day reviews are measured against (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
     func run() throws {
-        let (linter, warnings) = try Linter.forSite(at: source, baseURL: baseURL)
+        let day = try Today.resolve(flag: today)
+        let (linter, warnings) = try Linter.forSite(at: source, baseURL: baseURL, today: day, scope: only?.scope ?? .all)
         Terminal.printDiagnostics(warnings)
         let (targets, missing) = try Linter.targets(paths: paths, source: source)
         let report = linter.lint(targets: targets)

@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var build = BuildOptions(source: source, output: nil, baseURL: baseURL, includeDrafts: drafts)
+        build.today = try Today.resolve(flag: nil)
         build.codeColouring = CodeHighlighter()
         build.stemming = SnowballStemming()
         let options = PreviewServer.Options(build: build, host: host, port: port)

@@ -14,7 +14,7 @@ import Testing
         "content/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         "content/guide/_index.md": page("Guide", weight: 1),
         "content/guide/a.md": page("A", weight: 1, "## First\n\nBody.\n"),
-        "content/guide/b.md": page("B", weight: 2, extra: "owner: someone\n", "- [ ] task\n\n[to a](a.md)\n"),
+        "content/guide/b.md": page("B", weight: 2, extra: "maintainer: someone\n", "- [ ] task\n\n[to a](a.md)\n"),
         "content/about.md": page("About", weight: 2),
     ]
 

@@ -54,7 +54,7 @@ import Testing
         let site = try site()
         let result = try run(["lint", "--source", site.root])
         #expect(result.status == 0)
-        #expect(result.stdout == "checked 1 plan: no problems\n")
+        #expect(result.stdout == "checked 1 plan and 2 pages: no problems\n")
         #expect(result.stderr.isEmpty)
     }
 
@@ -64,7 +64,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix(
             "content/plans/broken.md:26:12: error: The Plan: task 'import-depots' is owned by 'Sam Ortis', who is not on the team [plan/owner]\n    hint: did you mean 'Sam Ortiz'?"))
-        #expect(result.stdout.hasSuffix("checked 2 plans: 1 error\n"))
+        #expect(result.stdout.hasSuffix("checked 2 plans and 2 pages: 1 error\n"))
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
@@ -77,7 +77,7 @@ import Testing
 
     @Test func pathsAreLintedRelativeToTheWorkingFolder() throws {
         let site = try site(["content/plans/broken.md": try Self.fixture("plan/owner/fail.md")])
-        let result = try run(["lint", "content/plans/clean.md", "content/notes.md"], in: site.root)
+        let result = try run(["lint", "--only", "plans", "content/plans/clean.md", "content/notes.md"], in: site.root)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("content/notes.md: note: this page is not an engagement plan"))
         let folder = try run(["lint", "content/plans"], in: site.root)

@@ -29,13 +29,20 @@ import Testing
     }
 
     @Test func aPageThatIsNotAPlanGivesANote() throws {
-        let report = Fixtures.lint("bad-input/not-a-plan.md")
+        let report = Fixtures.lint("bad-input/not-a-plan.md", with: Linter(scope: .plans))
         let finding = try #require(report.findings.first)
         #expect(report.findings.count == 1)
         #expect(finding.ruleID == Linter.notAPlanCode)
         #expect(finding.severity == .note)
         #expect(!report.failed(strict: true))
         #expect(report.planCount == 0)
+    }
+
+    @Test func withPagesInScopeAPageThatIsNotAPlanIsCheckedAsAPage() {
+        let report = Fixtures.lint("bad-input/not-a-plan.md")
+        #expect(report.findings.isEmpty)
+        #expect(report.planCount == 0 && report.pageCount == 1)
+        #expect(report.summary == "checked 1 page: no problems")
     }
 
     @Test func everySectionInTheWrongShapeIsReportedAtItsNode() {

@@ -1,15 +1,20 @@
 import Foundation
 import PlaybookLint
+import PlaybookModel
 import Testing
 
 /// Each output format compared byte for byte with a golden file (re-record with
 /// `RECORD_SNAPSHOTS=1 swift test`), and the SARIF checked against the SARIF 2.1.0 schema.
 @Suite struct GoldenOutputTests {
-    /// A run over a plan with one of nearly every mistake, a file that cannot be parsed and a
-    /// page that is not a plan, published under an absolute base URL.
-    static func run(baseURL: String = "https://example.org/handbook/") -> (LintReport, LintLinks) {
-        let linter = Linter(baseURL: baseURL)
-        let targets = ["broken.md", "notes.md", "unclosed.md"].map {
+    /// A run over a plan with one of nearly every mistake, a file that cannot be parsed, a page
+    /// with no findings and a page whose owner is unknown and whose review is overdue (today
+    /// pinned to 2026-06-01), published under an absolute base URL.
+    static func run(baseURL: String = "https://example.org/handbook/", scope: LintScope = .all) -> (LintReport, LintLinks) {
+        let pages = PageLintSettings(
+            owners: ["Priya Nair", "Support team"], reviewEvery: ReviewPeriod(1, .years),
+            today: PlanDate(year: 2026, month: 6, day: 1))
+        let linter = Linter(baseURL: baseURL, pages: pages, scope: scope)
+        let targets = ["broken.md", "guide.md", "notes.md", "unclosed.md"].map {
             LintTarget(path: Fixtures.path("golden/plans/\($0)"), display: "plans/\($0)", explicit: true)
         }
         return (linter.lint(targets: targets), linter.links)
@@ -37,7 +42,11 @@ import Testing
         #expect(lines.count == report.findings.count)
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
         #expect(lines.contains { $0.contains("(buffer: 10%25)") })
-        #expect(lines.contains { $0.hasPrefix("::notice file=plans/notes.md,title=lint/not-a-plan::") })
+        #expect(lines.contains { $0.hasPrefix("::warning file=plans/guide.md,line=4,col=1,title=page/review-overdue::") })
+        let (plansOnly, _) = Self.run(scope: .plans)
+        let notes = LintFormat.github.render(plansOnly, links: links).split(separator: "\n")
+        #expect(notes.contains { $0.hasPrefix("::notice file=plans/notes.md,title=lint/not-a-plan::") })
+        #expect(!notes.contains { $0.contains("page/") })
     }
 
     // MARK: SARIF against the schema

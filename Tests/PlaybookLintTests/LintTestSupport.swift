@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookLint
+import PlaybookModel
 import Testing
 
 /// Paths of the fixtures beside these tests, and the golden-file assertion.
@@ -12,6 +13,17 @@ enum Fixtures {
 
     /// The absolute path of a fixture.
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// The site settings page fixtures are linted with: two owners, reviews every 6 months,
+    /// an owner required (as a warning), and today pinned to 2026-06-01.
+    static let pageSettings = PageLintSettings(
+        owners: ["Priya Nair", "Support team"], reviewEvery: ReviewPeriod(6, .months), requireOwner: .warning,
+        today: PlanDate(year: 2026, month: 6, day: 1))
+
+    /// The linter for a rule's fixtures: page rules' with `pageSettings`, plan rules' as configured by default.
+    static func linter(for rule: String) -> Linter {
+        rule.hasPrefix("page/") ? Linter(pages: pageSettings) : Linter()
+    }
 
     /// Lints one fixture, named in findings by its path under `Fixtures/`.
     static func lint(_ relative: String, with linter: Linter = Linter()) -> LintReport {

@@ -16,7 +16,8 @@ import Testing
         ("plan/ids-unique", .error), ("plan/serves", .error), ("plan/coverage", .error), ("plan/owner", .error),
         ("plan/due", .error), ("plan/buffer", .warning), ("execution/check-in", .error),
         ("execution/handoff", .error), ("execution/recovery", .error), ("outcomes/trace", .error),
-        ("outcomes/timing", .warning),
+        ("outcomes/timing", .warning), ("page/owner-missing", .warning), ("page/owner-unknown", .error),
+        ("page/review-overdue", .warning), ("page/review-invalid", .error),
     ]
 
     static let document = Fixtures.repository.appendingPathComponent("docs/engagement-plans.md")
