@@ -34,19 +34,7 @@ enum PageReader {
         if problems.hasErrors { return (nil, diagnostics) }
 
         let location = PageLocation(sourcePath: sourcePath, style: style)
-        // The title: front matter, else the first `# ` heading (not shown twice), else the file's name.
-        var title = metadata.title ?? ""
-        var body = String(split.body)
-        var titleFromHeading = false
-        if title.isEmpty, let heading = TitleHeading.find(in: split.body), !heading.text.isEmpty {
-            title = heading.text
-            body = heading.removed(from: split.body)
-            titleFromHeading = true
-        }
-        if title.isEmpty {
-            let name = location.isSectionIndex ? location.sectionPath : PathText.removingExtension(sourcePath)
-            title = PageLocation.readableName(name)
-        }
+        let (title, body, titleFromHeading) = titleAndBody(metadata.title, split.body, location: location, sourcePath: sourcePath)
         var page = Page(
             sourcePath: sourcePath, displayPath: displayPath, url: location.url,
             outputPath: location.outputPath, title: title, description: metadata.description,
@@ -63,6 +51,19 @@ enum PageReader {
             diagnostics.append(misplacedOrder(at: keyNode, folder: location.sectionPath))
         }
         return (page, diagnostics)
+    }
+
+    /// The title: front matter, else the first `# ` heading (then taken out of the body, so it
+    /// is not shown twice), else the file's name.
+    private static func titleAndBody(_ written: String?, _ source: Substring, location: PageLocation, sourcePath: String)
+        -> (title: String, body: String, fromHeading: Bool)
+    {
+        if let written, !written.isEmpty { return (written, String(source), false) }
+        if let heading = TitleHeading.find(in: source), !heading.text.isEmpty {
+            return (heading.text, heading.removed(from: source), true)
+        }
+        let name = location.isSectionIndex ? location.sectionPath : PathText.removingExtension(sourcePath)
+        return (PageLocation.readableName(name), String(source), false)
     }
 
     /// A warning, not an error: the key is ignored and harms nothing, as an unknown key is (also a
