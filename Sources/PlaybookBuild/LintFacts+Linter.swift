@@ -25,7 +25,7 @@ extension LintFacts {
                 buffer: limits.buffer.description, checkIn: limits.checkIn.description,
                 respondWithin: limits.respondWithin.description, failBuild: config.failBuild),
             bufferDays: { limits.bufferDays(start: $0, end: $1) },
-            examples: ExampleLinter(linter: linter, reports: reports))
+            examples: ExampleLinter(linter: linter, reports: reports), today: linter.pages.today)
     }
 }
 

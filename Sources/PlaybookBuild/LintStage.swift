@@ -31,9 +31,10 @@ struct LintStage {
         let report = LintReport(files: reports.compactMap { $0 } + [PlanReport(file: "", findings: pageFindings.flatMap { $0 }, isPlan: false)])
         let facts = LintFacts(linter: linter, reports: reportsBySource)
         let diagnostics = problems + Self.diagnostics(of: report.findings, failBuild: config.failBuild)
-        guard report.planCount > 0 else { return (site, diagnostics, facts) }
-        let (withPages, pageProblems) = LintPages.adding(to: site)
-        return (withPages, diagnostics + pageProblems, facts)
+        let (withOwners, ownerProblems) = OwnersPage.adding(to: site)
+        guard report.planCount > 0 else { return (withOwners, diagnostics + ownerProblems, facts) }
+        let (withPages, pageProblems) = LintPages.adding(to: withOwners)
+        return (withPages, diagnostics + ownerProblems + pageProblems, facts)
     }
 
     /// The findings as the build reports them: errors are warnings when `fail-build` is false.

@@ -9,6 +9,8 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case lintIndex = "lint-index"
     /// A generated page of one lint rule (`/lint/<rule-id>/`, `lint-rule.mustache`).
     case lintRule = "lint-rule"
+    /// The generated list of owners and their pages' reviews (`/owners/`, `owners.mustache`).
+    case owners
 
     /// The kind a `type:` value names; `.page` for none or any other value.
     public init(type: String?) {

@@ -23,12 +23,17 @@ public struct LintFacts: Sendable {
     public var bufferDays: @Sendable (PlanDate, PlanDate) -> Int
     /// Lints the plans that ```` ```lint ```` and ```` ```yaml plan ```` fences show.
     public var examples: ExampleLinter
+    /// The day page reviews are measured against (`--today`, else SOURCE_DATE_EPOCH, else the
+    /// clock); `nil` shows no review status.
+    public var today: PlanDate?
 
     /// Creates the facts; PlaybookBuild's lint stage is the one that knows them.
     public init(
         plans: [String: PlanLint], steps: [String: StepLink], rules: [LintRulePage], indexURL: String,
-        settings: LintSettingsText, bufferDays: @escaping @Sendable (PlanDate, PlanDate) -> Int, examples: ExampleLinter
+        settings: LintSettingsText, bufferDays: @escaping @Sendable (PlanDate, PlanDate) -> Int, examples: ExampleLinter,
+        today: PlanDate? = nil
     ) {
+        self.today = today
         self.plans = plans
         self.steps = steps
         self.rules = rules

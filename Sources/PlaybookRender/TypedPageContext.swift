@@ -11,22 +11,25 @@ struct TypedPageContext {
 
     /// Values to merge into the page's context; empty for other pages.
     func context(for page: Page) -> [String: Any] {
+        let ownership = OwnershipViewModel(site: site, today: lint.today)
         switch page.kind {
         case .plan:
-            guard let planLint = lint.plans[page.sourcePath], let plan = planLint.plan else { return [:] }
+            guard let planLint = lint.plans[page.sourcePath], let plan = planLint.plan else { return ownership.context(for: page) }
             var values = PlanViewModel(plan: plan, findings: planLint.findings, steps: lint.steps).context()
             // Every plan page gets its traceability and timeline diagrams, drawn from the plan.
             let diagrams = fences.planDiagrams(for: page)
             values["planDiagrams"] = diagrams.joined(separator: "\n")
             values["hasPlanDiagrams"] = !diagrams.isEmpty
-            return values
+            return values.merging(ownership.context(for: page)) { first, _ in first }
         case .lintRule:
             guard let rule = lint.rules.first(where: { $0.pageSource == page.sourcePath }) else { return [:] }
             return LintPageViewModel(site: site, lint: lint).ruleContext(rule)
         case .lintIndex:
             return LintPageViewModel(site: site, lint: lint).indexContext()
+        case .owners:
+            return ownership.ownersContext()
         case .page:
-            return [:]
+            return ownership.context(for: page)
         }
     }
 }
