@@ -1,7 +1,7 @@
 internal import PlaybookModel
 
 extension OwnershipViewModel {
-    /// The `/owners/` page's values: `owners`, each with `name`, `ownerURL`, `pageCount`,
+    /// The `/owners/` page's values: `owners`, each with `name`, `ownerURL`, `pageCount` ("3 pages"),
     /// `overdueCount` and its `pages` (`title`, `url`, `reviewed`, `nextReview`, `status`,
     /// `isOverdue`), overdue first, then by next review. Owners come in the order of `owners:`
     /// in playbook.yml, then those only pages name, then pages without an owner.
@@ -18,7 +18,7 @@ extension OwnershipViewModel {
             let rows = (byOwner[name] ?? []).map(row).sorted(by: Self.overdueFirst)
             var owner: [String: Any] = [
                 "name": name.isEmpty ? "No owner" : name, "pages": rows.map(\.values), "hasPages": !rows.isEmpty,
-                "pageCount": rows.count, "overdueCount": rows.filter(\.overdue).count,
+                "pageCount": rows.count == 1 ? "1 page" : "\(rows.count) pages", "overdueCount": rows.filter(\.overdue).count,
                 "hasOverdue": rows.contains(where: \.overdue),
             ]
             if let contact = site.config.owners?.first(where: { $0.name.value == name })?.contact { owner["ownerURL"] = contact }
