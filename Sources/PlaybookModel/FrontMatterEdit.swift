@@ -160,7 +160,7 @@ public enum FrontMatterEdit {
     private static func severalLines(_ key: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "review/edit", at: location,
-            "'\(key):' is written over several lines, and playbook review rewrites one line only",
+            "'\(key):' is not written as one 'key: value' line (it goes on over several lines, or sits inside { }), and playbook review rewrites one line only",
             hint: "write '\(key): value' on one line, then run playbook review again")
     }
 }
