@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookDiagnostics
 import PlaybookModel
 import Testing
@@ -97,5 +98,28 @@ import Testing
         #expect(problem("---\nowner:\n  - A\n  - B\n---\n", [("owner", "C")])?.code == "review/edit")
         #expect(problem("---\nreviewed: \"2025-\n  01-06\"\n---\n")?.code == "review/edit")
         #expect(problem("---\n{title: A, reviewed: 2025-01-06}\n---\n")?.code == "review/edit")
+    }
+
+    /// Over the front-matter fuzz corpus (hostile and odd files), an edit never crashes; when it
+    /// succeeds the file has a front matter whose key reads the value, a second run changes
+    /// nothing, and every line of the original is still there in order but the one replaced.
+    @Test func theFuzzCorpusIsEditedSafely() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/frontmatter")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        var edited = 0
+        for name in files {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            guard case .success(let once) = FrontMatterEdit.setting(Self.today, in: bytes, file: name) else { continue }
+            edited += 1
+            let twice = try FrontMatterEdit.setting(Self.today, in: once.bytes, file: name).get()
+            #expect(twice.bytes == once.bytes, "\(name)")
+            #expect(twice.changes.isEmpty, "\(name)")
+            let before = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let after = once.bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let kept = before.filter { line in after.contains { $0.elementsEqual(line) } }.count
+            #expect(kept >= before.count - 1, "\(name)")
+        }
+        #expect(edited > 10, "\(edited) of \(files.count) corpus files edited")
     }
 }
