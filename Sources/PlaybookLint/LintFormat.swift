@@ -8,6 +8,9 @@ public enum LintFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (`::error file=…,line=…::message`).
     case github
+    /// Markdown for a CI job's summary page: pages overdue for review grouped by owner, then the
+    /// other findings.
+    case summary
 
     /// The report in this format, ending with a newline.
     ///
@@ -21,6 +24,7 @@ public enum LintFormat: String, Sendable, CaseIterable {
         case .json: JSONReporter.render(report)
         case .sarif: SARIFReporter.render(report, links: links, rules: rules)
         case .github: GitHubReporter.render(report)
+        case .summary: SummaryReporter.render(report)
         }
     }
 }

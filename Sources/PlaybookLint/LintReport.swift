@@ -47,6 +47,8 @@ public struct PlanReport: Sendable {
     public var isPlan: Bool
     /// True for a file that is not a plan and was checked by the page rules.
     public var isPage = false
+    /// The page's owner and review, for files checked by the page rules.
+    public var page: PageStatus?
 
     /// Creates a report.
     public init(file: String, plan: EngagementPlan? = nil, findings: [LintFinding], isPlan: Bool) {
@@ -63,6 +65,8 @@ public struct LintReport: Sendable {
     public var files: [PlanReport]
     /// Every finding of every file, sorted by file, line and column.
     public var findings: [LintFinding]
+    /// The day reviews were measured against, when the run had one.
+    public var today: PlanDate?
 
     /// Creates a run's report from its files' reports.
     public init(files: [PlanReport]) {

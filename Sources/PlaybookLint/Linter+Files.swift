@@ -66,7 +66,9 @@ extension Linter {
 
     /// Lints files, on all cores; a file that cannot be read gives a finding, never a stop.
     public func lint(targets: [LintTarget]) -> LintReport {
-        LintReport(files: targets.parallelMap { lint(target: $0) }.compactMap { $0 })
+        var report = LintReport(files: targets.parallelMap { lint(target: $0) }.compactMap { $0 })
+        report.today = pages.today
+        return report
     }
 
     /// Lints one file; `nil` for a file found in a folder that is not a plan.

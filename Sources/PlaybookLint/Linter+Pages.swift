@@ -51,7 +51,7 @@ extension Linter {
         let isPlan = page.kind == .plan && scope.includesPlans
         guard isPlan || scope.includesPages else { return nil }
         let report = (isPlan ? lint(page: page) : nil) ?? PlanReport(file: page.displayPath, findings: [], isPlan: isPlan)
-        return adding(pageFindings(file: page.displayPath, freshness: page.freshness), to: report)
+        return adding(pageFindings(file: page.displayPath, freshness: page.freshness), to: report, freshness: page.freshness)
     }
 
     /// The report of a file's front matter checked as a page: the page rules' findings, and a
@@ -60,12 +60,21 @@ extension Linter {
         let (freshness, problems) = PageFreshness.read(from: root, file: file)
         let invalid = problems.compactMap { fileProblem($0.location, $0.message, hint: $0.hint) }
         let base = report ?? PlanReport(file: file, findings: [], isPlan: false)
-        return adding(invalid + pageFindings(file: file, freshness: freshness), to: base)
+        return adding(invalid + pageFindings(file: file, freshness: freshness), to: base, freshness: freshness)
     }
 
-    private func adding(_ findings: [LintFinding], to report: PlanReport) -> PlanReport {
+    /// A page's owner, review date and next review, as the page rules measure them.
+    public func pageStatus(_ freshness: PageFreshness, file: String) -> PageStatus {
+        let reviewed = freshness.reviewedDate
+        let period = PageLintInput(file: file, freshness: freshness, settings: pages).period
+        let due = reviewed.flatMap { date in period.map { $0.due(after: date) } }
+        return PageStatus(owner: freshness.owner?.value, reviewed: reviewed, due: due)
+    }
+
+    private func adding(_ findings: [LintFinding], to report: PlanReport, freshness: PageFreshness) -> PlanReport {
         var merged = PlanReport(file: report.file, plan: report.plan, findings: report.findings + findings, isPlan: report.isPlan)
         merged.isPage = scope.includesPages
+        if scope.includesPages { merged.page = pageStatus(freshness, file: report.file) }
         return merged
     }
 }

@@ -73,7 +73,9 @@ public struct Linter: Sendable {
     /// Lints every plan of a loaded site (pages with `type: plan`), and with pages in scope every
     /// page's owner and review, on all cores.
     public func lint(site: Site) -> LintReport {
-        LintReport(files: site.pages.parallelMap { lint(sitePage: $0) }.compactMap { $0 })
+        var report = LintReport(files: site.pages.parallelMap { lint(sitePage: $0) }.compactMap { $0 })
+        report.today = pages.today
+        return report
     }
 
     /// A `schema/invalid` finding about a whole file (unreadable, binary, not YAML…), or `nil`

@@ -6,7 +6,7 @@ import PlaybookModel
 
 /// `--format` values: the lint's formats, spelt as on the command line.
 enum LintFormatOption: String, CaseIterable, ExpressibleByArgument {
-    case text, json, sarif, github
+    case text, json, sarif, github, summary
 
     var format: LintFormat { LintFormat(rawValue: rawValue) ?? .text }
 }
@@ -37,7 +37,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Plan files or folders to check (default: all of content/).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output format: text, json, sarif or github.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: text, json, sarif, github, or summary (Markdown: overdue pages by owner, for a CI job summary).", valueName: "format"))
     var format: LintFormatOption = .text
 
     @Flag(name: .long, help: "Fail on warnings too.")

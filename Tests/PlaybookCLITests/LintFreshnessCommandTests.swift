@@ -105,6 +105,21 @@ import Testing
         #expect(failed.stderr.contains("content/notes.md:1:1: error: the page has no owner"))
     }
 
+    /// `--format summary`, what the weekly CI job writes to the job's summary: overdue pages by
+    /// owner; the run fails only when the settings make a finding an error.
+    @Test func theSummaryFormatListsOverduePagesByOwner() throws {
+        let site = try site()
+        let result = try run(["lint", "--only", "pages", "--format", "summary", "--source", site.root, "--today", "2026-08-01"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("## Page reviews\n\n1 page of 2 is overdue for review as of 2026-08-01.\n\n### Priya Nair (1 page)\n"))
+        #expect(result.stdout.contains("| `content/_index.md:4` | 2026-01-10 | 2026-07-10 | 22 days |"))
+        #expect(result.stdout.hasSuffix("`checked 2 pages: 2 warnings`\n"))
+        try site.write("playbook.yml", Data(Self.config.replacingOccurrences(of: "require-owner: warning", with: "require-owner: error").utf8))
+        let strict = try run(["lint", "--only", "pages", "--format", "summary", "--source", site.root, "--today", "2026-08-01"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasSuffix("`checked 2 pages: 1 error, 1 warning` — the run fails on the errors\n"))
+    }
+
     static let planFixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("PlaybookLintTests/Fixtures/framework/steps/pass.md")
 }

@@ -22,10 +22,30 @@ import Testing
 
     @Test(arguments: [
         (LintFormat.text, "output.txt"), (.json, "output.json"), (.sarif, "output.sarif.json"), (.github, "output.github.txt"),
+        (.summary, "output.summary.md"),
     ])
     func outputMatchesTheGoldenFile(format: LintFormat, golden: String) throws {
         let (report, links) = Self.run()
         try expectGolden(format.render(report, links: links), golden)
+    }
+
+    /// The summary format over pages of several owners (one misspelt, one with Markdown in its
+    /// name, one page with none), one up to date and one with a date that is not one: overdue pages grouped by owner, most
+    /// overdue first, then the other findings.
+    @Test func summaryGroupsOverduePagesByOwner() throws {
+        let pages = PageLintSettings(
+            owners: ["Priya Nair", "Support team"], reviewEvery: ReviewPeriod(1, .years), requireOwner: .warning,
+            today: PlanDate(year: 2026, month: 6, day: 1))
+        let linter = Linter(pages: pages, scope: .pages)
+        let targets = Linter.markdownFiles(in: Fixtures.path("golden/pages")).map {
+            LintTarget(path: Fixtures.path("golden/pages/\($0)"), display: "content/\($0)", explicit: false)
+        }
+        let report = linter.lint(targets: targets)
+        try expectGolden(LintFormat.summary.render(report, links: linter.links), "summary.pages.md")
+        // A run with nothing overdue says so.
+        let fresh = Linter(pages: PageLintSettings(today: PlanDate(year: 2025, month: 3, day: 1)), scope: .pages)
+        let none = LintFormat.summary.render(fresh.lint(targets: Array(targets.prefix(1))), links: fresh.links)
+        #expect(none == "## Page reviews\n\nNo page is overdue for review as of 2025-03-01 (1 page checked).\n\n`checked 1 page: no problems`\n")
     }
 
     @Test func jsonOutputIsValidJSON() throws {
