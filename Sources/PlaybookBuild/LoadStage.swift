@@ -15,6 +15,8 @@ struct Loaded: Sendable {
     var diagnostics: [Diagnostic]
     /// What the pages show of the lint: each plan's findings, the rules' pages (linted once, here).
     var lint: LintFacts
+    /// Each page's last update from git (`GitHistory.facts`, by source path), or why there is none.
+    var git: GitHistory
 }
 
 /// Reads every source a build needs before anything is rendered (a link needs every page's
@@ -43,8 +45,11 @@ struct LoadStage {
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
         let (site, lintProblems, lint) = LintStage(site: loaded.site, today: options.today).run()
+        // One `git rev-parse` each build; the `git log` only when HEAD moved since `previous`.
+        let probe = options.gitProbe ?? GitProbe.run(source: options.source, enabled: options.git)
+        let git = GitHistory.read(source: options.source, probe: probe, previous: previous.memory?.git)
         return Loaded(
             site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
-            diagnostics: loaded.diagnostics + lintProblems, lint: lint)
+            diagnostics: loaded.diagnostics + lintProblems + git.diagnostics, lint: lint, git: git)
     }
 }
