@@ -12,7 +12,7 @@ struct GitFactsTests {
     /// A page template that prints every `page.lastUpdated` value.
     static let templates = [
         "templates/page.mustache":
-            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#page.lastUpdated}}<p class=\"updated\">"
+            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{#page.lastUpdated}}<p class=\"updated\">"
             + "{{date}}|{{iso}}|{{author}}|{{historyURL}}</p>{{/page.lastUpdated}}{{/main}}{{/base}}"
     ]
 
@@ -143,7 +143,7 @@ struct GitScript {
     }
 
     func commit(_ message: String, author: String, date: String) throws {
-        try run("commit", "-q", "-m", message, environment: Self.identity(author, date))
+        try run("commit", "-q", "-a", "-m", message, environment: Self.identity(author, date))
     }
 
     @discardableResult
