@@ -76,3 +76,24 @@ struct ProcessRunner: Sendable {
 private final class ErrorCollector: @unchecked Sendable {
     var bytes = Data()
 }
+
+/// A value worked out on another thread while the caller does something else.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Value?
+
+    /// Starts `work` at once on a global queue.
+    init(_ work: @escaping @Sendable () -> Value) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.group.leave()
+        }
+    }
+
+    /// Waits for the value (the group's wait orders the access to `result`).
+    func value() -> Value? {
+        group.wait()
+        return result
+    }
+}
