@@ -40,7 +40,7 @@ public enum Build {
             let diagnostics = loaded.diagnostics + loaded.templateProblems
             let result = BuildResult(
                 site: loaded.site, pages: [], files: [], diagnostics: diagnostics.sorted(), stages: clock.laps, wrote: false)
-            return (state(previous: previous, loaded: loaded), result)
+            return (state(previous: previous, loaded: loaded), result.noting(loaded.git))
         }
         let staging = try options.output.map { try OutputFolder(path: $0, source: options.source).begin() }
         var renderStage = RenderStage(loaded: loaded, templates: templates, options: options)
@@ -56,7 +56,8 @@ public enum Build {
         var writeStage = WriteStage(options: options)
         writeStage.staging = staging
         let result = try writeStage.run(
-            site: loaded.site, pages: rendered.pages, files: indexed.files, diagnostics: diagnostics, clock: clock)
+            site: loaded.site, pages: rendered.pages, files: indexed.files, diagnostics: diagnostics, clock: clock
+        ).noting(loaded.git)
         let last = LastBuild(
             site: loaded.site, pages: rendered.pages, files: indexed.files,
             fileIndex: Dictionary(indexed.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { $1 }),
@@ -92,7 +93,7 @@ public enum Build {
         let htmlFolder = writtenTo.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? previous.htmlFolder
         let memory = BuildState.Memory(
             templates: loaded.templates, templateProblems: loaded.templateProblems, assets: loaded.assets,
-            renderer: rendered?.renderer, last: last)
+            renderer: rendered?.renderer, last: last, git: loaded.git)
         return BuildState(
             manifest: previous.manifest, pageCache: loaded.pageCache,
             navigation: rendered == nil ? [] : site.pages.map(NavigationEntry.init), staticFiles: site.staticFiles,

@@ -16,7 +16,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 9
+    static let formatVersion = 10
 
     let folder: String
 
@@ -38,6 +38,8 @@ struct BuildCache {
         var assetOutputs: [String]
         /// The search index's files in the output folder, with their digests.
         var searchFiles: [String: UInt64] = [:]
+        /// What the pages' git facts were read for (`GitProbe.key`): another commit is a change.
+        var gitKey = ""
         /// The checksum of the `pages.cache` written with this head.
         var pagesID = ""
     }
@@ -198,6 +200,7 @@ extension CacheWriter {
             $0.string($1.key)
             $0.int(Int(truncatingIfNeeded: $1.value))
         }
+        string(head.gitKey)
     }
 
     mutating func pages(_ pages: BuildCache.Pages) {
@@ -234,7 +237,7 @@ extension CacheReader {
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
             staticFiles: try strings(), assetOutputs: try strings(),
             searchFiles: Dictionary(try array { (try $0.string(), UInt64(truncatingIfNeeded: try $0.int())) }, uniquingKeysWith: { $1 }),
-            pagesID: pagesID)
+            gitKey: try string(), pagesID: pagesID)
     }
 
     mutating func pages(style: URLStyle) throws -> BuildCache.Pages {

@@ -34,6 +34,12 @@ public struct BuildOptions: Sendable {
     /// checks that need a day.
     public var today: PlanDate?
 
+    /// Read each page's last-updated date and author from git (`--no-git` turns it off).
+    public var git = true
+    /// The repository's state as the build cache already asked git for it (see `GitProbe`);
+    /// `nil`: the load stage asks.
+    var gitProbe: GitProbe?
+
     /// What the output folder's marker file holds (see `OutputFolder.stamp`).
     var outputMarker = ""
 

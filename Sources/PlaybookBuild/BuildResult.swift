@@ -38,6 +38,17 @@ public struct BuildResult: Sendable {
     /// the tool, written with other options), for the person running the build.
     public var cacheNote: String?
 
+    /// Why pages have no last-updated date from git (no git, not a repository, a shallow
+    /// clone, turned off), for `-v`.
+    public var gitNote: String?
+
+    /// The result with `git`'s note.
+    func noting(_ git: GitHistory) -> BuildResult {
+        var result = self
+        result.gitNote = git.note
+        return result
+    }
+
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -43,6 +43,8 @@ public struct BuildState: Sendable {
         var assets: [(output: String, source: String)]
         var renderer: SiteRenderer?
         var last: LastBuild?
+        /// The git facts the renderer shows, with the probe they were read for.
+        var git: GitHistory?
     }
 
     /// A state with nothing in it: what `Build.run(previous: nil, …)` starts from.

@@ -138,6 +138,11 @@ extension CacheWriter {
         // which the cache keeps instead.
         optional(page.titleID) { $0.string($1) }
         diagnostics(page.diagnostics)
+        optional(page.gitFact) {
+            $0.int($1.date.dayNumber)
+            $0.string($1.author)
+            $0.string($1.commit)
+        }
     }
 }
 
@@ -226,6 +231,7 @@ extension CacheReader {
             plainText: "")
         page.titleID = try optional { try $0.string() }
         page.diagnostics = try diagnostics()
+        page.gitFact = try optional { GitFact(date: PlanDate(dayNumber: try $0.int()), author: try $0.string(), commit: try $0.string()) }
         return page
     }
 }

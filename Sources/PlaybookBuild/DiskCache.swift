@@ -33,6 +33,8 @@ struct DiskCache {
         var pages: BuildCache.Pages?
         /// Why a cache that was there is not used, for the person running the build.
         var note: String?
+        /// Where the sources stand in git: another commit makes the build run, for the dates.
+        var git = GitProbe()
     }
 
     /// Reads the cache (nothing with `--clean`) and the sources' digests. When nothing changed,
@@ -47,9 +49,10 @@ struct DiskCache {
         // changed next time.
         let manifest = SourceManifest.scan(site: options.source, previous: head?.manifest)
         var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false, note: note)
+        restored.git = GitProbe.run(source: options.source, enabled: options.git)
         guard let head else { return restored }
         let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
-        restored.upToDate = outputIntact && head.manifest == manifest
+        restored.upToDate = outputIntact && head.manifest == manifest && head.gitKey == restored.git.key
         if restored.upToDate, !stateEvenIfUpToDate { return restored }
         if let pages = cache.readPages(for: head) {
             restored.state = Self.state(head: head, pages: pages, output: outputIntact ? outputPath : nil)
@@ -83,9 +86,15 @@ struct DiskCache {
         if options.clean { cache.remove() }
         let restored = restore()
         clock.lap("cache")
-        if restored.upToDate, let head = restored.head { return Self.upToDate(head, stages: clock.laps) }
+        if restored.upToDate, let head = restored.head {
+            var result = Self.upToDate(head, stages: clock.laps)
+            result.gitNote = restored.git.note
+            return result
+        }
         var options = options
-        options.outputMarker = Self.marker(options: options, program: restored.program, manifest: restored.manifest)
+        options.outputMarker = Self.marker(
+            options: options, program: restored.program, manifest: restored.manifest, gitKey: restored.git.key)
+        options.gitProbe = restored.git
         var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
         result.stages = clock.laps + result.stages
         result.cacheNote = restored.note
@@ -96,6 +105,7 @@ struct DiskCache {
         let pages = Self.pages(of: state, result: result, carried: restored.pages, changes: restored.changes)
         var head = Self.head(key: Self.key(for: options), stamp: stamp, state: state, result: result)
         head.program = restored.program
+        head.gitKey = restored.git.key
         cache.write(head: head, pages: pages)
         saveClock.lap("cache")
         result.stages += saveClock.laps
@@ -203,6 +213,7 @@ struct DiskCache {
         hash.add(options.stemming == nil ? 0 : 1)
         // Findings of the page rules depend on the day (a review falls overdue).
         hash.add(options.today?.description ?? "\u{0}")
+        hash.add(options.git ? 1 : 0)
         return String(hash.value, radix: 16)
     }
 
@@ -215,9 +226,9 @@ struct DiskCache {
     }
 
     /// The digest of everything an output folder is made from: the options but the folder's
-    /// place, the program and
-    /// every source's bytes. Written into the folder's marker; equal for the same inputs.
-    static func marker(options: BuildOptions, program: SourceEntry, manifest: SourceManifest) -> String {
+    /// place, the program, every source's bytes and the commit the git facts were read at.
+    /// Written into the folder's marker; equal for the same inputs.
+    static func marker(options: BuildOptions, program: SourceEntry, manifest: SourceManifest, gitKey: String) -> String {
         var hash = StableHash()
         var placeless = options
         placeless.output = nil  // where the folder is does not change what is in it
@@ -227,6 +238,7 @@ struct DiskCache {
             hash.add(entry.path)
             hash.add(String(entry.digest, radix: 16))
         }
+        hash.add(gitKey)
         return "playbook-output " + String(hash.value, radix: 16)
     }
 

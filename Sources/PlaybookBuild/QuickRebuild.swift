@@ -14,6 +14,8 @@ struct QuickRebuild {
         // full path (the preview makes them on request instead).
         guard !options.searchIndex, case .paths(let changed) = changes, let memory = previous.memory, let last = memory.last, let renderer = memory.renderer, !changed.isEmpty
         else { return nil }
+        // A commit since the last build can change any page's last update: the full path.
+        guard GitProbe.run(source: options.source, enabled: options.git).key == memory.git?.key else { return nil }
         var indices: [Int] = []
         for path in changed {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"),

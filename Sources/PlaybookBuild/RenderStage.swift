@@ -47,19 +47,24 @@ struct RenderStage {
             || site.staticFiles != previous.staticFiles || assetOutputs != previous.assetOutputs
         let renderer: SiteRenderer
         if let kept = previous.memory?.renderer, !renderAll, navigationKept {
-            renderer = kept.keepingNavigation(for: site, lint: loaded.lint)
+            renderer = kept.keepingNavigation(for: site, lint: loaded.lint, gitFacts: loaded.git.facts)
         } else {
             renderer = SiteRenderer(
                 site: site, templates: templates, assetFiles: assetOutputs, lint: loaded.lint,
-                codeColouring: options.codeColouring)
+                codeColouring: options.codeColouring, gitFacts: loaded.git.facts)
         }
         let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
         let reusable = renderAll ? [:] : previous.rendered
         let showing = showingChanges ?? []
+        let gitFacts = loaded.git.facts
+        // A page shows its last update from git: a new commit to its file (or a history that can
+        // no longer be read) renders it again, as a change to its bytes does.
         let isKept: @Sendable (Int) -> Bool = { index in
             let page = site.pages[index]
-            return !contentChanged.contains(page.sourcePath) && !showing.contains(index) && !BuildState.isAlwaysRendered(page)
-                && reusable[page.sourcePath] != nil
+            guard !contentChanged.contains(page.sourcePath), !showing.contains(index), !BuildState.isAlwaysRendered(page),
+                let kept = reusable[page.sourcePath]
+            else { return false }
+            return kept.gitFact == gitFacts[page.sourcePath]
         }
         let searchIndex = options.searchIndex
         let made = Array(site.pages.indices).parallelMap { index -> (RenderedPage, SearchPart?) in

@@ -25,9 +25,11 @@ public struct SiteBuilder: Sendable {
         var options = options
         if options.output != nil {
             // The same marker a build with the cache writes: the output is the same either way.
+            let git = GitProbe.run(source: options.source, enabled: options.git)
+            options.gitProbe = git
             options.outputMarker = DiskCache.marker(
                 options: options, program: DiskCache.program(previous: nil),
-                manifest: SourceManifest.scan(site: options.source))
+                manifest: SourceManifest.scan(site: options.source), gitKey: git.key)
         }
         return try Build.run(previous: nil, changes: .everything, options: options).result
     }

@@ -1,5 +1,6 @@
 public import PlaybookMarkdown
 public import PlaybookDiagnostics
+public import PlaybookModel
 
 /// One page after rendering: the final HTML plus the facts the check, search and sitemap
 /// stages reuse.
@@ -24,6 +25,9 @@ public struct RenderedPage: Sendable {
     public var titleID: String?
     /// Problems found while rendering (for example in a diagram spec), positioned in the file.
     public var diagnostics: [Diagnostic] = []
+    /// The last update from git the page shows (`page.lastUpdated`), if any: a page whose fact
+    /// changed is rendered again.
+    public var gitFact: GitFact?
 }
 
 extension RenderedPage {

@@ -17,21 +17,24 @@ public struct SiteRenderer: Sendable {
     private let lint: LintFacts
     private let codeColouring: (any CodeColouring)?
     private let navigation: NavigationCache
+    private let gitFacts: [String: GitFact]
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve; `lint` is what the build's lint stage found (plan pages show it, the
-    /// `/lint/` pages are made of it); `codeColouring` colours fenced code (`nil` keeps it plain).
+    /// `/lint/` pages are made of it); `codeColouring` colours fenced code (`nil` keeps it plain);
+    /// `gitFacts` are the pages' last updates from git, by source path (`page.lastUpdated`).
     public init(
-        site: Site, templates: TemplateSet, assetFiles: [String], lint: LintFacts, codeColouring: (any CodeColouring)? = nil
+        site: Site, templates: TemplateSet, assetFiles: [String], lint: LintFacts, codeColouring: (any CodeColouring)? = nil,
+        gitFacts: [String: GitFact] = [:]
     ) {
         let templates = templates.specialized(constants: ViewModel.constants(for: site))
         self.init(site: site, templates: templates, assetFiles: assetFiles, lint: lint, codeColouring: codeColouring,
-                  navigation: NavigationCache(site: site, templates: templates))
+                  navigation: NavigationCache(site: site, templates: templates), gitFacts: gitFacts)
     }
 
     private init(
         site: Site, templates: TemplateSet, assetFiles: [String], lint: LintFacts, codeColouring: (any CodeColouring)?,
-        navigation: NavigationCache, links: LinkResolver? = nil
+        navigation: NavigationCache, gitFacts: [String: GitFact], links: LinkResolver? = nil
     ) {
         self.site = site
         self.templates = templates
@@ -39,7 +42,8 @@ public struct SiteRenderer: Sendable {
         self.navigation = navigation
         markdown = MarkdownRenderer(options: MarkdownOptions(allowUnsafeHTML: site.config.allowUnsafeHTML))
         self.links = links ?? LinkResolver(site: site, assetFiles: assetFiles)
-        viewModel = ViewModel(site: site, navigation: navigation)
+        viewModel = ViewModel(site: site, navigation: navigation, gitFacts: gitFacts)
+        self.gitFacts = gitFacts
         self.lint = lint
         self.codeColouring = codeColouring
         fences = FenceRenderer(site: site, lint: lint, colouring: codeColouring)
@@ -47,11 +51,13 @@ public struct SiteRenderer: Sendable {
 
     /// A renderer for `site` that keeps this one's templates and rendered sidebars: for a
     /// rebuild where page bodies changed but no title, order or file did. `lint` is the new
-    /// build's lint, when its lint stage ran again; `nil` keeps this renderer's.
-    public func keepingNavigation(for site: Site, lint: LintFacts? = nil) -> SiteRenderer {
+    /// build's lint, when its lint stage ran again; `nil` keeps this renderer's. `gitFacts`, the
+    /// same way, are the new build's facts from git.
+    public func keepingNavigation(for site: Site, lint: LintFacts? = nil, gitFacts: [String: GitFact]? = nil) -> SiteRenderer {
         SiteRenderer(
             site: site, templates: templates, assetFiles: assetFiles, lint: lint ?? self.lint,
-            codeColouring: codeColouring, navigation: navigation, links: links.updating(site: site))
+            codeColouring: codeColouring, navigation: navigation, gitFacts: gitFacts ?? self.gitFacts,
+            links: links.updating(site: site))
     }
 
     /// Renders the page at `index` of `site.pages`.
@@ -88,7 +94,7 @@ public struct SiteRenderer: Sendable {
             index: index, outputPath: page.outputPath, html: html, headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
-            diagnostics: problems)
+            diagnostics: problems, gitFact: gitFacts[page.sourcePath])
     }
 
     /// Renders template `name`, with a `PageMarker` standing for the body where it can.

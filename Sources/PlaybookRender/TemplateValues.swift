@@ -41,6 +41,7 @@ struct PageValues: MustacheParent {
     var type: TemplateText?
     var titleId: TemplateText?
     var editURL: TemplateText?
+    var lastUpdated: LastUpdatedValues?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -57,6 +58,28 @@ struct PageValues: MustacheParent {
         case "type": return type
         case "titleId": return titleId
         case "editURL": return editURL
+        case "lastUpdated": return lastUpdated
+        default: return nil
+        }
+    }
+}
+
+/// `page.lastUpdated`: the newest commit that changed the page's file (see `GitFact`).
+struct LastUpdatedValues: MustacheParent {
+    /// `14 Nov 2026`.
+    var date: TemplateText
+    /// `2026-11-14`, for `<time datetime>`.
+    var iso: TemplateText
+    var author: TemplateText
+    /// The file's history in the repository, when `repository` is set.
+    var historyURL: TemplateText?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": return date
+        case "iso": return iso
+        case "author": return author
+        case "historyURL": return historyURL
         default: return nil
         }
     }

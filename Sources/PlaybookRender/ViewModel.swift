@@ -14,6 +14,7 @@ public struct ViewModel: Sendable {
     private let siteValues: [String: String]
     private let siteTexts: [String: TemplateText]
     private let basePath: String
+    private let gitFacts: [String: GitFact]
 
     /// Every key a template may name, at any depth; the template check reports any other name.
     public static let knownKeys: Set<String> = Set<String>([
@@ -24,7 +25,9 @@ public struct ViewModel: Sendable {
         "title", "description", "baseURL", "language", "homeURL", "origin",
         // page
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
-        "pageKey", "summary", "titleId",
+        "pageKey", "summary", "titleId", "lastUpdated",
+        // page.lastUpdated
+        "date", "iso", "author", "historyURL",
         // navigation and lists
         "items", "isActive", "hasItems", "depth",
         // table of contents
@@ -56,8 +59,9 @@ public struct ViewModel: Sendable {
     }
 
     /// Creates the view-model builder for a site and its sidebar scripts.
-    init(site: Site, navigation: NavigationCache) {
+    init(site: Site, navigation: NavigationCache, gitFacts: [String: GitFact] = [:]) {
         self.site = site
+        self.gitFacts = gitFacts
         self.navigation = navigation
         basePath = site.config.basePath
         siteValues = Self.siteValues(for: site)
@@ -114,17 +118,30 @@ public struct ViewModel: Sendable {
     }
 
     private func pageValues(_ page: Page, index: Int, html: String, titleID: String?) -> PageValues {
-        var editURL: String?
-        if let repository = site.config.repository, page.displayPath.hasSuffix(".md") {
-            let trimmed = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
-            editURL = "\(trimmed)/edit/\(site.config.editBranch)/\(PageLocation.percentEncode(page.displayPath))"
-        }
+        let editURL = repositoryURL(of: page, action: "edit")
         return PageValues(
             title: TemplateText(page.title), url: TemplateText(basePath + page.url.dropFirst()),
             pageKey: TemplateText(page.url), content: TemplateText(html), isHome: index == 0,
             isSection: page.isSectionIndex && index != 0, sourcePath: TemplateText(page.displayPath), tags: page.tags,
             description: page.description.map(TemplateText.init), type: page.type.map(TemplateText.init),
-            titleId: titleID.map(TemplateText.init), editURL: editURL.map(TemplateText.init))
+            titleId: titleID.map(TemplateText.init), editURL: editURL.map(TemplateText.init),
+            lastUpdated: lastUpdated(page))
+    }
+
+    /// `<repository>/<action>/<edit-branch>/content/<path>` (GitHub's and Gitea's form; GitLab
+    /// redirects it) when `repository` is set and the page is a Markdown file.
+    private func repositoryURL(of page: Page, action: String) -> String? {
+        guard let repository = site.config.repository, page.displayPath.hasSuffix(".md") else { return nil }
+        let trimmed = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
+        return "\(trimmed)/\(action)/\(site.config.editBranch)/\(PageLocation.percentEncode(page.displayPath))"
+    }
+
+    /// `page.lastUpdated`: the newest commit that changed the page's file, when git gave one.
+    private func lastUpdated(_ page: Page) -> LastUpdatedValues? {
+        guard let fact = gitFacts[page.sourcePath] else { return nil }
+        return LastUpdatedValues(
+            date: TemplateText(fact.displayDate), iso: TemplateText(fact.date.description), author: TemplateText(fact.author),
+            historyURL: repositoryURL(of: page, action: "commits").map(TemplateText.init))
     }
 
     private func link(_ index: Int) -> LinkValues {

@@ -48,6 +48,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write the build cache.")
     var noCache = false
 
+    @Flag(name: .customLong("no-git"), help: "Do not read pages' last-updated dates and authors from git.")
+    var noGit = false
+
     @Option(name: .long, help: ArgumentHelp("The day page reviews are measured against (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
     var today: String?
 
@@ -61,6 +64,7 @@ struct BuildCommand: ParsableCommand {
         }
         options.clean = clean
         options.today = day
+        options.git = !noGit
         options.codeColouring = CodeHighlighter()
         options.stemming = SnowballStemming()
         // Stage lines, `[2/5] render  3.84 s`: all of them with -v; on a terminal, the slow ones
@@ -74,6 +78,7 @@ struct BuildCommand: ParsableCommand {
         }
         let result = try SiteBuilder(options: options).build()
         if let note = result.cacheNote { Terminal.standardError("note: \(note)") }
+        if verbose, let note = result.gitNote { Terminal.standardError("note: \(note); pages show no last-updated date") }
         // In migration mode (links: warn) broken links are summed up after the other findings.
         let brokenLinks = BrokenLinkSummary(result.diagnostics)
         let shown = verbose ? [] : Set(brokenLinks?.links ?? [])
