@@ -60,6 +60,16 @@ struct GitFactsTests {
                 == "20 Nov 2026|2026-11-20|Sam Okafor|https://github.com/example/handbook/commits/main/content/moved.md")
     }
 
+    /// The shipped templates show the last update at the page's foot, linked to the file's history.
+    @Test func theShippedTemplatesShowTheLastUpdateAtThePagesFoot() throws {
+        let (site, _) = try Self.scriptedSite(repository: "https://github.com/example/handbook")
+        for (path, text) in try LintBuildTests.shippedTemplates() { try site.write(path, text) }
+        let html = try #require(FixtureSite.text(try site.build(write: false), "a/index.html"))
+        #expect(html.contains(
+            "<p class=\"page-facts\"><span class=\"last-updated\">Last updated <a href=\"https://github.com/example/handbook/commits/main/content/a.md\">"
+                + "<time datetime=\"2026-12-03\">3 Dec 2026</time></a> by Lee Chen</span></p>"))
+    }
+
     @Test func parserMapsRenamesToCurrentNamesNewestFirst() {
         func field(_ text: String) -> [UInt8] { Array(text.utf8) + [0] }
         var log: [UInt8] = []
