@@ -1,10 +1,11 @@
-/// A search fragment's JSON, written as bytes: the strings quoted and escaped as
-/// `JSONString.quote(_:escapingMarkup: true)` does, and a section's text as its start, cut at a
+internal import PlaybookModel
+
+/// A search fragment's JSON, written as bytes: the strings quoted and escaped by
+/// `JSONString.appendEscaped` (as `JSONString.quote(_:escapingMarkup: true)` does), and a section's text as its start, cut at a
 /// word boundary. Written in one pass over each text's bytes, without a String per piece: this
 /// ran over every page's text and cost as much as splitting it into words (perf at 10k pages).
 struct FragmentWriter {
     private(set) var bytes: [UInt8] = []
-    private static let hex = Array("0123456789abcdef".utf8)
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -54,24 +55,7 @@ struct FragmentWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// One byte of a string, escaped; U+2028 and U+2029 take the two bytes after it too.
     private mutating func append(_ byte: UInt8, following rest: inout ArraySlice<UInt8>) {
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-        case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: unicodeEscape(Int(byte))
-        case 0xE2 where rest.count >= 2 && rest[rest.startIndex] == 0x80
-            && (rest[rest.startIndex + 1] == 0xA8 || rest[rest.startIndex + 1] == 0xA9):
-            unicodeEscape(rest[rest.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029)
-            rest.removeFirst(2)
-        default: bytes.append(byte)
-        }
-    }
-
-    private mutating func unicodeEscape(_ value: Int) {
-        bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(Self.hex[(value >> shift) & 0xF]) }
+        JSONString.appendEscaped(byte, following: &rest, escapingMarkup: true, to: &bytes)
     }
 }

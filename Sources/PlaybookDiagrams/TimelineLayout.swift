@@ -10,7 +10,6 @@ struct TimelineLayout {
     let chartLeft: Double
     let chartRight: Double
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let tickFont = Font(size: 12)
     /// Height of a track on a phone, under its label.
     static let stripHeight = 18.0
@@ -71,7 +70,7 @@ struct TimelineLayout {
         var items: [Item] = []
         var previousRight = -Double.infinity
         for (index, date) in ticks.enumerated() {
-            var text = Self.monthNames[date.month - 1]
+            var text = date.monthName
             if index == 0 || date.month == 1 { text += " \(date.year)" }
             let textWidth = TextMetrics.width(text, font: Self.tickFont) + 4
             // Centred on its tick, but kept inside the chart at either end.

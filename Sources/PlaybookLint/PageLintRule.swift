@@ -64,8 +64,5 @@ public struct PageLintInput: Sendable {
 
     /// The period in force: the page's own when it reads as one, else the site's default.
     /// `nil` when the page's own cannot be read (that is `page/review-invalid`'s finding).
-    public var period: ReviewPeriod? {
-        guard let own = freshness.reviewEvery else { return settings.reviewEvery }
-        return ReviewPeriod.parse(own.value)
-    }
+    public var period: ReviewPeriod? { freshness.period(default: settings.reviewEvery) }
 }

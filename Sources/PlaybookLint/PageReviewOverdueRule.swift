@@ -29,12 +29,11 @@ struct PageReviewOverdueRule: PageLintRule {
         """
 
     func check(page input: PageLintInput) -> [RuleFinding] {
-        guard let today = input.settings.today, let reviewed = input.freshness.reviewed,
-            let date = PlanDate.parse(reviewed.value), date <= today, let period = input.period
+        guard let reviewed = input.freshness.reviewed,
+            let status = ReviewStatus(freshness: input.freshness, defaultPeriod: input.settings.reviewEvery, today: input.settings.today),
+            let late = status.daysOverdue
         else { return [] }
-        let due = period.due(after: date)
-        guard due < today else { return [] }
-        let late = today.days(since: due)
+        let (due, date, period) = (status.due, status.reviewed, status.period)
         let owner = input.freshness.owner.map { "; its owner is \($0.value)" } ?? "; it has no owner"
         return [
             RuleFinding(

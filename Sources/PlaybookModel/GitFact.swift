@@ -16,9 +16,5 @@ public struct GitFact: Sendable, Hashable {
     }
 
     /// The date as readers see it: `14 Nov 2026`.
-    public var displayDate: String {
-        "\(date.day) \(Self.monthNames[date.month - 1]) \(date.year)"
-    }
-
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public var displayDate: String { date.readable }
 }

@@ -7,37 +7,43 @@ public enum JSONString {
     public static func quote(_ text: String, escapingMarkup: Bool = false) -> String {
         if !needsEscaping(text, escapingMarkup: escapingMarkup) { return "\"" + text + "\"" }
         // Over the bytes: every byte that needs no escape is copied as it is.
-        let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.utf8.count + 16)
-        let bytes = Array(text.utf8)
-        var index = 0
-        func unicodeEscape(_ value: Int) {
-            out += Array("\\u".utf8)
-            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[(value >> shift) & 0xF]) }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "<") where escapingMarkup: unicodeEscape(0x3C)
-            case UInt8(ascii: ">") where escapingMarkup: unicodeEscape(0x3E)
-            case UInt8(ascii: "&") where escapingMarkup: unicodeEscape(0x26)
-            case 0..<0x20: unicodeEscape(Int(byte))
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                index += 2
-            default: out.append(byte)
-            }
-            index += 1
-        }
+        var rest = Array(text.utf8)[...]
+        while let byte = rest.popFirst() { appendEscaped(byte, following: &rest, escapingMarkup: escapingMarkup, to: &out) }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one byte of a string literal's text to `out`, escaped as `quote` escapes it;
+    /// U+2028 and U+2029 take the two bytes after it from `rest` too. For writers that build
+    /// JSON as bytes (the search index's fragments).
+    public static func appendEscaped(
+        _ byte: UInt8, following rest: inout ArraySlice<UInt8>, escapingMarkup: Bool, to out: inout [UInt8]
+    ) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+        case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        // One `where` per pattern: on a list of patterns it would guard only the last one.
+        case UInt8(ascii: "<") where escapingMarkup, UInt8(ascii: ">") where escapingMarkup,
+            UInt8(ascii: "&") where escapingMarkup:
+            unicodeEscape(Int(byte), to: &out)
+        case 0..<0x20: unicodeEscape(Int(byte), to: &out)
+        case 0xE2 where rest.count >= 2 && rest[rest.startIndex] == 0x80
+            && (rest[rest.startIndex + 1] == 0xA8 || rest[rest.startIndex + 1] == 0xA9):
+            unicodeEscape(rest[rest.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029, to: &out)
+            rest.removeFirst(2)
+        default: out.append(byte)
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func unicodeEscape(_ value: Int, to out: inout [UInt8]) {
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[(value >> shift) & 0xF]) }
     }
 
     /// False for the common text with nothing to escape, found by one pass over the bytes.

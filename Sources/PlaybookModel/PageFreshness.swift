@@ -29,6 +29,14 @@ public struct PageFreshness: Sendable, Hashable {
     /// The page's own period, when `review-every` reads as one.
     public var reviewPeriod: ReviewPeriod? { reviewEvery.flatMap { ReviewPeriod.parse($0.value) } }
 
+    /// The period in force: the page's own when it reads as one, else `sitePeriod` (the site's
+    /// `freshness.review-every`). `nil` when the page's own cannot be read: no due date is made
+    /// up for it (that is `page/review-invalid`'s finding).
+    public func period(default sitePeriod: ReviewPeriod?) -> ReviewPeriod? {
+        guard let own = reviewEvery else { return sitePeriod }
+        return ReviewPeriod.parse(own.value)
+    }
+
     /// True when none of the keys is written.
     public var isEmpty: Bool { owner == nil && reviewed == nil && reviewEvery == nil }
 

@@ -8,12 +8,18 @@ public struct ReviewStatus: Sendable, Hashable {
     /// Days since `due`, when it has passed.
     public var daysOverdue: Int?
 
+    /// The period the status was measured with.
+    public var period: ReviewPeriod
+
     /// The status of a page reviewed as `freshness` says, reviewed every `defaultPeriod` unless
-    /// the page says otherwise; `nil` without a readable review date and period, or without today.
+    /// the page says otherwise (see `PageFreshness.period(default:)`); `nil` without a readable
+    /// review date and period, with a review date after today, or without today. The page rule
+    /// `page/review-overdue` and what pages show both measure with it.
     public init?(freshness: PageFreshness, defaultPeriod: ReviewPeriod?, today: PlanDate?) {
         guard let today, let reviewed = freshness.reviewedDate, reviewed <= today,
-            let period = freshness.reviewPeriod ?? defaultPeriod
+            let period = freshness.period(default: defaultPeriod)
         else { return nil }
+        self.period = period
         self.reviewed = reviewed
         due = period.due(after: reviewed)
         daysOverdue = due < today ? today.days(since: due) : nil
@@ -21,11 +27,14 @@ public struct ReviewStatus: Sendable, Hashable {
 }
 
 extension PlanDate {
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// "Nov": the month's short English name, as pages and timeline diagrams write it.
+    public var monthName: String {
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
+    }
 
     /// "2 Nov 2026", as pages show a day.
-    public var readable: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+    public var readable: String { "\(day) \(monthName) \(year)" }
 
     /// "Nov 2026", as pages show when a review is next due.
-    public var readableMonth: String { "\(Self.monthNames[month - 1]) \(year)" }
+    public var readableMonth: String { "\(monthName) \(year)" }
 }

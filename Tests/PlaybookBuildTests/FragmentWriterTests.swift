@@ -16,6 +16,14 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == JSONString.quote(text, escapingMarkup: true))
     }
 
+    @Test func markupIsEscapedOnlyWhenAsked() {
+        #expect(JSONString.quote("<a>&\u{2028}") == "\"<a>&\\u2028\"")
+        #expect(JSONString.quote("<a>&", escapingMarkup: true) == "\"\\u003ca\\u003e\\u0026\"")
+        var writer = FragmentWriter(capacity: 0)
+        writer.string("<a>\"")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "\"\\u003ca\\u003e\\\"\"")
+    }
+
     @Test func aLongTextIsCutAtItsLastSpaceWithAnEllipsis() {
         var writer = FragmentWriter(capacity: 0)
         writer.start(of: "one  two\n\nthree <four> five", length: 13)

@@ -143,11 +143,17 @@
   function SearchClient(done) {
     var self = this;
     this.asked = 0;
+    this.waiting = null;
     this.done = done;
     try {
       this.worker = new Worker(assets + "search-worker.js");
       this.worker.onmessage = function (event) { self.receive(event.data); };
-      this.worker.onerror = function () { self.worker = null; };
+      // A worker that fails to load (a page opened from disk, a strict policy): the query
+      // waiting for it is asked again in the page.
+      this.worker.onerror = function () {
+        self.worker = null;
+        if (self.waiting !== null) self.ask(self.waiting);
+      };
       this.worker.postMessage({ type: "init", base: base });
     } catch (error) {
       this.worker = null;
@@ -156,6 +162,7 @@
 
   SearchClient.prototype.ask = function (query) {
     var id = ++this.asked;
+    this.waiting = query;
     if (this.worker) { this.worker.postMessage({ type: "query", id: id, query: query }); return; }
     var self = this;
     this.inPage().then(function (engine) { return engine.search(query); }).then(function (result) {
@@ -178,7 +185,9 @@
   };
 
   SearchClient.prototype.receive = function (result) {
-    if (result.id === this.asked) this.done(result);
+    if (result.id !== this.asked) return;
+    this.waiting = null;
+    this.done(result);
   };
 
   // Appends text given as [text, reached] pieces to `parent`, the words the query reached in <mark>.

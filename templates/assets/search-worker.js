@@ -294,7 +294,7 @@
     return Promise.all(shown.map(function (page) {
       return self.fetchJSON("search/" + manifest.fragments + "/" + page + ".json");
     })).then(function (fragments) {
-      var matcher = markMatcher(marks, starts, manifest.stopSet);
+      var matcher = markMatcher(marks, starts);
       return {
         query: query, total: ranked.pages.length, partial: ranked.partial,
         hits: fragments.map(function (fragment) { return hit(fragment, matcher); })
@@ -303,7 +303,7 @@
   };
 
   // True for a written word that a query term reached.
-  function markMatcher(marks, starts, stop) {
+  function markMatcher(marks, starts) {
     return function (word) {
       var folded = fold(Array.from(word, function (c) { return c.toLowerCase(); }).join(""));
       return marks[folded] === true || starts.some(function (s) { return folded.indexOf(s) === 0; });
@@ -381,5 +381,4 @@
   } else {
     scope.PlaybookSearchEngine = Engine;
   }
-  scope.PlaybookSearchTokenize = tokenize;
 })(self);
