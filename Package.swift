@@ -97,7 +97,10 @@ let package = Package(
                 "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer",
                 "PlaybookHighlight", "PlaybookStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // mimalloc (apt libmimalloc-dev) takes malloc's place in the program: a 10k-page build
+            // spends ~12% of its CPU in glibc's malloc and free, and runs ~9% faster with it.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Fuzz targets (make fuzz builds them with libFuzzer); a plain build replays inputs.
         .executableTarget(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system libraries the build links are present: libcmark (Debian: libcmark-dev)
 # for Markdown, GNU source-highlight (Debian: libsource-highlight-dev) for code colours and
-# Snowball's libstemmer (Debian: libstemmer-dev) for the search index's stems.
+# Snowball's libstemmer (Debian: libstemmer-dev) for the search index's stems, and mimalloc
+# (Debian: libmimalloc-dev), the allocator the program links in place of glibc's malloc.
 # Installs them with apt-get when running as root; otherwise says what to install.
 set -euo pipefail
 
@@ -19,6 +20,9 @@ fi
 if [ ! -f /usr/include/libstemmer.h ]; then
   missing+=(libstemmer-dev)
 fi
+if [ ! -f /usr/include/mimalloc.h ]; then
+  missing+=(libmimalloc-dev)
+fi
 if ! command -v pkg-config >/dev/null 2>&1; then
   missing+=(pkg-config)
 fi
@@ -32,9 +36,11 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   pkg-config --exists libcmark || { echo "error: libcmark still not found after installing libcmark-dev" >&2; exit 1; }
   has_source_highlight || { echo "error: source-highlight still not found after installing libsource-highlight-dev" >&2; exit 1; }
   [ -f /usr/include/libstemmer.h ] || { echo "error: libstemmer.h still not found after installing libstemmer-dev" >&2; exit 1; }
+  [ -f /usr/include/mimalloc.h ] || { echo "error: mimalloc.h still not found after installing libmimalloc-dev" >&2; exit 1; }
 else
   echo "error: missing ${missing[*]}: the Markdown renderer links the system libcmark," >&2
-  echo "  code highlighting the system GNU source-highlight, and search stems Snowball's libstemmer." >&2
+  echo "  code highlighting the system GNU source-highlight, search stems Snowball's libstemmer," >&2
+  echo "  and the program allocates with mimalloc." >&2
   echo "  install them with:  sudo apt-get install ${missing[*]}" >&2
   exit 1
 fi

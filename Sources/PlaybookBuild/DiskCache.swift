@@ -252,7 +252,10 @@ struct DiskCache {
         }
         let stamp = FileStamp(info)
         if let previous, previous.path == path, previous.stamp == stamp { return previous }
-        let digest = FileManager.default.contents(atPath: path).map(ProgramDigest.of) ?? 0
+        // Mapped, not read: only the sections hashed are paged in (the debug info, two thirds
+        // of a release build's 24 MB, is skipped; 20 ms → 4 ms measured with --clean).
+        let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        let digest = mapped.map(ProgramDigest.of) ?? 0
         return SourceEntry(path: path, stamp: stamp, digest: digest)
     }
 

@@ -47,6 +47,11 @@ struct ProcessRunner: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // Not `waitUntilExit()`: on Linux it polls the run loop every 50 ms, which made a git
+        // call that takes 3 ms cost up to 54 ms (measured, 2026-12-06). The handler runs as
+        // soon as the child is reaped.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -62,7 +67,7 @@ struct ProcessRunner: Sendable {
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let message = String(decoding: errorText.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let first = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"

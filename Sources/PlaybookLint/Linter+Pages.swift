@@ -23,8 +23,8 @@ extension Linter {
         guard scope.includesPages else { return [] }
         let input = PageLintInput(file: file, freshness: freshness, settings: pages)
         var findings: [LintFinding] = []
-        for rule in rules {
-            guard let rule = rule as? any PageLintRule, let severity = pageSeverity(of: rule) else { continue }
+        for rule in pageRules {
+            guard let severity = pageSeverity(of: rule) else { continue }
             for found in rule.check(page: input) {
                 findings.append(finding(rule.id, severity: severity, found, step: nil))
             }

@@ -99,16 +99,15 @@ public struct SiteRenderer: Sendable {
 
     /// Renders template `name`, with a `PageMarker` standing for the body where it can.
     private func render(_ name: String, context: PageContext, body: String) -> String {
-        var context = context
         if PageMarker.canStand(for: body) {
             let marker = PageMarker()
             context.page.content = marker
-            if let rendered = templates.render(name, context: context), let html = marker.splice(rendered, body: body) {
+            if let rendered = templates.render(name, context: context.shared), let html = marker.splice(rendered, body: body) {
                 return html
             }
         }
         context.page.content = TemplateText(body)
-        return templates.render(name, context: context) ?? ""
+        return templates.render(name, context: context.shared) ?? ""
     }
 
     /// The sidebar scripts: the part every section shares, when the template lets the sidebar

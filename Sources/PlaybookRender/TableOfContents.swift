@@ -7,7 +7,7 @@ enum TableOfContents {
         var children: [TreeItem] = []
         var current: TreeItem?
         func flush() {
-            guard var item = current else { return }
+            guard let item = current else { return }
             item.items = children
             result.append(item)
             children = []

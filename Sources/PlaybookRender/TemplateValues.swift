@@ -25,8 +25,9 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, Sendable {
     func child(named: String) -> Any? { nil }
 }
 
-/// `page`: the page being rendered.
-struct PageValues: MustacheParent {
+/// `page`: the page being rendered. A class: swift-mustache boxes each value a look-up returns
+/// as `Any`, and a reference is one pointer to copy where this struct was fourteen fields.
+final class PageValues: MustacheParent {
     var title: TemplateText
     var url: TemplateText
     var pageKey: TemplateText
@@ -42,6 +43,26 @@ struct PageValues: MustacheParent {
     var titleId: TemplateText?
     var editURL: TemplateText?
     var lastUpdated: LastUpdatedValues?
+
+    init(
+        title: TemplateText, url: TemplateText, pageKey: TemplateText, content: Any, isHome: Bool, isSection: Bool,
+        sourcePath: TemplateText, tags: [String], description: TemplateText?, type: TemplateText?,
+        titleId: TemplateText?, editURL: TemplateText?, lastUpdated: LastUpdatedValues?
+    ) {
+        self.title = title
+        self.url = url
+        self.pageKey = pageKey
+        self.content = content
+        self.isHome = isHome
+        self.isSection = isSection
+        self.sourcePath = sourcePath
+        self.tags = tags
+        self.description = description
+        self.type = type
+        self.titleId = titleId
+        self.editURL = editURL
+        self.lastUpdated = lastUpdated
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -85,13 +106,21 @@ struct LastUpdatedValues: MustacheParent {
     }
 }
 
-/// A link to another page: `section`, `breadcrumbs`, `prev`, `next`, `children`.
-struct LinkValues: MustacheParent {
+/// A link to another page: `section`, `breadcrumbs`, `prev`, `next`, `children`. A class, as
+/// `PageValues` is.
+final class LinkValues: MustacheParent {
     var title: TemplateText
     var url: TemplateText
     var description: TemplateText?
     /// Set on children that are sections only.
     var isSection: Bool?
+
+    init(title: TemplateText, url: TemplateText, description: TemplateText?, isSection: Bool? = nil) {
+        self.title = title
+        self.url = url
+        self.description = description
+        self.isSection = isSection
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -105,12 +134,17 @@ struct LinkValues: MustacheParent {
 }
 
 /// A table-of-contents entry (`toc`) or a sidebar entry (`nav`); every key is set on every
-/// entry (see `Navigation`).
-struct TreeItem: MustacheParent {
+/// entry (see `Navigation`). A class, as `PageValues` is.
+final class TreeItem: MustacheParent {
     /// `id`, `text`, `level` for the table of contents; `title`, `url`, `depth`, `isSection`,
     /// `isActive` for the sidebar.
     var values: Values
     var items: [TreeItem]
+
+    init(values: Values, items: [TreeItem]) {
+        self.values = values
+        self.items = items
+    }
 
     enum Values {
         case heading(id: TemplateText, text: TemplateText, level: Int)
@@ -146,6 +180,9 @@ struct TreeItem: MustacheParent {
 
 /// The top of a page's context (see `ViewModel` for the keys).
 struct PageContext: MustacheParent {
+    /// The context as the templates read it: by reference (see `PageValues`).
+    var shared: SharedValues<PageContext> { SharedValues(self) }
+
     var site: [String: TemplateText]
     var assets: TemplateText
     var page: PageValues
@@ -184,4 +221,16 @@ struct PageContext: MustacheParent {
         default: return nil
         }
     }
+}
+
+/// A value swift-mustache reads by reference: the context stack and each look-up box it as
+/// `Any`, and a reference is one pointer to copy where the value is many fields.
+final class SharedValues<Wrapped: MustacheParent>: MustacheParent {
+    let wrapped: Wrapped
+
+    init(_ wrapped: Wrapped) {
+        self.wrapped = wrapped
+    }
+
+    func child(named name: String) -> Any? { wrapped.child(named: name) }
 }

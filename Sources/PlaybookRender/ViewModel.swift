@@ -156,7 +156,7 @@ public struct ViewModel: Sendable {
         case .page(let index):
             return link(index)
         case .section(let sectionIndex):
-            var values = link(site.sections[sectionIndex].indexPage)
+            let values = link(site.sections[sectionIndex].indexPage)
             values.isSection = true
             return values
         }
