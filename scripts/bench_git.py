@@ -8,8 +8,10 @@ Makes, on tmpfs, a site of PAGES generated pages (bench/gen_corpus.py) in a git 
 COMMITS commits, written in one `git fast-import`: the first commit adds every page (one in 20
 under an older name, renamed later, so the pass follows renames), each later one revises one to
 three pages, with fixed authors and dates. Then times, alternately, full builds (--clean) with
-and without the git pass, and rebuilds from the build cache with nothing changed (the cache's
-git probe, one `git rev-parse`, is all that runs then). Target: the pass adds at most 20%.
+and without the git pass, and rebuilds from the build cache: with nothing changed (the cache's
+git probe, one `git rev-parse`, is all that runs then), with one page edited (the facts come from
+the cache) and with one page edited and committed (only the new commit is read). Target: the
+pass adds at most 20%.
 """
 import argparse
 import os
@@ -125,34 +127,70 @@ def main():
                            check=True).stdout.strip()
     out = work / "out"
     base = [a.playbook, "build", "--source", str(site)]
-    # Full builds write to their own folders (no cache); rebuilds start from the cache.
-    variants = {
-        "full, git": base + ["--no-cache", "--output", str(out / "git")],
-        "full, --no-git": base + ["--no-cache", "--no-git", "--output", str(out / "nogit")],
-        "cached, nothing changed, git": base + ["--output", str(out / "cached-git"), "--cache-dir", str(work / "cache-git")],
-        "cached, nothing changed, --no-git": base + ["--no-git", "--output", str(out / "cached-nogit"),
-                                                     "--cache-dir", str(work / "cache-nogit")],
+    env = git_env()
+    original = subprocess.run(["git", "-C", str(site), "rev-parse", "HEAD"], capture_output=True, text=True,
+                              check=True, env=env).stdout.strip()
+    page = sorted((site / "content").glob("section-*/page-*.md"))[7]
+    text = page.read_text()
+    edits = iter(range(1_000_000))
+
+    def edit(commit):
+        """Changes one page (and commits it, for the git builds): what a merge to main brings."""
+        page.write_text(text + f"\nEdited for the benchmark, {next(edits)}.\n")
+        if commit:
+            subprocess.run(["git", "-C", str(site), "commit", "-q", "-a", "-m", "Bench edit"], check=True, env=dict(
+                env, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.org", GIT_COMMITTER_NAME="Bench",
+                GIT_COMMITTER_EMAIL="bench@example.org"))
+
+    # Full builds write to their own folders (no cache); rebuilds start from their own cache.
+    cached = lambda kind, flags: base + flags + ["--output", str(out / kind), "--cache-dir", str(work / f"cache-{kind}")]
+    pairs = {
+        "full": (lambda: base + ["--no-cache", "--output", str(out / "git")],
+                 lambda: base + ["--no-cache", "--no-git", "--output", str(out / "nogit")], None),
+        # Brought up to date first (untimed): the other rebuilds edit and commit between runs.
+        "cached, nothing changed": (lambda: cached("same-git", []), lambda: cached("same-nogit", ["--no-git"]),
+                                    lambda git: run(cached("same-git", []) if git else cached("same-nogit", ["--no-git"]))),
+        "cached, one page edited": (lambda: cached("edit-git", []), lambda: cached("edit-nogit", ["--no-git"]),
+                                    lambda git: edit(commit=False)),
+        "cached, one page committed": (lambda: cached("commit-git", []), lambda: cached("commit-nogit", ["--no-git"]),
+                                       lambda git: edit(commit=git)),
     }
     log = ["git", "-C", str(site), "log", "-z", "--format=%x01%H %ct %an", "--name-status", "-M", "--relative",
            "HEAD", "--", "content/"]
-    timings = {name: [] for name in variants}
-    timings["git log alone"] = []
-    for name, cmd in variants.items():  # warm-up (and the caches written)
-        run(cmd)
-    for _ in range(a.runs):
-        for name, cmd in variants.items():
-            timings[name].append(run(cmd))
-        timings["git log alone"].append(run(log, env=git_env()))
-    med = {name: tuple(statistics.median(r[i] for r in runs) for i in range(2)) for name, runs in timings.items()}
+    timings = {(name, git): [] for name in pairs for git in (True, False)}
+    ratios = {name: [] for name in pairs}
+    alone = []
+    try:
+        for name, (with_git, without, prepare) in pairs.items():  # warm-up (and the caches written)
+            run(with_git())
+            run(without())
+        # Each pair runs back to back and the ratio is taken per pair: the machine's speed drifts
+        # over a run, and a median of ratios of neighbours is steadier than a ratio of medians.
+        for _ in range(a.runs):
+            for name, (with_git, without, prepare) in pairs.items():
+                results = {}
+                for git, cmd in ((True, with_git), (False, without)):
+                    if prepare:
+                        prepare(git)
+                    results[git] = run(cmd())
+                    timings[(name, git)].append(results[git])
+                ratios[name].append(results[True][0] / results[False][0])
+            alone.append(run(log, env=env))
+    finally:
+        page.write_text(text)
+        subprocess.run(["git", "-C", str(site), "reset", "-q", "--hard", original], check=True, env=env)
+    med = lambda runs: tuple(statistics.median(r[i] for r in runs) for i in range(2))
     print(f"{a.pages} pages, {count} commits (median of {a.runs}, site and output on tmpfs, {os.cpu_count()} cores)")
-    print(f"  {'build':<36}{'wall s':>9}{'cpu s':>9}")
-    for name, (wall, cpu) in med.items():
-        print(f"  {name:<36}{wall:>9.3f}{cpu:>9.3f}")
-    for kind in ("full", "cached, nothing changed"):
-        with_git, without = med[f"{kind}, git"], med[f"{kind}, --no-git"]
-        print(f"  {kind}: the git pass adds {100 * (with_git[0] / without[0] - 1):+.1f}% wall, "
-              f"{100 * (with_git[1] / without[1] - 1):+.1f}% cpu (target: at most +20%)")
-
+    print(f"  {'build':<44}{'wall s':>9}{'cpu s':>9}")
+    for (name, git), runs in timings.items():
+        wall, cpu = med(runs)
+        print(f"  {name + (', git' if git else ', --no-git'):<44}{wall:>9.3f}{cpu:>9.3f}")
+    wall, cpu = med(alone)
+    print(f"  {'git log alone (the whole history)':<44}{wall:>9.3f}{cpu:>9.3f}")
+    for name in pairs:
+        with_git, without = med(timings[(name, True)]), med(timings[(name, False)])
+        print(f"  {name}: the git pass adds {100 * (statistics.median(ratios[name]) - 1):+.1f}% wall (median of "
+              f"paired runs), {100 * (with_git[1] / without[1] - 1):+.1f}% cpu (target: at most +20%)")
 
 if __name__ == "__main__":
     main()

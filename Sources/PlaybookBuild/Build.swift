@@ -93,13 +93,13 @@ public enum Build {
         let htmlFolder = writtenTo.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? previous.htmlFolder
         let memory = BuildState.Memory(
             templates: loaded.templates, templateProblems: loaded.templateProblems, assets: loaded.assets,
-            renderer: rendered?.renderer, last: last, git: loaded.git)
+            renderer: rendered?.renderer, last: last)
         return BuildState(
             manifest: previous.manifest, pageCache: loaded.pageCache,
             navigation: rendered == nil ? [] : site.pages.map(NavigationEntry.init), staticFiles: site.staticFiles,
             assetOutputs: loaded.assets.map(\.output), rendered: pages, searchParts: indexed?.searchParts ?? [:],
             htmlFolder: htmlFolder, linked: linked, memory: memory,
-            searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:])
+            searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:], git: loaded.git)
     }
 }
 

@@ -10,13 +10,14 @@ internal import Foundation
 /// - `build.cache`, small: the build's key, the stat of every source file, the output folder's
 ///   stamp and the diagnostics. It alone decides that nothing changed.
 /// - `pages.cache`: every Markdown file as read (page and problems), and every rendered page's
-///   facts without its HTML, which stays in the output folder, with its search-index part.
+///   facts without its HTML, which stays in the output folder, with its search-index part;
+///   then the pages' facts from git, with the commit they were read at.
 ///
 /// A cache that is missing, corrupt, or made by another version of the program or other build
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 10
+    static let formatVersion = 11
 
     let folder: String
 
@@ -49,6 +50,8 @@ struct BuildCache {
         var entries: ContentLoader.PageCache
         var rendered: [String: RenderedPage]
         var searchParts: [String: SearchPart]
+        /// The facts from git, when they were read from a whole history (`GitHistory.commit`).
+        var git: GitHistory?
         /// The bytes each entry and each rendered page was read from, by source path; written
         /// again as they are for those listed in `unchanged`.
         var entryBytes: [String: ArraySlice<UInt8>] = [:]
@@ -218,6 +221,15 @@ extension CacheWriter {
             $0.renderedFacts($1.1)
             $0.optional($1.2) { $0.searchPart($1) }
         }
+        optional(pages.git) { writer, git in
+            writer.string(git.key)
+            writer.array(git.facts.sorted { $0.key < $1.key }) {
+                $0.string($1.key)
+                $0.int($1.value.date.dayNumber)
+                $0.string($1.value.author)
+                $0.string($1.value.commit)
+            }
+        }
     }
 }
 
@@ -258,6 +270,13 @@ extension CacheReader {
             pages.rendered[path] = page
             pages.searchParts[path] = part
             pages.renderedBytes[path] = bytes
+        }
+        pages.git = try optional { reader in
+            let key = try reader.string()
+            let facts = try reader.array {
+                (try $0.string(), GitFact(date: PlanDate(dayNumber: try $0.int()), author: try $0.string(), commit: try $0.string()))
+            }
+            return GitHistory(key: key, facts: Dictionary(facts, uniquingKeysWith: { $1 }), note: nil)
         }
         return pages
     }

@@ -39,6 +39,10 @@ public struct BuildOptions: Sendable {
     /// The repository's state as the build cache already asked git for it (see `GitProbe`);
     /// `nil`: the load stage asks.
     var gitProbe: GitProbe?
+    /// The git pass, when the caller started it early, from nothing, with `gitProbe` (a build
+    /// without a usable cache reads the whole history anyway, and the sooner it starts the more
+    /// of it hides behind the build); `nil`: the load stage starts it.
+    var gitPass: Background<GitHistory>?
 
     /// What the output folder's marker file holds (see `OutputFolder.stamp`).
     var outputMarker = ""

@@ -35,6 +35,9 @@ public struct BuildState: Sendable {
     /// The search index's files this build wrote into `htmlFolder`, with the digest of each
     /// text: a later build links those it would write with the same text.
     var searchFiles: [String: UInt64] = [:]
+    /// The pages' facts from git, with the probe they were read for: the next build keeps them
+    /// for the same commit, and reads only the commits since for a later one.
+    var git: GitHistory?
 
     /// The part of a state that is never written to disk.
     struct Memory: Sendable {
@@ -43,8 +46,6 @@ public struct BuildState: Sendable {
         var assets: [(output: String, source: String)]
         var renderer: SiteRenderer?
         var last: LastBuild?
-        /// The git facts the renderer shows, with the probe they were read for.
-        var git: GitHistory?
     }
 
     /// A state with nothing in it: what `Build.run(previous: nil, …)` starts from.
@@ -57,7 +58,7 @@ public struct BuildState: Sendable {
         BuildState(
             manifest: manifest, pageCache: pageCache, navigation: navigation, staticFiles: staticFiles,
             assetOutputs: assetOutputs, rendered: rendered, searchParts: searchParts, htmlFolder: htmlFolder,
-            linked: linked, memory: memory, searchFiles: searchFiles)
+            linked: linked, memory: memory, searchFiles: searchFiles, git: git)
     }
 
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend

@@ -35,21 +35,28 @@ struct DiskCache {
         var note: String?
         /// Where the sources stand in git: another commit makes the build run, for the dates.
         var git = GitProbe()
+        /// The git pass, started when there is no cache to bring its facts up to date from.
+        var gitPass: Background<GitHistory>?
     }
 
     /// Reads the cache (nothing with `--clean`) and the sources' digests. When nothing changed,
     /// the pages file is read only for a caller that asks for the state anyway (the preview).
-    func restore(stateEvenIfUpToDate: Bool = false) -> Restored {
+    /// `startGitPass`: when there is no usable cache, start reading the whole history at once.
+    func restore(stateEvenIfUpToDate: Bool = false, startGitPass: Bool = false) -> Restored {
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         let stored = options.clean ? nil : cache.readHead()
         let program = Self.program(previous: stored?.program)
         let head = stored.flatMap { $0.key == Self.key(for: options) && $0.program.digest == program.digest ? $0 : nil }
         let note = options.clean ? nil : Self.note(stored: stored, head: head, program: program, cache: cache)
+        let git = GitProbe.run(source: options.source, enabled: options.git)
+        // Without a usable cache the whole history is read: from now on, beside the rest.
+        let gitPass = head == nil && startGitPass ? GitHistory.start(source: options.source, probe: git) : nil
         // Read before the build reads the sources, so a file saved during the build counts as
         // changed next time.
         let manifest = SourceManifest.scan(site: options.source, previous: head?.manifest)
         var restored = Restored(head: head, manifest: manifest, program: program, upToDate: false, note: note)
-        restored.git = GitProbe.run(source: options.source, enabled: options.git)
+        restored.git = git
+        restored.gitPass = gitPass
         guard let head else { return restored }
         let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
         restored.upToDate = outputIntact && head.manifest == manifest && head.gitKey == restored.git.key
@@ -84,7 +91,7 @@ struct DiskCache {
         try checkCacheFolder()
         var clock = StageClock(report: options.progress)
         if options.clean { cache.remove() }
-        let restored = restore()
+        let restored = restore(startGitPass: true)
         clock.lap("cache")
         if restored.upToDate, let head = restored.head {
             var result = Self.upToDate(head, stages: clock.laps)
@@ -95,6 +102,7 @@ struct DiskCache {
         options.outputMarker = Self.marker(
             options: options, program: restored.program, manifest: restored.manifest, gitKey: restored.git.key)
         options.gitProbe = restored.git
+        options.gitPass = restored.gitPass
         var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
         result.stages = clock.laps + result.stages
         result.cacheNote = restored.note
@@ -132,7 +140,7 @@ struct DiskCache {
         return BuildState(
             manifest: head.manifest, pageCache: pages.entries, navigation: navigation, staticFiles: head.staticFiles,
             assetOutputs: head.assetOutputs, rendered: rendered, searchParts: pages.searchParts, htmlFolder: output,
-            linked: Set(rendered.keys), memory: nil, searchFiles: output == nil ? [:] : head.searchFiles)
+            linked: Set(rendered.keys), memory: nil, searchFiles: output == nil ? [:] : head.searchFiles, git: pages.git)
     }
 
     private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
@@ -149,6 +157,7 @@ struct DiskCache {
         -> BuildCache.Pages
     {
         var pages = BuildCache.Pages(entries: state.pageCache, rendered: state.rendered, searchParts: state.searchParts)
+        pages.git = state.git?.commit == nil ? nil : state.git
         guard let carried, case .paths(let changed) = changes else { return pages }
         pages.entryBytes = carried.entryBytes
         // The comparisons are cheap for values that were not read again: their strings share

@@ -51,10 +51,13 @@ public struct GitHistory: Sendable {
     /// Git's output does not depend on the user's locale, pager or prompts.
     static let environment = ["LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "GIT_OPTIONAL_LOCKS": "0"]
 
-    /// The facts for `probe`: `previous`'s when it was read for the same probe, else read anew.
+    /// The facts for `probe`: `previous`'s when it was read for the same probe; when `previous`
+    /// was read at a commit that `HEAD` descends from, those facts brought up to date with the
+    /// commits since (`git log <then>..<HEAD>`, usually a handful); else read from the whole
+    /// history.
     static func read(source: String, probe: GitProbe, previous: GitHistory?) -> GitHistory {
         if let previous, previous.key == probe.key { return previous }
-        guard probe.head != nil else { return GitHistory(key: probe.key, facts: [:], note: probe.note) }
+        guard let head = probe.head else { return GitHistory(key: probe.key, facts: [:], note: probe.note) }
         guard !probe.shallow else {
             let warning = Diagnostic.warning(
                 "git/shallow", at: SourceLocation(file: "content/"),
@@ -64,11 +67,13 @@ public struct GitHistory: Sendable {
                 key: probe.key, facts: [:], note: "no git dates: the repository is a shallow clone", diagnostics: [warning])
         }
         let git = ProcessRunner(program: "git", environment: environment)
-        let arguments = [
-            "-C", source, "-c", "log.showSignature=false", "log", "-z", "--format=%x01%H %ct %an", "--name-status",
-            "-M", "--relative", "--no-color", "HEAD", "--", "content/",
-        ]
-        switch git.run(arguments) {
+        if let previous, let since = previous.commit,
+            case .success = git.run(["-C", source, "merge-base", "--is-ancestor", since, head]),
+            case .success(let output) = git.run(logArguments(source: source, range: since + ".." + head))
+        {
+            return GitHistory(key: probe.key, facts: LogSummary(log: output.bytes).applied(to: previous.facts), note: nil)
+        }
+        switch git.run(logArguments(source: source, range: head)) {
         case .failure(let failure):
             // Keyed so that the next build asks again rather than keeping the failure.
             return GitHistory(key: "failed", facts: [:], note: "no git history: git log failed: \(failure.reason)")
@@ -77,24 +82,62 @@ public struct GitHistory: Sendable {
         }
     }
 
-    /// No facts, and why.
+    /// The facts for `probe` read from the whole history, on another thread from now on.
+    static func start(source: String, probe: GitProbe) -> Background<GitHistory> {
+        Background { read(source: source, probe: probe, previous: nil) }
+    }
+
+    /// The commit these facts were read at; `nil` when they were not read from a whole history
+    /// (no repository, a shallow clone, a failed pass).
+    var commit: String? {
+        let isHash = (key.utf8.count == 40 || key.utf8.count == 64)
+            && key.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        return isHash ? key : nil
+    }
+
+    /// `git log` over `content/` for `range`, renames followed, in the form `LogSummary` reads.
+    private static func logArguments(source: String, range: String) -> [String] {
+        [
+            "-C", source, "-c", "log.showSignature=false", "log", "-z", "--format=%x01%H %ct %an", "--name-status",
+            "-M", "--relative", "--no-color", range, "--", "content/",
+        ]
+    }
+
     /// The facts in the output of `git log -z --format=%x01%H %ct %an --name-status -M`, newest
-    /// commit first: for each file now under `content/`, the newest commit that changed it. A
-    /// rename carries the file's older commits over to its new name; a pure one (similarity
-    /// 100%) changes nothing in the page, so it is not its last update.
+    /// commit first: for each file now under `content/`, the newest commit that changed it (see
+    /// `LogSummary`), by path relative to `content/`.
     static func parse(log bytes: [UInt8]) -> [String: GitFact] {
+        LogSummary(log: bytes).applied(to: [:])
+    }
+
+    /// `<hash> <commit time> <author>` → the fact, its day in UTC.
+    fileprivate static func header(_ bytes: ArraySlice<UInt8>) -> GitFact? {
+        let parts = bytes.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, let seconds = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return GitFact(
+            date: PlanDate(dayNumber: day), author: parts.count > 2 ? String(decoding: parts[2], as: UTF8.self) : "",
+            commit: String(decoding: parts[0], as: UTF8.self))
+    }
+}
+
+/// What a stretch of `git log -z --format=%x01%H %ct %an --name-status -M`, newest commit
+/// first, says of the files it names: for each, the newest commit that changed it, and what
+/// each name in older commits is called now. A rename carries the file's older commits over to
+/// its new name; a pure one (similarity 100%) changes nothing in the page, so it is not its
+/// last update.
+struct LogSummary {
+    /// The newest commit that changed each file, by its name at the newest commit.
+    private(set) var facts: [String: GitFact] = [:]
+    /// A name in older commits → the file it is now (`nil`: no file, it was renamed away).
+    private var renamed: [String: String?] = [:]
+
+    init(log bytes: [UInt8]) {
         var reader = LogReader(bytes: bytes)
-        var facts: [String: GitFact] = [:]
-        // A name in older commits → the file it is now (`nil`: no file, it was renamed away).
-        var renamed: [String: String?] = [:]
-        func current(_ name: String) -> String? {
-            if let mapped = renamed[name] { return mapped }
-            return name
-        }
         var commit: GitFact?
         while let token = reader.next() {
             if token.first == 1 {
-                commit = header(token.dropFirst())
+                commit = GitHistory.header(token.dropFirst())
                 continue
             }
             guard let status = token.first, let path = reader.next() else { break }
@@ -115,20 +158,29 @@ public struct GitHistory: Sendable {
             }
             if changed, let now = current(touched), facts[now] == nil, let commit { facts[now] = commit }
         }
-        return Dictionary(
-            uniqueKeysWithValues: facts.compactMap { path, fact in
-                path.hasPrefix("content/") ? (String(path.dropFirst("content/".count)), fact) : nil
-            })
     }
 
-    /// `<hash> <commit time> <author>` → the fact, its day in UTC.
-    private static func header(_ bytes: ArraySlice<UInt8>) -> GitFact? {
-        let parts = bytes.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, let seconds = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return GitFact(
-            date: PlanDate(dayNumber: day), author: parts.count > 2 ? String(decoding: parts[2], as: UTF8.self) : "",
-            commit: String(decoding: parts[0], as: UTF8.self))
+    /// What the file named `name` before this stretch is called after it.
+    func current(_ name: String) -> String? {
+        if let mapped = renamed[name] { return mapped }
+        return name
+    }
+
+    /// The facts of the files under `content/` (by path relative to it) after this stretch,
+    /// given `older`, those before it: a file this stretch changed has its newest commit here;
+    /// any other keeps its older fact, under the name it has now.
+    func applied(to older: [String: GitFact]) -> [String: GitFact] {
+        let prefix = "content/"
+        var result: [String: GitFact] = [:]
+        for (path, fact) in facts where path.hasPrefix(prefix) {
+            result[String(path.dropFirst(prefix.count))] = fact
+        }
+        for (path, fact) in older {
+            guard let now = current(prefix + path), now.hasPrefix(prefix) else { continue }
+            let name = String(now.dropFirst(prefix.count))
+            if result[name] == nil { result[name] = fact }
+        }
+        return result
     }
 }
 

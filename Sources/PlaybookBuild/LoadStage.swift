@@ -12,11 +12,21 @@ struct Loaded: Sendable {
     var templateProblems: [Diagnostic]
     var assets: [(output: String, source: String)]
     /// Problems of the files, the configuration and the lint, in that order.
-    var diagnostics: [Diagnostic]
+    var fileDiagnostics: [Diagnostic]
     /// What the pages show of the lint: each plan's findings, the rules' pages (linted once, here).
     var lint: LintFacts
-    /// Each page's last update from git (`GitHistory.facts`, by source path), or why there is none.
-    var git: GitHistory
+    /// The git pass, still running while the content loads and page bodies render (see
+    /// `RenderStage`); `git` waits for it.
+    var gitPass: Background<GitHistory>
+
+    /// Each page's last update from git (`GitHistory.facts`, by source path), or why there is
+    /// none; waits for the git pass.
+    var git: GitHistory {
+        gitPass.value() ?? GitHistory(key: "failed", facts: [:], note: "no git history: the git pass did not finish")
+    }
+
+    /// Problems of the files, the configuration, the lint and the git pass, in that order.
+    var diagnostics: [Diagnostic] { fileDiagnostics + git.diagnostics }
 }
 
 /// Reads every source a build needs before anything is rendered (a link needs every page's
@@ -41,19 +51,19 @@ struct LoadStage {
             assets = AssetScanner.files(in: templatesDir)
         }
         // One `git rev-parse` each build; the `git log` only when HEAD moved since `previous`. Git
-        // runs on another thread while the content is read, so its time mostly hides behind it.
-        let git = Background { [options, previous] in
+        // runs on another thread while the content is read and the page bodies rendered, so its
+        // time mostly hides behind them.
+        let git = options.gitPass ?? Background { [options, previous] in
             let probe = options.gitProbe ?? GitProbe.run(source: options.source, enabled: options.git)
-            return GitHistory.read(source: options.source, probe: probe, previous: previous.memory?.git)
+            return GitHistory.read(source: options.source, probe: probe, previous: previous.git)
         }
         let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
         let (site, lintProblems, lint) = LintStage(site: loaded.site, today: options.today).run()
-        let history = git.value() ?? GitHistory(key: "failed", facts: [:], note: "no git history: the git pass did not finish")
         return Loaded(
             site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
-            diagnostics: loaded.diagnostics + lintProblems + history.diagnostics, lint: lint, git: history)
+            fileDiagnostics: loaded.diagnostics + lintProblems, lint: lint, gitPass: git)
     }
 }

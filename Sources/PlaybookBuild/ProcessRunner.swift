@@ -101,4 +101,9 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         group.wait()
         return result
     }
+
+    /// The value if the work has finished, without waiting; `nil` while it runs.
+    func valueIfReady() -> Value? {
+        group.wait(timeout: .now()) == .success ? result : nil
+    }
 }

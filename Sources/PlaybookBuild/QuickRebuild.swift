@@ -15,7 +15,7 @@ struct QuickRebuild {
         guard !options.searchIndex, case .paths(let changed) = changes, let memory = previous.memory, let last = memory.last, let renderer = memory.renderer, !changed.isEmpty
         else { return nil }
         // A commit since the last build can change any page's last update: the full path.
-        guard GitProbe.run(source: options.source, enabled: options.git).key == memory.git?.key else { return nil }
+        guard GitProbe.run(source: options.source, enabled: options.git).key == previous.git?.key else { return nil }
         var indices: [Int] = []
         for path in changed {
             guard path.hasPrefix("content/"), path.hasSuffix(".md"),
@@ -54,7 +54,7 @@ struct QuickRebuild {
             staticFiles: previous.staticFiles, assetOutputs: previous.assetOutputs, rendered: rendered,
             searchParts: previous.searchParts, htmlFolder: previous.htmlFolder,
             linked: Self.removing(reread.sources, from: previous.linked), memory: newMemory,
-            searchFiles: previous.searchFiles)
+            searchFiles: previous.searchFiles, git: previous.git)
         return (state, result)
     }
 

@@ -27,6 +27,7 @@ public struct SiteBuilder: Sendable {
             // The same marker a build with the cache writes: the output is the same either way.
             let git = GitProbe.run(source: options.source, enabled: options.git)
             options.gitProbe = git
+            options.gitPass = GitHistory.start(source: options.source, probe: git)
             options.outputMarker = DiskCache.marker(
                 options: options, program: DiskCache.program(previous: nil),
                 manifest: SourceManifest.scan(site: options.source), gitKey: git.key)

@@ -60,8 +60,22 @@ public struct SiteRenderer: Sendable {
             links: links.updating(site: site))
     }
 
+    /// This renderer with the pages' facts from git (`page.lastUpdated`) set to `gitFacts`.
+    public func with(gitFacts: [String: GitFact]) -> SiteRenderer {
+        SiteRenderer(
+            site: site, templates: templates, assetFiles: assetFiles, lint: lint, codeColouring: codeColouring,
+            navigation: navigation, gitFacts: gitFacts, links: links)
+    }
+
     /// Renders the page at `index` of `site.pages`.
     public func render(page index: Int) -> RenderedPage {
+        finish(body(of: index))
+    }
+
+    /// The page at `index` with its body rendered through libcmark and its facts found, but not
+    /// yet put in its template: the first half of `render(page:)`. Nothing in it depends on the
+    /// pages' facts from git, so a build renders bodies while `git log` runs.
+    public func body(of index: Int) -> PageBody {
         let page = site.pages[index]
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
@@ -87,14 +101,23 @@ public struct SiteRenderer: Sendable {
                 "markdown/raw-html", at: page.location(bodyLine: $0.line, column: $0.column), $0.message,
                 hint: DroppedHTML.hint)
         }
-        var context = viewModel.context(for: index, rendered: body)
-        context.typed = TypedPageContext(site: site, lint: lint, fences: fences).context(for: page)  // plans, lint pages
-        let html = render(templateName(for: index), context: context, body: body.html)
-        return RenderedPage(
-            index: index, outputPath: page.outputPath, html: html, headings: body.headings,
+        let facts = RenderedPage(
+            index: index, outputPath: page.outputPath, html: "", headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
-            diagnostics: problems, gitFact: gitFacts[page.sourcePath])
+            diagnostics: problems)
+        return PageBody(page: facts, markdown: body)
+    }
+
+    /// The page whose body is `body`, in its template: the second half of `render(page:)`.
+    public func finish(_ body: PageBody) -> RenderedPage {
+        var rendered = body.page
+        let page = site.pages[rendered.index]
+        var context = viewModel.context(for: rendered.index, rendered: body.markdown)
+        context.typed = TypedPageContext(site: site, lint: lint, fences: fences).context(for: page)  // plans, lint pages
+        rendered.html = render(templateName(for: rendered.index), context: context, body: body.markdown.html)
+        rendered.gitFact = gitFacts[page.sourcePath]
+        return rendered
     }
 
     /// Renders template `name`, with a `PageMarker` standing for the body where it can.
@@ -133,4 +156,11 @@ public struct SiteRenderer: Sendable {
         if index == 0 { return "home" }
         return page.isSectionIndex ? "section" : "page"
     }
+}
+
+/// A page's body rendered, waiting for its template (see `SiteRenderer.body(of:)`).
+public struct PageBody: Sendable {
+    /// The page's facts (headings, links, tasks, text, diagnostics), its HTML still empty.
+    public var page: RenderedPage
+    fileprivate let markdown: RenderedMarkdown
 }

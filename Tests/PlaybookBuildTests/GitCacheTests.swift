@@ -59,6 +59,22 @@ struct GitCacheTests {
         #expect(try cachedBuild(site).upToDate != nil)
     }
 
+    /// A history rewritten under the cache (the commit it was read at is no longer an ancestor
+    /// of HEAD) is read whole again, not brought up to date from facts that are no longer true.
+    @Test func aRewrittenHistoryIsReadWholeAgain() throws {
+        let (site, git) = try GitFactsTests.scriptedSite()
+        #expect(try cachedBuild(site).succeeded)
+        #expect(updated(site, "a/index.html") == "3 Dec 2026|2026-12-03|Lee Chen|")
+        // The last commit (an edit of a) dropped, and another made in its place.
+        try git.run("reset", "-q", "--hard", "HEAD~1")
+        try site.write("content/moved.md", page("B", weight: 2, "Rewritten.\n"))
+        try git.run("commit", "-q", "-a", "-m", "Edit b", environment: GitScript.identity("Ana Silva", "2026-12-04T10:00:00Z"))
+        #expect(try cachedBuild(site).succeeded)
+        #expect(updated(site, "moved/index.html") == "4 Dec 2026|2026-12-04|Ana Silva|")
+        #expect(updated(site, "a/index.html") == "14 Nov 2026|2026-11-14|Dana Reyes|")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+
     @Test func previewBuildsSeeANewCommit() throws {
         let (site, git) = try GitFactsTests.scriptedSite()
         var options = BuildOptions(source: site.root, output: nil)

@@ -84,6 +84,24 @@ struct GitFactsTests {
         #expect(facts["gone.md"]?.author == "Dana Reyes")
     }
 
+    /// The commits since the last build's, applied to that build's facts: a file they changed
+    /// has its newest commit, any other keeps its fact under the name it has now.
+    @Test func newCommitsUpdateOlderFacts() {
+        func field(_ text: String) -> [UInt8] { Array(text.utf8) + [0] }
+        let c1 = GitFact(date: PlanDate(dayNumber: 20_000), author: "Dana Reyes", commit: "c1")
+        let older = ["a.md": c1, "old.md": c1, "kept.md": c1, "gone.md": c1]
+        var log: [UInt8] = []
+        log += field("\u{1}c3 1796947200 Lee Chen") + field("\nR100") + field("content/old.md") + field("content/new.md")
+        log += field("\u{1}c2 1796860800 Sam") + field("\nM") + field("content/a.md") + field("D")
+            + field("content/gone.md")
+        let facts = LogSummary(log: log).applied(to: older)
+        #expect(facts["a.md"]?.commit == "c2")
+        #expect(facts["new.md"]?.commit == "c1")  // a pure rename is not a change
+        #expect(facts["old.md"] == nil)
+        #expect(facts["kept.md"]?.commit == "c1")
+        #expect(facts["gone.md"]?.commit == "c2")
+    }
+
     @Test func aShallowCloneWarnsOnceAndShowsNoDates() throws {
         let (site, _) = try Self.scriptedSite()
         let clone = FileManager.default.temporaryDirectory.path + "/playbook-shallow-" + UUID().uuidString
