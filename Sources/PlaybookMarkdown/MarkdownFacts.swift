@@ -112,6 +112,8 @@ public struct RenderedMarkdown: Sendable {
     public var sectionTexts: [String]
     /// Raw HTML left out in safe mode: the first of each tag, and of each tag and attribute.
     public var droppedHTML: [DroppedHTML]
+    /// Links CommonMark kept as text because their destination has a space.
+    public var unparsedLinks: [UnparsedLink] = []
 
     /// Creates a rendering result.
     public init(

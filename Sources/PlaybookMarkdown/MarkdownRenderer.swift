@@ -70,6 +70,7 @@ public struct MarkdownRenderer: Sendable {
             lines.bytes.contains(UInt8(ascii: "<"))
             ? RawHTMLFilter.run(on: document, unsafe: options.allowUnsafeHTML, positions: positions)
             : RawHTMLFilter.Result()
+        let unparsed = UnparsedLinkScan.mayHave(lines.bytes) ? UnparsedLinkScan.find(in: document) : []
         var walk = TreeWalk(positions: positions, rawHTML: rawHTML.links)
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
@@ -78,7 +79,7 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", headings: [], links: [], tasks: [], plainText: "", sectionTexts: [""])
         }
         defer { free(rendered) }
-        return RenderedMarkdown(
+        var result = RenderedMarkdown(
             html: String(cString: rendered),
             headings: facts.headings,
             links: facts.links,
@@ -87,5 +88,7 @@ public struct MarkdownRenderer: Sendable {
             sectionTexts: facts.sectionTexts,
             droppedHTML: rawHTML.dropped
         )
+        result.unparsedLinks = unparsed
+        return result
     }
 }

@@ -101,6 +101,11 @@ public struct SiteRenderer: Sendable {
                 "markdown/raw-html", at: page.location(bodyLine: $0.line, column: $0.column), $0.message,
                 hint: DroppedHTML.hint)
         }
+        problems += body.unparsedLinks.map {
+            .warning(
+                "markdown/link-with-space", at: page.location(bodyLine: $0.line, column: $0.column), $0.message,
+                hint: $0.hint)
+        }
         let facts = RenderedPage(
             index: index, outputPath: page.outputPath, html: "", headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,

@@ -127,4 +127,26 @@ import Testing
         ], in: "content/_index.md")
         #expect(hint == "did you mean '#configuring-branch-policies'? That heading's anchor is 'configuring-branch-policies': lower case, punctuation dropped, spaces as hyphens")
     }
+
+    /// A destination with a space leaves the link as text: a warning at its `[`, in the file's
+    /// own lines (after the front matter), with the form that works; then, written so, the link
+    /// is checked and its anchor gets the usual help.
+    @Test func aLinkWithASpaceIsAWarningWithTheFixedForm() throws {
+        let files = [
+            "content/_index.md": page("Home", "Intro.\n\nRead [policies](tools.md#Configuring Branch Policies).\n"),
+            "content/tools.md": page("Tools", "## Configuring Branch Policies\n\nText.\n"),
+        ]
+        let result = try FixtureSite(files).build(write: false)
+        #expect(result.succeeded)
+        let warning = try #require(result.diagnostics.first { $0.code == "markdown/link-with-space" })
+        #expect(warning.severity == .warning)
+        #expect(warning.location.file == "content/_index.md")
+        #expect(warning.location.column == 6)
+        #expect(warning.location.line == 6)  // three lines of front matter, then the body's third
+        #expect(warning.hint == "write [policies](<tools.md#Configuring Branch Policies>) (or %20 for each space)")
+        var fixed = files
+        fixed["content/_index.md"] = page("Home", "Intro.\n\nRead [policies](<tools.md#Configuring Branch Policies>).\n")
+        let hint = try hint(fixed, in: "content/_index.md")
+        #expect(hint?.hasPrefix("did you mean '#configuring-branch-policies'?") == true, "\(hint ?? "nil")")
+    }
 }
