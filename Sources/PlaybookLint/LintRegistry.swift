@@ -27,6 +27,7 @@ public enum LintRegistry {
         PageOwnerUnknownRule(),
         PageReviewOverdueRule(),
         PageReviewInvalidRule(),
+        PageMovedWithoutAliasRule(),
     ]
 
     /// The rule ids, in documentation order.

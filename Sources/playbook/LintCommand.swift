@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookBuild
 import PlaybookDiagnostics
 import PlaybookLint
 import PlaybookModel
@@ -27,7 +28,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
             With no path, checks every page under content/ in the site folder: plans (type: plan) \
             against the framework, and every page's owner, reviewed and review-every. --only \
-            narrows a run to plans or pages. Severities and limits come from the lint: section of \
+            narrows a run to plans or pages; --since REV also checks that pages renamed or deleted \
+            since that git revision keep their old URL. Severities and limits come from the lint: section of \
             playbook.yml, owners and review periods from its owners: and freshness: sections.
             Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage errors \
             (bad flag, missing path, bad configuration).
@@ -55,12 +57,19 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The day reviews are measured against (default: SOURCE_DATE_EPOCH, else the clock).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also check that pages renamed or deleted since this git revision (e.g. origin/main) keep their old URL with an alias (page/moved-without-alias).", valueName: "rev"))
+    var since: String?
+
     func run() throws {
         let day = try Today.resolve(flag: today)
         let (linter, warnings) = try Linter.forSite(at: source, baseURL: baseURL, today: day, scope: only?.scope ?? .all)
         Terminal.printDiagnostics(warnings)
         let (targets, missing) = try Linter.targets(paths: paths, source: source)
-        let report = linter.lint(targets: targets)
+        var report = linter.lint(targets: targets)
+        if let since {
+            let (moves, pages) = try PageMoves.read(since: since, source: source)
+            report = report.adding(linter.movedPageFindings(moves: moves, pages: pages))
+        }
         print(format.format.render(report, links: linter.links), terminator: "")
         if !missing.isEmpty {
             Terminal.printDiagnostics(missing.map { .error("usage", at: SourceLocation(file: $0), "no such file or folder") })

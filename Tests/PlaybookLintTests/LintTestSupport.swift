@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookDiagnostics
 import PlaybookLint
 import PlaybookModel
 import Testing
@@ -27,7 +28,24 @@ enum Fixtures {
 
     /// Lints one fixture, named in findings by its path under `Fixtures/`.
     static func lint(_ relative: String, with linter: Linter = Linter()) -> LintReport {
-        linter.lint(targets: [LintTarget(path: path(relative), display: relative, explicit: true)])
+        let report = linter.lint(targets: [LintTarget(path: path(relative), display: relative, explicit: true)])
+        guard let (oldURL, aliases) = move(in: relative) else { return report }
+        let move = PageMove(oldFile: "content/old.md", newFile: relative, oldURL: oldURL)
+        let page = PageAddress(file: relative, url: "/new/", aliases: aliases)
+        return report.adding(linter.movedPageFindings(moves: [move], pages: [page]))
+    }
+
+    /// For `page/moved-without-alias` fixtures: the old URL their body names
+    /// (`moved-from: /old/`), which git would give, and the paths of their `aliases: [...]`.
+    static func move(in relative: String) -> (oldURL: String, aliases: [PageAlias])? {
+        guard let text = try? String(contentsOfFile: path(relative), encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("moved-from: ") })
+        else { return nil }
+        let listed = text.split(separator: "\n").first { $0.hasPrefix("aliases: [") }.map {
+            $0.dropFirst("aliases: [".count).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        } ?? []
+        let aliases = listed.map { PageAlias(path: $0, outputPath: "", location: SourceLocation(file: relative, line: 5)) }
+        return (String(line.dropFirst("moved-from: ".count)), aliases)
     }
 
     /// The `expect: LINE:COL` lines of a fixture's body: where its findings must be.

@@ -17,7 +17,7 @@ import Testing
         ("plan/due", .error), ("plan/buffer", .warning), ("execution/check-in", .error),
         ("execution/handoff", .error), ("execution/recovery", .error), ("outcomes/trace", .error),
         ("outcomes/timing", .warning), ("page/owner-missing", .warning), ("page/owner-unknown", .error),
-        ("page/review-overdue", .warning), ("page/review-invalid", .error),
+        ("page/review-overdue", .warning), ("page/review-invalid", .error), ("page/moved-without-alias", .error),
     ]
 
     static let document = Fixtures.repository.appendingPathComponent("docs/engagement-plans.md")
