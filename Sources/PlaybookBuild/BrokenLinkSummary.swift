@@ -1,4 +1,5 @@
 public import PlaybookDiagnostics
+public import PlaybookModel
 
 /// The broken links of a build in migration mode (`links: warn`), summed up so a team with
 /// hundreds of them sees the size of the job and the first few to fix, not a wall of warnings.
@@ -27,5 +28,41 @@ public struct BrokenLinkSummary: Sendable, Equatable {
     /// The diagnostics to print in full: the first `limit`; the rest are counted in the headline.
     public func listed(limit: Int) -> [Diagnostic] {
         Array(links.prefix(limit))
+    }
+}
+
+/// In migration mode (`links: warn`), how many pages' URLs the default `urls: slug` makes
+/// differ from their file names: addresses a team shared from its old tool that would stop
+/// working. A reason to set `urls: keep` while a handbook moves in.
+public struct SlugChanges: Sendable, Equatable {
+    /// How many pages' URLs differ from their file names, of how many pages.
+    public var changed: Int
+    public var total: Int
+    /// The first page whose URL changes: its file, and its URL with and without slugging.
+    public var example: (file: String, slug: String, kept: String)
+
+    /// The changes in `site`; `nil` when the site is not in migration mode, keeps its names
+    /// already, or slugging changes no page's URL.
+    public init?(site: Site) {
+        guard site.config.brokenLinks == .warn, site.config.urlStyle == .slug else { return nil }
+        let changes = site.pages.compactMap { page -> (file: String, slug: String, kept: String)? in
+            let kept = PageLocation(sourcePath: page.sourcePath, style: .keep).url
+            return kept == page.url ? nil : (page.displayPath, page.url, kept)
+        }
+        guard let first = changes.first else { return nil }
+        changed = changes.count
+        total = site.pages.count
+        example = first
+    }
+
+    /// The note, as the build prints it.
+    public var note: String {
+        "\(changed) of \(total) page URLs differ from their file names (\(example.file) is at \(example.slug), not "
+            + "\(example.kept)); if this handbook is moving from another tool and its addresses have been shared, "
+            + "set 'urls: keep' in playbook.yml to keep them"
+    }
+
+    public static func == (lhs: SlugChanges, rhs: SlugChanges) -> Bool {
+        lhs.changed == rhs.changed && lhs.total == rhs.total && lhs.example == rhs.example
     }
 }

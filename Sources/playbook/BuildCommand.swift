@@ -86,6 +86,7 @@ struct BuildCommand: ParsableCommand {
         if let brokenLinks {
             printSummary(brokenLinks)
         }
+        if let slugChanges = SlugChanges(site: result.site) { Terminal.standardError("note: \(slugChanges.note)") }
         let total = result.stages.reduce(0) { $0 + $1.seconds }
         guard result.succeeded else {
             Terminal.standardError(

@@ -28,6 +28,13 @@ import Testing
         #expect(findings(result, "warning") == ForeignHandbook.brokenLinks)
         let summary = try #require(BrokenLinkSummary(result.diagnostics))
         #expect(summary.headline == "4 broken links in 3 pages")
+        // Slugging moves five of the eight pages away from their file names: a note says so.
+        let slugs = try #require(SlugChanges(site: result.site))
+        #expect(slugs.changed == 5 && slugs.total == 8)
+        #expect(slugs.note.hasPrefix(
+            "5 of 8 page URLs differ from their file names (content/people/Straße.md is at /people/strasse/, not /people/Stra%C3%9Fe/)"),
+            "\(slugs.note)")
+        #expect(slugs.note.hasSuffix("set 'urls: keep' in playbook.yml to keep them"))
     }
 
     @Test func defaultModeFailsWithTheSameLinksAsErrors() throws {
@@ -37,6 +44,7 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.severity == .error })
         #expect(findings(result, "error") == ForeignHandbook.brokenLinks)
         #expect(BrokenLinkSummary(result.diagnostics) == nil)
+        #expect(SlugChanges(site: result.site) == nil, "only migration mode notes slugged URLs")
         #expect(!FileManager.default.fileExists(atPath: site.output + "/index.html"))
     }
 
