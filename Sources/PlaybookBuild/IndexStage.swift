@@ -32,7 +32,8 @@ struct IndexStage {
         files.append(OutputFile(path: "404.html", contents: .text(rendered.renderer.renderNotFound())))
         files.append(OutputFile(path: "sitemap.xml", contents: .text(Sitemap.xml(for: site))))
         files += Redirects.files(for: site)
-        files += NavigationFiles.files(for: rendered.renderer)
+        files += NavigationFiles.files(
+            for: rendered.renderer, keptIn: rendered.navigationKept ? previous.htmlFolder : nil)
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
         var searchParts: [String: SearchPart]

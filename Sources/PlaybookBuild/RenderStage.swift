@@ -17,6 +17,9 @@ struct Rendered: Sendable {
     /// The search index's share of each page rendered in this build, by page index (`nil` for a
     /// page kept from an earlier build, or when the build makes no index).
     var searchParts: [SearchPart?] = []
+    /// The navigation and everything else the sidebar shows are as the previous build had them,
+    /// so its sidebar scripts are too.
+    var navigationKept = false
 }
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
@@ -87,9 +90,11 @@ struct RenderStage {
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
         let kept = Set(site.pages.indices.filter(isKept))
         let linked = Set(kept.map { site.pages[$0].sourcePath }).intersection(previous.linked)
-        return Rendered(
+        var result = Rendered(
             renderer: renderer, pages: pages, linked: linked, renderedAll: false,
             written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept), searchParts: made.map(\.1))
+        result.navigationKept = navigationKept
+        return result
     }
 
     /// Every page rendered anew. Each page's body (libcmark, code colours, diagrams, its share

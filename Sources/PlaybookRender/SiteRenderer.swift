@@ -148,6 +148,12 @@ public struct SiteRenderer: Sendable {
         return SidebarScripts(shared: navigation.shared(), sections: sections)
     }
 
+    /// The paths `sidebarScripts()` gives files for, without making them: when the navigation
+    /// and the templates are as a previous build had them, its files can be kept.
+    public func sidebarScriptPaths() -> [String] {
+        navigation.splits ? [NavigationScript.sharedPath] + navigation.scriptPaths : navigation.scriptPaths
+    }
+
     /// Renders the site's 404 page.
     public func renderNotFound() -> String {
         templates.render("404", context: viewModel.notFoundContext()) ?? ""
