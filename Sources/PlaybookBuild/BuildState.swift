@@ -91,8 +91,8 @@ public enum ChangeSet: Sendable, Equatable {
 
     /// Whether a changed path can show on any page: the config, the framework, a template, or a
     /// file under examples/ (shown on whichever page has a ```lint fence naming it).
-    static func showsOnEveryPage(_ changed: Set<String>) -> Bool {
-        changed.contains("playbook.yml") || changed.contains("content/framework.yml")
+    static func showsOnEveryPage(_ changed: Set<String>, contentPrefix: String = "content/") -> Bool {
+        changed.contains("playbook.yml") || changed.contains(contentPrefix + "framework.yml")
             || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
             || changed.contains { $0.hasPrefix(LintFence.folder + "/") }
     }
