@@ -62,8 +62,7 @@ struct RenderStage {
         if renderAll {
             return self.renderAll(with: renderer)
         }
-        let prefix = site.config.contentPrefix
-        let contentChanged = Set(changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+        let contentChanged = ChangeSet.contentPaths(changed, prefix: site.config.contentPrefix)
         let reusable = previous.rendered
         let showing = showingChanges ?? []
         let gitFacts = loaded.git.facts
