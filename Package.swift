@@ -54,6 +54,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "PlaybookMigrate",
+            dependencies: ["PlaybookModel", "PlaybookDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PlaybookDiagrams",
             dependencies: ["PlaybookModel", "PlaybookDiagnostics"],
             swiftSettings: strictSettings
@@ -95,7 +100,7 @@ let package = Package(
             name: "playbook",
             dependencies: [
                 "PlaybookBuild", "PlaybookModel", "PlaybookDiagnostics", "PlaybookLint", "PlaybookServer",
-                "PlaybookHighlight", "PlaybookStemmer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlaybookHighlight", "PlaybookStemmer", "PlaybookMigrate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings,
             // mimalloc (apt libmimalloc-dev) takes malloc's place in the program: a 10k-page build
@@ -156,6 +161,12 @@ let package = Package(
         .testTarget(
             name: "PlaybookCLITests",
             dependencies: ["PlaybookTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlaybookMigrateTests",
+            dependencies: ["PlaybookMigrate", "PlaybookModel", "PlaybookDiagnostics", "PlaybookBuild", "PlaybookTesting"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

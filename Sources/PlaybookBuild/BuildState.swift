@@ -89,10 +89,15 @@ public enum ChangeSet: Sendable, Equatable {
     /// changed; nothing else did.
     case paths(Set<String>)
 
+    /// The changed paths under the content folder (`prefix`, such as `content/`), relative to it.
+    static func contentPaths(_ changed: Set<String>, prefix: String) -> Set<String> {
+        Set(changed.compactMap { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : nil })
+    }
+
     /// Whether a changed path can show on any page: the config, the framework, a template, or a
     /// file under examples/ (shown on whichever page has a ```lint fence naming it).
-    static func showsOnEveryPage(_ changed: Set<String>) -> Bool {
-        changed.contains("playbook.yml") || changed.contains("content/framework.yml")
+    static func showsOnEveryPage(_ changed: Set<String>, contentPrefix: String = "content/") -> Bool {
+        changed.contains("playbook.yml") || changed.contains(contentPrefix + "framework.yml")
             || changed.contains { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") }
             || changed.contains { $0.hasPrefix(LintFence.folder + "/") }
     }

@@ -165,7 +165,7 @@ struct DiskCache {
         let now = state.pageCache.entries
         pages.unchangedEntries = Set(
             carried.entries.entries.filter { path, entry in
-                !changed.contains("content/" + path)
+                !changed.contains(result.site.config.contentPrefix + path)
                     && now[path].map { $0.page == entry.page && $0.diagnostics == entry.diagnostics } == true
             }.keys)
         pages.renderedBytes = carried.renderedBytes
@@ -194,7 +194,7 @@ struct DiskCache {
         func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
         let cachePath = absolute(cache.folder)
         var places: [(folder: String, name: String)] = [
-            (absolute(PathText.join(options.source, "content")), "the content folder"),
+            (absolute(PathText.join(options.source, SiteConfig.contentFolder(ofSite: options.source))), "the content folder"),
             (absolute(PathText.join(options.source, "templates")), "the templates folder"),
         ]
         // An output folder that holds the sources is refused by the output's own check.

@@ -58,9 +58,10 @@ public struct GitHistory: Sendable {
     static func read(source: String, probe: GitProbe, previous: GitHistory?) -> GitHistory {
         if let previous, previous.key == probe.key { return previous }
         guard let head = probe.head else { return GitHistory(key: probe.key, facts: [:], note: probe.note) }
+        let prefix = SiteConfig.contentFolder(ofSite: source) + "/"
         guard !probe.shallow else {
             let warning = Diagnostic.warning(
-                "git/shallow", at: SourceLocation(file: "content/"),
+                "git/shallow", at: SourceLocation(file: prefix),
                 "the repository is a shallow clone, so pages' last-updated dates from git would be wrong; they are left out",
                 hint: "fetch the full history: 'fetch-depth: 0' in the actions/checkout step (or 'git fetch --unshallow')")
             return GitHistory(
@@ -69,16 +70,16 @@ public struct GitHistory: Sendable {
         let git = ProcessRunner(program: "git", environment: environment)
         if let previous, let since = previous.commit,
             case .success = git.run(["-C", source, "merge-base", "--is-ancestor", since, head]),
-            case .success(let output) = git.run(logArguments(source: source, range: since + ".." + head))
+            case .success(let output) = git.run(logArguments(source: source, range: since + ".." + head, prefix: prefix))
         {
-            return GitHistory(key: probe.key, facts: LogSummary(log: output.bytes).applied(to: previous.facts), note: nil)
+            return GitHistory(key: probe.key, facts: LogSummary(log: output.bytes).applied(to: previous.facts, prefix: prefix), note: nil)
         }
-        switch git.run(logArguments(source: source, range: head)) {
+        switch git.run(logArguments(source: source, range: head, prefix: prefix)) {
         case .failure(let failure):
             // Keyed so that the next build asks again rather than keeping the failure.
             return GitHistory(key: "failed", facts: [:], note: "no git history: git log failed: \(failure.reason)")
         case .success(let output):
-            return GitHistory(key: probe.key, facts: parse(log: output.bytes), note: nil)
+            return GitHistory(key: probe.key, facts: parse(log: output.bytes, prefix: prefix), note: nil)
         }
     }
 
@@ -96,18 +97,18 @@ public struct GitHistory: Sendable {
     }
 
     /// `git log` over `content/` for `range`, renames followed, in the form `LogSummary` reads.
-    private static func logArguments(source: String, range: String) -> [String] {
+    private static func logArguments(source: String, range: String, prefix: String) -> [String] {
         [
             "-C", source, "-c", "log.showSignature=false", "log", "-z", "--format=%x01%H %ct %an", "--name-status",
-            "-M", "--relative", "--no-color", range, "--", "content/",
+            "-M", "--relative", "--no-color", range, "--", prefix,
         ]
     }
 
     /// The facts in the output of `git log -z --format=%x01%H %ct %an --name-status -M`, newest
     /// commit first: for each file now under `content/`, the newest commit that changed it (see
     /// `LogSummary`), by path relative to `content/`.
-    static func parse(log bytes: [UInt8]) -> [String: GitFact] {
-        LogSummary(log: bytes).applied(to: [:])
+    static func parse(log bytes: [UInt8], prefix: String = "content/") -> [String: GitFact] {
+        LogSummary(log: bytes).applied(to: [:], prefix: prefix)
     }
 
     /// `<hash> <commit time> <author>` → the fact, its day in UTC.
@@ -169,8 +170,7 @@ struct LogSummary {
     /// The facts of the files under `content/` (by path relative to it) after this stretch,
     /// given `older`, those before it: a file this stretch changed has its newest commit here;
     /// any other keeps its older fact, under the name it has now.
-    func applied(to older: [String: GitFact]) -> [String: GitFact] {
-        let prefix = "content/"
+    func applied(to older: [String: GitFact], prefix: String = "content/") -> [String: GitFact] {
         var result: [String: GitFact] = [:]
         for (path, fact) in facts where path.hasPrefix(prefix) {
             result[String(path.dropFirst(prefix.count))] = fact

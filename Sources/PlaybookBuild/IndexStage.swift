@@ -57,7 +57,7 @@ struct IndexStage {
             searchFiles = search.digests
         }
         files += loaded.assets.map { OutputFile(path: $0.output, contents: .copy(from: $0.source)) }
-        let contentDir = PathText.join(options.source, "content")
+        let contentDir = PathText.join(options.source, site.config.contentFolder)
         files += site.staticFiles.map {
             OutputFile(
                 path: PageLocation.staticOutputPath($0, style: site.config.urlStyle),

@@ -61,9 +61,9 @@ enum LintPages {
         if taken {
             return (site, [
                 .warning(
-                    "lint/pages", at: SourceLocation(file: "content/\(folder)/"),
+                    "lint/pages", at: SourceLocation(file: site.config.contentPrefix + folder + "/"),
                     "the content already has pages under /\(folder)/, so the generated lint rule pages are left out",
-                    hint: "rename content/\(folder) to publish the rule pages")
+                    hint: "rename \(site.config.contentPrefix)\(folder) to publish the rule pages")
             ])
         }
         var pages = site.pages

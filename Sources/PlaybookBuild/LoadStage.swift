@@ -57,7 +57,7 @@ struct LoadStage {
             let probe = options.gitProbe ?? GitProbe.run(source: options.source, enabled: options.git)
             return GitHistory.read(source: options.source, probe: probe, previous: previous.git)
         }
-        let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
+        let contentChanged = ChangeSet.contentPaths(changed, prefix: SiteConfig.contentFolder(ofSite: options.source) + "/")
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
             configOverride: { [options] config in if let baseURL = options.baseURL { config.baseURL = baseURL } },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)

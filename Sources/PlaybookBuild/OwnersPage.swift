@@ -17,7 +17,7 @@ enum OwnersPage {
         if site.pages.contains(where: { $0.url == "/\(folder)/" }) {
             return (site, [
                 .warning(
-                    "page/owners-taken", at: SourceLocation(file: "content/\(folder)/"),
+                    "page/owners-taken", at: SourceLocation(file: site.config.contentPrefix + folder + "/"),
                     "the content already has a page at /\(folder)/, so the generated list of owners is left out",
                     hint: "rename that page to publish the list of owners and their reviews")
             ])

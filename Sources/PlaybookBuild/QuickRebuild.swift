@@ -18,8 +18,9 @@ struct QuickRebuild {
         guard GitProbe.run(source: options.source, enabled: options.git).key == previous.git?.key else { return nil }
         var indices: [Int] = []
         for path in changed {
-            guard path.hasPrefix("content/"), path.hasSuffix(".md"),
-                let index = last.site.pageIndexBySource[String(path.dropFirst("content/".count))]
+            let prefix = last.site.config.contentPrefix
+            guard path.hasPrefix(prefix), path.hasSuffix(".md"),
+                let index = last.site.pageIndexBySource[String(path.dropFirst(prefix.count))]
             else { return nil }
             indices.append(index)
         }

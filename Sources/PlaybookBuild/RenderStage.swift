@@ -47,7 +47,7 @@ struct RenderStage {
         // A new title shows on the few pages that name it; a new shape of the site, anywhere.
         let showingChanges = navigationKept
             ? [] : NavigationChange.pagesToRender(previous: previous.navigation, current: navigation, site: site)
-        let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed) || showingChanges == nil
+        let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed, contentPrefix: site.config.contentPrefix) || showingChanges == nil
             || site.staticFiles != previous.staticFiles || assetOutputs != previous.assetOutputs
         let renderer: SiteRenderer
         if let kept = previous.memory?.renderer, !renderAll, navigationKept {
@@ -65,7 +65,7 @@ struct RenderStage {
         if renderAll {
             return self.renderAll(with: renderer)
         }
-        let contentChanged = Set(changed.compactMap { $0.hasPrefix("content/") ? String($0.dropFirst(8)) : nil })
+        let contentChanged = ChangeSet.contentPaths(changed, prefix: site.config.contentPrefix)
         let reusable = previous.rendered
         let showing = showingChanges ?? []
         let gitFacts = loaded.git.facts

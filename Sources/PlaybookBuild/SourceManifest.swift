@@ -62,7 +62,7 @@ struct SourceManifest: Equatable, Sendable {
         if stat(root + "/playbook.yml", &info) == 0 {
             found.append(("playbook.yml", root + "/playbook.yml", FileStamp(info), .file))
         }
-        for folder in ["content", "templates", LintFence.folder] {
+        for folder in [SiteConfig.contentFolder(ofSite: root), "templates", LintFence.folder] {
             visit(root + "/" + folder, relative: folder, into: &found)
         }
         let known = Dictionary((previous?.files ?? []).map { ($0.path, $0) }, uniquingKeysWith: { $1 })

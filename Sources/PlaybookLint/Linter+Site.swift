@@ -26,7 +26,7 @@ extension Linter {
         let (config, lintProblems) = LintConfig.parse(siteConfig.lint)
         problems += lintProblems
         var framework: Framework?
-        let frameworkDisplay = "content/framework.yml"
+        let frameworkDisplay = siteConfig.contentPrefix + "framework.yml"
         if let text = try readIfPresent(PathText.join(root, frameworkDisplay), display: frameworkDisplay) {
             let (parsed, frameworkProblems) = Framework.parse(text, file: frameworkDisplay)
             framework = parsed
@@ -46,7 +46,8 @@ extension Linter {
     /// - Throws: `DiagnosticError` (usage) when no path is given and there is no content folder.
     public static func targets(paths: [String], source: String) throws -> (targets: [LintTarget], missing: [String]) {
         guard paths.isEmpty else { return targets(for: paths) }
-        let content = PathText.join(source, "content")
+        let folder = SiteConfig.contentFolder(ofSite: source)
+        let content = PathText.join(source, folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError.usage(
@@ -54,7 +55,7 @@ extension Linter {
                 hint: "pass plan files or folders, or --source DIR for a site folder")
         }
         let files = markdownFiles(in: content).map {
-            LintTarget(path: PathText.join(content, $0), display: "content/" + $0, explicit: false)
+            LintTarget(path: PathText.join(content, $0), display: folder + "/" + $0, explicit: false)
         }
         return (files, [])
     }

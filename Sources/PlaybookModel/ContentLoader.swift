@@ -48,33 +48,23 @@ public struct ContentLoader: Sendable {
         configOverride: (inout SiteConfig) -> Void = { _ in }, reusing: PageCache = PageCache(),
         changed: Set<String> = []
     ) throws -> Result {
-        let contentDir = PathText.join(root, "content")
+        var (config, diagnostics) = readConfig()
+        configOverride(&config)
+        let contentDir = PathText.join(root, config.contentFolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentDir, isDirectory: &isDirectory),
             isDirectory.boolValue
         else {
+            let named = config.contentFolder == SiteConfig.defaultContentFolder ? "" : " (named by 'content:' in playbook.yml)"
             throw DiagnosticError.usage(
-                "no content folder at '\(contentDir)'", file: root,
+                "no content folder at '\(contentDir)'\(named)", file: root,
                 hint: "run the command in a site folder, or pass --source DIR")
         }
-        var diagnostics: [Diagnostic] = []
-        var config = SiteConfig()
-        let configPath = PathText.join(root, "playbook.yml")
-        if let bytes = FileManager.default.contents(atPath: configPath) {
-            switch SourceText.decode(Array(bytes), file: "playbook.yml") {
-            case .success(let text):
-                let (parsed, problems) = SiteConfig.parse(text, file: "playbook.yml")
-                config = parsed
-                diagnostics += problems
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
-        configOverride(&config)
 
-        let listing = ContentWalker(contentDir: contentDir).walk()
+        let listing = ContentWalker(contentDir: contentDir, displayPrefix: config.contentPrefix).walk()
         diagnostics += listing.diagnostics
         let loaded = loadPages(
-            listing.markdownFiles, contentDir: contentDir, style: config.urlStyle,
+            listing.markdownFiles, contentDir: contentDir, prefix: config.contentPrefix, style: config.urlStyle,
             reusing: reusing.style == config.urlStyle ? reusing : PageCache(), changed: changed)
         var pages: [Page] = []
         for path in listing.markdownFiles {
@@ -90,9 +80,10 @@ public struct ContentLoader: Sendable {
         site.root = root
         let frameworkPath = PathText.join(contentDir, "framework.yml")
         if let bytes = FileManager.default.contents(atPath: frameworkPath) {
-            switch SourceText.decode(Array(bytes), file: "content/framework.yml") {
+            let frameworkFile = config.contentPrefix + "framework.yml"
+            switch SourceText.decode(Array(bytes), file: frameworkFile) {
             case .success(let text):
-                let (framework, problems) = Framework.parse(text, file: "content/framework.yml")
+                let (framework, problems) = Framework.parse(text, file: frameworkFile)
                 site.framework = framework
                 diagnostics += problems
             case .failure(let problem): diagnostics.append(problem)
@@ -102,15 +93,28 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads one Markdown file (path relative to content), as a full load would.
-    public func readPage(_ sourcePath: String, style: URLStyle) -> (page: Page?, diagnostics: [Diagnostic]) {
+    public func readPage(
+        _ sourcePath: String, style: URLStyle, contentFolder: String = SiteConfig.defaultContentFolder
+    ) -> (page: Page?, diagnostics: [Diagnostic]) {
         let result = PageReader.read(
-            sourcePath: sourcePath, absolutePath: PathText.join(PathText.join(root, "content"), sourcePath), style: style)
+            sourcePath: sourcePath, absolutePath: PathText.join(PathText.join(root, contentFolder), sourcePath),
+            displayPrefix: contentFolder + "/", style: style)
         return (result.0, result.1)
+    }
+
+    /// Reads `playbook.yml` (defaults when it is missing) and its problems.
+    private func readConfig() -> (SiteConfig, [Diagnostic]) {
+        let configPath = PathText.join(root, "playbook.yml")
+        guard let bytes = FileManager.default.contents(atPath: configPath) else { return (SiteConfig(), []) }
+        switch SourceText.decode(Array(bytes), file: "playbook.yml") {
+        case .success(let text): return SiteConfig.parse(text, file: "playbook.yml")
+        case .failure(let problem): return (SiteConfig(), [problem])
+        }
     }
 
     /// Reads and decodes every Markdown file not in the cache or changed, in parallel.
     private func loadPages(
-        _ files: [String], contentDir: String, style: URLStyle, reusing: PageCache, changed: Set<String>
+        _ files: [String], contentDir: String, prefix: String, style: URLStyle, reusing: PageCache, changed: Set<String>
     ) -> PageCache {
         var cache = PageCache()
         cache.style = style
@@ -123,7 +127,7 @@ public struct ContentLoader: Sendable {
             }
         }
         let results = toRead.parallelMap { path in
-            PageReader.read(sourcePath: path, absolutePath: PathText.join(contentDir, path), style: style)
+            PageReader.read(sourcePath: path, absolutePath: PathText.join(contentDir, path), displayPrefix: prefix, style: style)
         }
         for (path, result) in zip(toRead, results) {
             cache.entries[path] = (result.0, result.1)

@@ -6,6 +6,8 @@ internal import Foundation
 /// warned about, as are links that point nowhere and linked files outside `content/`.
 struct ContentWalker {
     let contentDir: String
+    /// How display paths start: `content/`, or the folder `content:` names.
+    var displayPrefix = "content/"
 
     struct Listing {
         /// Markdown files, relative to content, sorted.
@@ -48,7 +50,7 @@ struct ContentWalker {
 
     /// The diagnostic for an entry the build does not read.
     private func problem(at entry: FolderWalker.Entry) -> Diagnostic {
-        let location = SourceLocation(file: "content/" + entry.path)
+        let location = SourceLocation(file: displayPrefix + entry.path)
         switch entry.kind {
         case .unreadableFolder:
             return .error("file/unreadable", at: location, "this folder cannot be read")
@@ -62,11 +64,11 @@ struct ContentWalker {
         case .linkedFolder:
             return .warning(
                 "file/symlink", at: location, "symbolic links to folders are not followed; it is skipped",
-                hint: "move or copy the folder into content/")
+                hint: "move or copy the folder into \(displayPrefix)")
         case .linkedFile, .file, .folder, .other:  // only a linked file outside content/ comes here
             return .warning(
-                "file/symlink", at: location, "this symbolic link points outside content/; it is skipped",
-                hint: "copy the file into content/ instead")
+                "file/symlink", at: location, "this symbolic link points outside \(displayPrefix); it is skipped",
+                hint: "copy the file into \(displayPrefix) instead")
         }
     }
 

@@ -104,7 +104,7 @@ public enum FrontMatterEdit {
         switch parse(bytes, file: file) {
         case .failure(let problem): return .failure(problem)
         case .success(nil):
-            let result = addingFrontMatter(key: key, value: value, to: bytes)
+            let result = addingFrontMatter(line: "\(key): \(FrontMatterLine.scalar(value))", to: bytes)
             return .success(Outcome(bytes: result, changes: [Change(key: key, old: nil, new: value)], addedFrontMatter: true))
         case .success(let found?): parsed = found
         }
@@ -146,14 +146,15 @@ public enum FrontMatterEdit {
         return edited.count == 1 && edited[0].value.scalarText == value
     }
 
-    /// A front matter holding the key, then the file's bytes (after a byte-order mark, if any).
-    private static func addingFrontMatter(key: String, value: String, to bytes: [UInt8]) -> [UInt8] {
+    /// A front matter holding `line` (`key: value`), then the file's bytes (after a byte-order
+    /// mark, if any).
+    static func addingFrontMatter(line: String, to bytes: [UInt8]) -> [UInt8] {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let hasBOM = bytes.starts(with: bom)
         let rest = hasBOM ? Array(bytes.dropFirst(3)) : bytes
         let lines = ByteLines(rest)
         let ending = lines.count > 0 && !lines.ending(of: 1).isEmpty ? lines.ending(of: 1) : Array("\n".utf8)
-        let block = ["---", "\(key): \(FrontMatterLine.scalar(value))", "---"].flatMap { Array($0.utf8) + ending }
+        let block = ["---", line, "---"].flatMap { Array($0.utf8) + ending }
         return (hasBOM ? bom : []) + block + rest
     }
 

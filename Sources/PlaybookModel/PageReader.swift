@@ -3,8 +3,10 @@ internal import Foundation
 
 /// Reads one Markdown file into a `Page`: bytes → UTF-8 text → front matter → metadata.
 enum PageReader {
-    static func read(sourcePath: String, absolutePath: String, style: URLStyle) -> (Page?, [Diagnostic]) {
-        let displayPath = "content/" + sourcePath
+    static func read(
+        sourcePath: String, absolutePath: String, displayPrefix: String = "content/", style: URLStyle
+    ) -> (Page?, [Diagnostic]) {
+        let displayPath = displayPrefix + sourcePath
         guard let data = FileManager.default.contents(atPath: absolutePath) else {
             return (
                 nil,
@@ -70,7 +72,7 @@ enum PageReader {
     /// warning), and a section page renamed to an ordinary one (`_index.md` → `overview.md`)
     /// should not stop the build; but the author expects an order that no longer applies.
     private static func misplacedOrder(at keyNode: YAMLNode, folder: String) -> Diagnostic {
-        let indexPath = "content/" + PathText.join(folder, "_index.md")
+        let indexPath = PathText.join(PathText.parent(keyNode.location.file), "_index.md")
         return .warning(
             "order/not-section-page", at: keyNode.location,
             "'order' orders the entries of a section, but this is not a section's page; it is ignored",

@@ -8,10 +8,13 @@ extension PageReview {
     /// - Returns: the file, or a usage error positioned at the path when there is no such file,
     ///   when it is a folder or not Markdown, or when it is not under the site's `content/`
     ///   (hidden folders included, which are not pages).
+    /// The content folder `playbook.yml` names (`content` by default).
+    var contentFolder: String { SiteConfig.contentFolder(ofSite: source) }
+
     func locate(_ path: String, contentRoot: String) -> Result<Located, Diagnostic> {
         let candidates = path.hasPrefix("/")
             ? [path]
-            : [path, PathText.join(source, path), PathText.join(PathText.join(source, "content"), path)]
+            : [path, PathText.join(source, path), PathText.join(PathText.join(source, contentFolder), path)]
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             return .failure(problem(path, "no such file", hint: "name a Markdown file of the site, such as content/guide/writing-a-page.md"))
         }
@@ -29,14 +32,14 @@ extension PageReview {
             .resolvingSymlinksInPath().standardizedFileURL.path
         let absolute = PathText.join(folder, PathText.name(found))
         guard PathText.isSameOrInside(absolute, contentRoot), absolute != contentRoot else {
-            return .failure(problem(path, "this file is not under the site's content folder (\(PathText.join(source, "content")))",
-                                    hint: "pages live under content/; with another site folder, pass --source DIR"))
+            return .failure(problem(path, "this file is not under the site's content folder (\(PathText.join(source, contentFolder)))",
+                                    hint: "pages live under \(contentFolder)/; with another site folder, pass --source DIR"))
         }
         let relative = String(absolute.dropFirst(contentRoot.count).drop { $0 == "/" })
         if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             return .failure(problem(path, "this file is in a hidden folder or is hidden, so it is not a page", hint: "pages are the .md files under content/ whose names do not start with '.'"))
         }
-        return .success(Located(path: absolute, display: "content/" + relative))
+        return .success(Located(path: absolute, display: contentFolder + "/" + relative))
     }
 
     private func problem(_ path: String, _ message: String, hint: String) -> Diagnostic {

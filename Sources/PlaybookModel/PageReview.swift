@@ -51,7 +51,7 @@ public struct PageReview: Sendable {
         if let owner, let owners, !owners.contains(owner) {
             report.usage.append(unknownOwner(owner, owners: owners))
         }
-        let content = PathText.join(source, "content")
+        let content = PathText.join(source, contentFolder)
         let contentRoot = URL(fileURLWithPath: content).resolvingSymlinksInPath().standardizedFileURL.path
         var seen: Set<String> = []
         for path in paths {

@@ -113,7 +113,7 @@ struct SectionOrder {
     }
 
     private func unknown(_ item: OrderName, entries: [Key]) -> Diagnostic {
-        let place = folder.isEmpty ? "content/" : "content/\(folder)/"
+        let place = PathText.parent(item.location.file) + "/"
         let written = item.name + (item.folderOnly ? "/" : "")
         return .error(
             "order/unknown", at: item.location,

@@ -13,12 +13,12 @@ extension SiteAssembler {
         // Every folder with pages gets a page of its own, generated when it has no _index.md.
         for folder in existingPaths() where folder.hasSuffix("/") {
             let location = PageLocation(sourcePath: folder + "_index.md", style: config.urlStyle)
-            taken[location.outputPath.lowercased()] = "content/" + folder
+            taken[location.outputPath.lowercased()] = config.contentPrefix + folder
         }
-        taken["index.html"] = "content/"
+        taken["index.html"] = config.contentPrefix
         for page in pages { taken[page.outputPath.lowercased()] = page.displayPath }
         for file in staticFiles {
-            taken[PageLocation.staticOutputPath(file, style: config.urlStyle).lowercased()] = "content/" + file
+            taken[PageLocation.staticOutputPath(file, style: config.urlStyle).lowercased()] = config.contentPrefix + file
         }
         let hasAliases = pages.contains { !$0.aliases.isEmpty }
         var diagnostics: [Diagnostic] = []

@@ -36,7 +36,7 @@ struct SiteAssembler {
     private func generatedIndex(_ folder: String) -> Page {
         let location = PageLocation(sourcePath: PathText.join(folder, "_index.md"), style: config.urlStyle)
         return Page(
-            sourcePath: location.outputPath, displayPath: "content/" + (folder.isEmpty ? "" : folder + "/"),
+            sourcePath: location.outputPath, displayPath: config.contentPrefix + (folder.isEmpty ? "" : folder + "/"),
             url: location.url, outputPath: location.outputPath,
             title: folder.isEmpty ? config.title : PageLocation.readableName(folder), body: "",
             isSectionIndex: true, sectionPath: folder)
@@ -56,7 +56,7 @@ struct SiteAssembler {
                     diagnostics.append(
                         .error(
                             "page/duplicate-index", at: SourceLocation(file: page.displayPath, line: 1),
-                            "the folder '\(first.sectionPath.isEmpty ? "content" : first.sectionPath)' has two pages: \(first.displayPath) and \(page.displayPath)",
+                            "the folder '\(first.sectionPath.isEmpty ? config.contentFolder : first.sectionPath)' has two pages: \(first.displayPath) and \(page.displayPath)",
                             hint: "a folder's page is its _index.md, index.md or README.md: keep one, rename the other"))
                 } else {
                     diagnostics.append(
@@ -75,8 +75,8 @@ struct SiteAssembler {
             if let other = staticByOutput[output] {
                 diagnostics.append(
                     .error(
-                        "page/duplicate-url", at: SourceLocation(file: "content/" + file),
-                        "content/\(file) and content/\(other) would both be copied to \(output)",
+                        "page/duplicate-url", at: SourceLocation(file: config.contentPrefix + file),
+                        "\(config.contentPrefix)\(file) and \(config.contentPrefix)\(other) would both be copied to \(output)",
                         hint: "rename one of the two folders or files"))
             } else {
                 staticByOutput[output] = file
@@ -102,8 +102,8 @@ struct SiteAssembler {
             guard PageLocation.isReserved(output) else { continue }
             diagnostics.append(
                 .error(
-                    "page/reserved-url", at: SourceLocation(file: "content/" + file),
-                    "content/\(file) would be copied to \(output), a folder the build keeps for its own files",
+                    "page/reserved-url", at: SourceLocation(file: config.contentPrefix + file),
+                    "\(config.contentPrefix)\(file) would be copied to \(output), a folder the build keeps for its own files",
                     hint: hint))
         }
         return diagnostics

@@ -29,6 +29,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var owners: [SiteOwner]?
     /// How often pages are reviewed and whether they need an owner (`freshness:`).
     public var freshness = FreshnessConfig()
+    /// The folder under the site folder that holds the pages (`content:`, default `content`):
+    /// `docs` for a site moved in from MkDocs, `src` from mdBook. Always relative, no `..`.
+    public var contentFolder = SiteConfig.defaultContentFolder
+    /// The content folder when `playbook.yml` does not name one.
+    public static let defaultContentFolder = "content"
+
+    /// The content folder as display paths start with it: `content/`.
+    public var contentPrefix: String { contentFolder + "/" }
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -70,7 +78,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint", "urls", "links", "owners", "freshness",
+        "lint", "urls", "links", "owners", "freshness", "content",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -113,6 +121,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if let policy = reader.choice(value, key: key, from: BrokenLinkPolicy.self) { config.brokenLinks = policy }
             case "owners": config.owners = readOwners(value, reader: &reader)
             case "freshness": config.freshness = readFreshness(value, reader: &reader)
+            case "content": config.contentFolder = readContentFolder(value, reader: &reader) ?? config.contentFolder
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {
@@ -127,6 +136,36 @@ public struct SiteConfig: Sendable, Hashable {
         }
         problems += reader.problems
         return (config, problems)
+    }
+}
+
+extension SiteConfig {
+    /// Reads `content:`: a relative folder path without `.`, `..`, hidden or empty parts.
+    static func readContentFolder(_ value: YAMLNode, reader: inout FieldReader) -> String? {
+        guard let text = reader.string(value, key: "content") else { return nil }
+        var trimmed = Substring(text)
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        let isSafe = !trimmed.isEmpty && !text.hasPrefix("/") && !text.contains("\\")
+            && parts.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
+            && !["templates", "public"].contains(String(trimmed))
+        guard isSafe else {
+            reader.error(
+                "config/content", at: value, "'content' must name a folder inside the site folder, not '\(text)'",
+                hint: "a relative path such as content, docs or src; no '..', no leading '/', no hidden folders")
+            return nil
+        }
+        return String(trimmed)
+    }
+
+    /// The content folder the site at `root` names in its `playbook.yml` (the default when the
+    /// file is missing or unreadable; its problems are reported when the site is loaded).
+    public static func contentFolder(ofSite root: String) -> String {
+        let path = PathText.join(root, "playbook.yml")
+        guard let bytes = FileManager.default.contents(atPath: path),
+            case .success(let text) = SourceText.decode(Array(bytes), file: "playbook.yml")
+        else { return defaultContentFolder }
+        return parse(text, file: "playbook.yml").0.contentFolder
     }
 }
 

@@ -66,7 +66,8 @@ struct FenceRenderer: Sendable {
     /// buffer limit.
     private func diagrams(forPageAt path: String, examplePlan: EngagementPlan? = nil) -> DiagramRenderer {
         let bufferDays = lint.bufferDays
-        guard path.hasPrefix("content/"), let index = site.pageIndexBySource[String(path.dropFirst("content/".count))],
+        let prefix = site.config.contentPrefix
+        guard path.hasPrefix(prefix), let index = site.pageIndexBySource[String(path.dropFirst(prefix.count))],
             case let page = site.pages[index], page.kind == .plan,
             let root = page.frontMatter
         else {

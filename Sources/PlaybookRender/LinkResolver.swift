@@ -116,7 +116,7 @@ public struct LinkResolver: Sendable {
 
     private func suggestion(for path: String, written: String, from folder: String) -> String? {
         if let exact = pathsByLowercase[path.lowercased()] {
-            return "did you mean '\(Self.matchingCase(written, to: exact))'? The case differs from content/\(exact), and URLs are case-sensitive"
+            return "did you mean '\(Self.matchingCase(written, to: exact))'? The case differs from \(site.config.contentPrefix)\(exact), and URLs are case-sensitive"
         }
         if let moved = movedFile(path, from: folder) { return moved }
         let candidates = site.pages.map(\.sourcePath) + Array(files.keys) + site.sections.map(\.path)
@@ -127,7 +127,7 @@ public struct LinkResolver: Sendable {
     private func movedFile(_ wanted: String, from folder: String) -> String? {
         // A folder without a page of its own gets a generated one, whose path is not a file.
         let finder = MovedFileSuggestion(paths: site.pages.map(\.sourcePath).filter { !$0.hasSuffix(".html") } + site.staticFiles)
-        return finder.link(for: wanted, from: folder).map { "did you mean '\($0.link)'? content/\($0.path) has that name" }
+        return finder.link(for: wanted, from: folder).map { "did you mean '\($0.link)'? \(site.config.contentPrefix)\($0.path) has that name" }
     }
 
     /// The link as written with its last path segments in the case of the file on disk:

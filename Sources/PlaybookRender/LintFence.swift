@@ -31,8 +31,9 @@ public struct LintFence: Sendable {
         let usage = "write the plan's path from the site folder after the word lint: ```lint \(Self.folder)/plans/NAME.md"
         guard let path = arguments.first else {
             // No path: the page's own plan, as `playbook lint` prints it for this file.
-            guard location.file.hasPrefix("content/"),
-                let index = site.pageIndexBySource[String(location.file.dropFirst("content/".count))],
+            let prefix = site.config.contentPrefix
+            guard location.file.hasPrefix(prefix),
+                let index = site.pageIndexBySource[String(location.file.dropFirst(prefix.count))],
                 let report = linter.planPageReport(site.pages[index].sourcePath)
             else {
                 return failure(

@@ -27,13 +27,16 @@ public final class FileWatcher: @unchecked Sendable {
     #endif
     private var snapshot: [String: Date] = [:]
 
-    /// The folders and files under the site folder that are watched.
-    static let watched = ["content", "templates", "examples", "playbook.yml"]
+    /// The folders and files under the site folder that are watched: the content folder
+    /// `playbook.yml` names when the watch starts (`content` by default), `templates`, `examples`
+    /// and `playbook.yml`.
+    private let watched: [String]
 
     /// Starts watching `root`; `onChange` is called on a background queue with each batch.
     public init(root: String, onChange: @escaping @Sendable (Set<String>) -> Void) {
         self.root = root
         self.onChange = onChange
+        self.watched = [SiteConfig.contentFolder(ofSite: root), "templates", "examples", "playbook.yml"]
         // The watches are in place before init returns, so a change made right after it (as a
         // writer saving at once, or a test) is never missed; only the waiting runs in the background.
         let watching = queue.sync { self.startWatching() }
@@ -54,7 +57,7 @@ public final class FileWatcher: @unchecked Sendable {
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             if descriptor >= 0 {
                 addWatch(relative: "")
-                for name in ["content", "templates", "examples"] { addTree(name) }
+                for name in watched where name != "playbook.yml" { addTree(name) }
                 return true
             }
         #endif
@@ -85,7 +88,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// walked by `FolderWalker`'s rule as the build walks them.
     private func scan() -> [String: Date] {
         var result: [String: Date] = [:]
-        for top in Self.watched {
+        for top in watched {
             let full = root + "/" + top
             if top.hasSuffix(".yml") {
                 if let date = (try? FileManager.default.attributesOfItem(atPath: full))?[.modificationDate] as? Date {
@@ -137,7 +140,7 @@ public final class FileWatcher: @unchecked Sendable {
                     var again = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                     if Glibc.poll(&again, 1, 2) <= 0 { break }
                 } while Date() < deadline
-                let relevant = changed.filter(Self.isWatched)
+                let relevant = changed.filter(isWatched)
                 if !relevant.isEmpty { onChange(relevant) }
             }
             close(descriptor)
@@ -168,7 +171,7 @@ public final class FileWatcher: @unchecked Sendable {
         }
     #endif
 
-    private static func isWatched(_ path: String) -> Bool {
-        path == "playbook.yml" || path.hasPrefix("content/") || path.hasPrefix("templates/") || path.hasPrefix("examples/")
+    private func isWatched(_ path: String) -> Bool {
+        path == "playbook.yml" || watched.contains { path.hasPrefix($0 + "/") }
     }
 }

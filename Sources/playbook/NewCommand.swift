@@ -48,10 +48,12 @@ struct NewCommand: ParsableCommand {
     var source: String = "."
 
     func run() throws {
-        let relative = try Self.contentPath(path)
-        let target = PathText.join(PathText.join(source, "content"), relative)
+        let folder = SiteConfig.contentFolder(ofSite: source)
+        let relative = try Self.contentPath(path, folder: folder)
+        let target = PathText.join(PathText.join(source, folder), relative)
+        let display = folder + "/" + relative
         guard !FileManager.default.fileExists(atPath: target) else {
-            throw DiagnosticError.usage("content/\(relative) already exists; it was left as it is", file: "content/\(relative)",
+            throw DiagnosticError.usage("\(display) already exists; it was left as it is", file: display,
                                         hint: "choose another path, or edit the file")
         }
         let archetype = try archetypeText()
@@ -61,16 +63,16 @@ struct NewCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: PathText.parent(target), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
         } catch {
-            throw DiagnosticError.usage("cannot write content/\(relative): \(error.localizedDescription)", file: "content/\(relative)")
+            throw DiagnosticError.usage("cannot write \(display): \(error.localizedDescription)", file: display)
         }
-        print("created content/\(relative) from the \(kind.rawValue) archetype")
+        print("created \(display) from the \(kind.rawValue) archetype")
     }
 
-    /// The path under content/, checked: relative, no `..`, ending in `.md`.
-    static func contentPath(_ path: String) throws -> String {
-        var relative = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+    /// The path under the content folder, checked: relative, no `..`, ending in `.md`.
+    static func contentPath(_ path: String, folder: String = SiteConfig.defaultContentFolder) throws -> String {
+        var relative = path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") || relative.isEmpty {
-            throw DiagnosticError.usage("'\(path)' must be a path inside content/, such as checklists/escalation.md", file: path)
+            throw DiagnosticError.usage("'\(path)' must be a path inside \(folder)/, such as checklists/escalation.md", file: path)
         }
         if !relative.lowercased().hasSuffix(".md") { relative += ".md" }
         return relative
