@@ -29,6 +29,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var owners: [SiteOwner]?
     /// How often pages are reviewed and whether they need an owner (`freshness:`).
     public var freshness = FreshnessConfig()
+    /// Whether the build writes `llms.txt`, `llms-full.txt` and each page's `index.md`, and
+    /// pages offer "Copy page as Markdown" (`llms: false` turns all of it off).
+    public var llms = true
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -70,7 +73,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint", "urls", "links", "owners", "freshness",
+        "lint", "urls", "links", "owners", "freshness", "llms",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -113,6 +116,7 @@ public struct SiteConfig: Sendable, Hashable {
                 if let policy = reader.choice(value, key: key, from: BrokenLinkPolicy.self) { config.brokenLinks = policy }
             case "owners": config.owners = readOwners(value, reader: &reader)
             case "freshness": config.freshness = readFreshness(value, reader: &reader)
+            case "llms": config.llms = reader.bool(value, key: key) ?? config.llms
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {
