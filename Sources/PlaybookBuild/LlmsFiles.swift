@@ -61,10 +61,11 @@ enum LlmsFiles {
             if case .samePage(let anchor) = target { return anchor.isEmpty ? nil : url + "#" + anchor }
             return links.href(for: target, destination: destination).map { origin + $0 }
         }
-        var text = "# " + escaped(page.title) + "\n\nURL: " + url + "\n\n"
-        if let description = page.description, !description.isEmpty { text += "> " + escapedLine(description) + "\n\n" }
+        var parts = ["# " + escaped(page.title), "URL: " + url]
+        if let description = page.description, !description.isEmpty { parts.append("> " + escapedLine(description)) }
         let trimmed = trimmingBlankLines(body)
-        return trimmed.isEmpty ? text : text + trimmed + "\n"
+        if !trimmed.isEmpty { parts.append(trimmed) }
+        return parts.joined(separator: "\n\n") + "\n"
     }
 
     /// `llms-full.txt` from the pages' copies, in reading order.
