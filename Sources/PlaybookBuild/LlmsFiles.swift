@@ -20,8 +20,10 @@ enum LlmsFiles {
         let pages = site.pages.indices.filter { site.pages[$0].hasMarkdownCopy }
         let copies = pages.parallelMap { copy(of: $0, in: site, links: links) }
         var files = zip(pages, copies).map { OutputFile(path: site.pages[$0].markdownOutputPath, contents: .text($1)) }
-        files.append(OutputFile(path: indexPath, contents: .text(index(of: site))))
-        files.append(OutputFile(path: fullPath, contents: .text(full(of: site, copies: copies))))
+        // A file of the content's own at the root (its own `llms.txt`) is the one published.
+        let own = Set(site.staticFiles.map { PageLocation.staticOutputPath($0, style: site.config.urlStyle) })
+        if !own.contains(indexPath) { files.append(OutputFile(path: indexPath, contents: .text(index(of: site)))) }
+        if !own.contains(fullPath) { files.append(OutputFile(path: fullPath, contents: .text(full(of: site, copies: copies)))) }
         return files
     }
 

@@ -110,6 +110,17 @@ import Testing
         #expect(try text(result, "guide/a/index.html").contains("data-md") == false)
     }
 
+    @Test func theContentsOwnLlmsTxtIsTheOnePublished() throws {
+        var files = Self.files
+        files["content/llms.txt"] = "# Ours\n"
+        let result = try FixtureSite(files).build(write: false)
+        #expect(result.succeeded)
+        let published = result.files.filter { $0.path == "llms.txt" }
+        #expect(published.count == 1)
+        if case .copy(let source) = published.first?.contents { #expect(source.hasSuffix("/content/llms.txt")) } else { Issue.record("llms.txt is not the content's") }
+        #expect(FixtureSite.text(result, "llms-full.txt") != nil)
+    }
+
     @Test func thePreviewsQuickPathWritesWhatAFullBuildWrites() throws {
         let site = try FixtureSite(Self.files)
         var options = BuildOptions(source: site.root, output: nil)
