@@ -12,7 +12,7 @@ struct Indexed: Sendable {
 }
 
 /// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
-/// the not-found page, the sitemap, the search index, the templates' assets and the files beside
+/// the not-found page, the sitemap, `llms.txt` and the pages' Markdown copies, the search index, the templates' assets and the files beside
 /// the pages.
 struct IndexStage {
     let options: BuildOptions
@@ -34,6 +34,7 @@ struct IndexStage {
         files += Redirects.files(for: site)
         files += NavigationFiles.files(
             for: rendered.renderer, keptIn: rendered.navigationKept ? previous.htmlFolder : nil)
+        files += LlmsFiles.files(for: site, links: rendered.renderer.links)
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
         var searchParts: [String: SearchPart]

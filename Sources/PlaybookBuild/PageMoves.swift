@@ -13,8 +13,9 @@ public enum PageMoves {
     public static func read(since revision: String, source: String) throws -> (moves: [PageMove], pages: [PageAddress]) {
         let loaded = try ContentLoader(root: source, includeDrafts: true).load()
         let style = loaded.site.config.urlStyle
+        let prefix = loaded.site.config.contentPrefix
         let git = ProcessRunner(program: "git", environment: GitHistory.environment)
-        let arguments = ["-C", source, "diff", "--name-status", "-M", "-z", "--relative", revision, "--", "content/"]
+        let arguments = ["-C", source, "diff", "--name-status", "-M", "-z", "--relative", revision, "--", prefix]
         switch git.run(arguments) {
         case .failure(let failure):
             throw DiagnosticError.usage(
@@ -24,13 +25,13 @@ public enum PageMoves {
             let pages = loaded.site.pages.map {
                 PageAddress(file: $0.displayPath, url: $0.url, aliases: $0.aliases)
             }
-            return (moves(inDiff: output.bytes, style: style), pages)
+            return (moves(inDiff: output.bytes, style: style, prefix: prefix), pages)
         }
     }
 
     /// The page files deleted or renamed in the output of `git diff --name-status -M -z`, with
     /// the URL each had.
-    static func moves(inDiff bytes: [UInt8], style: URLStyle) -> [PageMove] {
+    static func moves(inDiff bytes: [UInt8], style: URLStyle, prefix: String = "content/") -> [PageMove] {
         let fields = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         var moves: [PageMove] = []
         var index = 0
@@ -40,7 +41,8 @@ public enum PageMoves {
             let isRename = status.hasPrefix("R") || status.hasPrefix("C")
             let new = isRename && index + 2 < fields.count ? fields[index + 2] : nil
             index += isRename ? 3 : 2
-            guard status.hasPrefix("R") || status == "D", isPage(old), let relative = contentRelative(old) else { continue }
+            guard status.hasPrefix("R") || status == "D", isPage(old), old.hasPrefix(prefix) else { continue }
+            let relative = String(old.dropFirst(prefix.count))
             moves.append(PageMove(
                 oldFile: old, newFile: new.flatMap { isPage($0) ? $0 : nil },
                 oldURL: PageLocation(sourcePath: relative, style: style).url))
@@ -50,9 +52,5 @@ public enum PageMoves {
 
     private static func isPage(_ path: String) -> Bool {
         ["md", "markdown"].contains(PathText.fileExtension(path).lowercased())
-    }
-
-    private static func contentRelative(_ path: String) -> String? {
-        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : nil
     }
 }

@@ -36,7 +36,8 @@ struct QuickRebuild {
 
         let current = renderer.keepingNavigation(for: reread.site)
         var rendered = previous.rendered
-        let changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
+        var changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
+        changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot, links: current.links))
         clock.lap("render")
         recheck(indices, with: current, in: &snapshot)
         let diagnostics = snapshot.loadDiagnostics + memory.templateProblems + snapshot.pages.flatMap(\.diagnostics)

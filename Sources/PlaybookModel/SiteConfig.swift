@@ -37,6 +37,9 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// The content folder as display paths start with it: `content/`.
     public var contentPrefix: String { contentFolder + "/" }
+    /// Whether the build writes `llms.txt`, `llms-full.txt` and each page's `index.md`, and
+    /// pages offer "Copy page as Markdown" (`llms: false` turns all of it off).
+    public var llms = true
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -78,7 +81,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint", "urls", "links", "owners", "freshness", "content",
+        "lint", "urls", "links", "owners", "freshness", "content", "llms",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -122,6 +125,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "owners": config.owners = readOwners(value, reader: &reader)
             case "freshness": config.freshness = readFreshness(value, reader: &reader)
             case "content": config.contentFolder = readContentFolder(value, reader: &reader) ?? config.contentFolder
+            case "llms": config.llms = reader.bool(value, key: key) ?? config.llms
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {

@@ -43,11 +43,13 @@ final class PageValues: MustacheParent {
     var titleId: TemplateText?
     var editURL: TemplateText?
     var lastUpdated: LastUpdatedValues?
+    /// The page's Markdown copy (`index.md`), when the site writes one (`llms`).
+    var markdownURL: TemplateText?
 
     init(
         title: TemplateText, url: TemplateText, pageKey: TemplateText, content: Any, isHome: Bool, isSection: Bool,
         sourcePath: TemplateText, tags: [String], description: TemplateText?, type: TemplateText?,
-        titleId: TemplateText?, editURL: TemplateText?, lastUpdated: LastUpdatedValues?
+        titleId: TemplateText?, editURL: TemplateText?, lastUpdated: LastUpdatedValues?, markdownURL: TemplateText? = nil
     ) {
         self.title = title
         self.url = url
@@ -62,6 +64,7 @@ final class PageValues: MustacheParent {
         self.titleId = titleId
         self.editURL = editURL
         self.lastUpdated = lastUpdated
+        self.markdownURL = markdownURL
     }
 
     func child(named name: String) -> Any? {
@@ -80,6 +83,7 @@ final class PageValues: MustacheParent {
         case "titleId": return titleId
         case "editURL": return editURL
         case "lastUpdated": return lastUpdated
+        case "markdownURL": return markdownURL
         default: return nil
         }
     }

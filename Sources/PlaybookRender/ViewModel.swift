@@ -25,7 +25,7 @@ public struct ViewModel: Sendable {
         "title", "description", "baseURL", "language", "homeURL", "origin",
         // page
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
-        "pageKey", "summary", "titleId", "lastUpdated",
+        "pageKey", "summary", "titleId", "lastUpdated", "markdownURL",
         // page.lastUpdated
         "date", "iso", "author", "historyURL",
         // navigation and lists
@@ -125,7 +125,9 @@ public struct ViewModel: Sendable {
             isSection: page.isSectionIndex && index != 0, sourcePath: TemplateText(page.displayPath), tags: page.tags,
             description: page.description.map(TemplateText.init), type: page.type.map(TemplateText.init),
             titleId: titleID.map(TemplateText.init), editURL: editURL.map(TemplateText.init),
-            lastUpdated: lastUpdated(page))
+            lastUpdated: lastUpdated(page),
+            markdownURL: site.config.llms && page.hasMarkdownCopy
+                ? TemplateText(basePath + PageLocation.percentEncode(page.markdownOutputPath)) : nil)
     }
 
     /// `<repository>/<action>/<edit-branch>/content/<path>` (GitHub's and Gitea's form; GitLab

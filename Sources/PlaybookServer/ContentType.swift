@@ -15,6 +15,7 @@ enum ContentType {
         "ico": "image/x-icon",
         "pdf": "application/pdf",
         "txt": "text/plain; charset=utf-8",
+        "md": "text/markdown; charset=utf-8",
         "csv": "text/csv; charset=utf-8",
         "woff2": "font/woff2",
         "woff": "font/woff",

@@ -83,10 +83,11 @@ struct BuildCommand: ParsableCommand {
         let brokenLinks = BrokenLinkSummary(result.diagnostics)
         let shown = verbose ? [] : Set(brokenLinks?.links ?? [])
         Terminal.printDiagnostics(result.diagnostics.filter { !shown.contains($0) })
+        // The note on slugged URLs first: the summary of links to fix ends the output.
+        if let slugChanges = SlugChanges(site: result.site) { Terminal.standardError("note: \(slugChanges.note)") }
         if let brokenLinks {
             printSummary(brokenLinks)
         }
-        if let slugChanges = SlugChanges(site: result.site) { Terminal.standardError("note: \(slugChanges.note)") }
         let total = result.stages.reduce(0) { $0 + $1.seconds }
         guard result.succeeded else {
             Terminal.standardError(

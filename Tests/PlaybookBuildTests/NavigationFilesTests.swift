@@ -235,7 +235,7 @@ import Testing
         let first = try session.build(changed: nil)
         try site.write("content/guide/alpha.md", page("Alpha", weight: 1, "New words.\n"))
         let edited = try session.build(changed: ["content/guide/alpha.md"])
-        #expect(edited.changedFiles == ["guide/alpha/index.html"])
+        #expect(edited.changedFiles == ["guide/alpha/index.html", "guide/alpha/index.md", "llms-full.txt"])
         #expect(scripts(edited) == scripts(first))
         #expect(contents(edited) == contents(try site.build(write: false)).filter { !$0.key.hasPrefix("search/") })
     }

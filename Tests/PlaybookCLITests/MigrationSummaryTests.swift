@@ -18,7 +18,9 @@ import Testing
         let run = try BuildCommandTests().run(["build", "--source", site.root])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first == "7 broken links in 7 pages (links: warn in playbook.yml keeps them from failing the build)")
+        // Slugging moved the seven "page N.md" files away from their names: a note says so first.
+        #expect(lines.first?.hasPrefix("note: 7 of 8 page URLs differ from their file names (content/page 0.md is at /page-0/, not /page%200/)") == true)
+        #expect(lines.dropFirst().first == "7 broken links in 7 pages (links: warn in playbook.yml keeps them from failing the build)")
         #expect(lines.filter { $0.contains("warning: broken link") }.count == 5)
         #expect(lines.last == "  … and 2 more: run 'playbook build -v' to list them all")
         #expect(run.stdout.contains("built 8 pages"))

@@ -324,8 +324,8 @@
 })();
 
 // Reading aids: the sidebar opens on the current page, the table of contents marks the section
-// being read, and every code block gets a copy button. Enhancements only: without scripts the
-// page reads and links the same.
+// being read, every code block gets a copy button, and the page one that copies its Markdown.
+// Enhancements only: without scripts the page reads and links the same.
 (function () {
   "use strict";
 
@@ -395,13 +395,39 @@
     });
   }
 
+  // One polite live region for every copy button, made before the first click so that screen
+  // readers announce its changes.
+  var copyStatus = null;
+  function liveStatus() {
+    if (copyStatus) return copyStatus;
+    copyStatus = document.createElement("p");
+    copyStatus.className = "visually-hidden copy-status";
+    copyStatus.setAttribute("aria-live", "polite");
+    document.body.appendChild(copyStatus);
+    return copyStatus;
+  }
+
+  // Copies what `text()` gives (a promise or a string) when `button` is pressed, says so on the
+  // button and in the live region, and puts the label back after two seconds.
+  function onCopy(button, label, text, failure) {
+    var status = liveStatus();
+    var timer = null;
+    button.addEventListener("click", function () {
+      Promise.resolve().then(text).then(copyText).then(function () {
+        button.textContent = "Copied";
+        status.textContent = "";
+        status.textContent = "Copied";
+      }, function () {
+        button.textContent = "Copy failed";
+        status.textContent = failure;
+      });
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  }
+
   function setupCopyButtons() {
     var blocks = document.querySelectorAll(".content pre");
-    if (blocks.length === 0) return;
-    var status = document.createElement("p");
-    status.className = "visually-hidden copy-status";
-    status.setAttribute("aria-live", "polite");
-    document.body.appendChild(status);
     Array.prototype.forEach.call(blocks, function (pre) {
       var code = pre.querySelector("code") || pre;
       var wrapper = document.createElement("div");
@@ -414,26 +440,43 @@
       button.textContent = "Copy";
       button.setAttribute("aria-label", "Copy code");
       wrapper.appendChild(button);
-      var timer = null;
-      button.addEventListener("click", function () {
-        copyText(code.textContent).then(function () {
-          button.textContent = "Copied";
-          status.textContent = "";
-          status.textContent = "Copied";
-        }, function () {
-          button.textContent = "Copy failed";
-          status.textContent = "Copying failed: select the code and copy it by hand";
-        });
-        window.clearTimeout(timer);
-        timer = window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
-      });
+      onCopy(button, "Copy", function () { return code.textContent; },
+        "Copying failed: select the code and copy it by hand");
     });
+  }
+
+  // ---- Page: "Copy page as Markdown", the page's Markdown copy (index.md, `llms` on). ----
+  function setupPageCopy() {
+    var article = document.querySelector("article[data-md]");
+    if (!article) return;
+    var url = article.getAttribute("data-md");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "page-copy";
+    button.textContent = "Copy page as Markdown";
+    var after = article.querySelector(":scope > .lead") || article.querySelector(":scope > h1");
+    if (after) after.insertAdjacentElement("afterend", button); else article.insertBefore(button, article.firstChild);
+    // Fetched when the button is pointed at or focused, so that a click usually copies at once
+    // (some browsers refuse the clipboard once the click's moment has passed).
+    var markdown = null;
+    function load() {
+      markdown = markdown || fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      });
+      markdown.catch(function () { markdown = null; });
+      return markdown;
+    }
+    button.addEventListener("pointerenter", load);
+    button.addEventListener("focus", load);
+    onCopy(button, "Copy page as Markdown", load, "Copying failed: open " + url + " and copy it by hand");
   }
 
   function start() {
     revealCurrentEntry();
     setupScrollSpy();
     setupCopyButtons();
+    setupPageCopy();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

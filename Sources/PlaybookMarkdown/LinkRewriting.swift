@@ -1,0 +1,122 @@
+internal import CMark
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
+/// Markdown kept as written, with the destinations of its inline links and images changed: for
+/// a page's Markdown copy (`index.md`), whose relative links must read from anywhere.
+///
+/// cmark finds the links (so nothing in a code span, a code block or raw HTML is touched); each
+/// destination is then found in the link's own source span, right after its `](`, and only those
+/// bytes are replaced. A link whose destination is not written there as cmark reads it (a
+/// reference link, a destination with backslash escapes or entities) is left as written.
+public enum MarkdownSource {
+    /// `text` with each inline link's and image's destination replaced by what `rewrite` returns
+    /// for it (`nil` keeps it); every other byte as it was.
+    ///
+    /// - Parameter rewrite: given the destination as cmark reads it and whether it is an image.
+    public static func rewritingLinks(
+        in text: String, _ rewrite: (_ destination: String, _ isImage: Bool) -> String?
+    ) -> String {
+        guard text.utf8.contains(UInt8(ascii: "]")) else { return text }
+        let lines = SourceLines(text)
+        var edits: [(range: Range<Int>, text: String)] = []
+        var cursor = 0
+        for link in links(in: text) {
+            guard let replacement = rewrite(link.destination, link.isImage) else { continue }
+            let start = max(cursor, lines.start(of: link.startLine) + max(link.startColumn - 1, 0))
+            let endLine = lines.line(link.endLine)
+            let end = max(start, min(lines.start(of: link.endLine) + link.endColumn, endLine.endIndex))
+            guard let range = destination(link.destination, in: lines.bytes, from: start, to: end) else { continue }
+            edits.append((range, written(replacement, angled: range.lowerBound > 0 && lines.bytes[range.lowerBound - 1] == UInt8(ascii: "<"))))
+            cursor = range.upperBound
+        }
+        guard !edits.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.bytes.count + edits.count * 32)
+        var position = 0
+        for edit in edits {
+            out += lines.bytes[position..<edit.range.lowerBound]
+            out += edit.text.utf8
+            position = edit.range.upperBound
+        }
+        out += lines.bytes[position...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private struct Found {
+        var destination: String
+        var isImage: Bool
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var endColumn: Int
+    }
+
+    /// Every inline link and image cmark finds, in document order.
+    private static func links(in text: String) -> [Found] {
+        let document: OpaquePointer? = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        guard let document else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var found: [Found] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            found.append(
+                Found(
+                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    isImage: type == CMARK_NODE_IMAGE,
+                    startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                    endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node))))
+        }
+        return found
+    }
+
+    /// Where `destination` is written in `bytes[from..<to]`: after `](`, spaces and an optional
+    /// `<`, and followed by a space, `)` or `>`.
+    private static func destination(_ destination: String, in bytes: [UInt8], from: Int, to: Int) -> Range<Int>? {
+        let wanted = Array(destination.utf8)
+        guard !wanted.isEmpty else { return nil }
+        var index = from
+        while index + 1 < to {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") else { continue }
+            var start = index + 2
+            while start < to, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            if start < to, bytes[start] == UInt8(ascii: "<") { start += 1 }
+            let end = start + wanted.count
+            guard end < bytes.count, bytes[start..<end].elementsEqual(wanted) else { continue }
+            let after = bytes[end]
+            guard after == UInt8(ascii: ")") || after == UInt8(ascii: ">") || after == UInt8(ascii: " ")
+                || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: "\t")
+            else { continue }
+            return start..<end
+        }
+        return nil
+    }
+
+    /// A destination as it can be written: inside `<…>` already, or wrapped in them when it holds
+    /// a space or a parenthesis; `<` and `>` percent-encoded.
+    private static func written(_ url: String, angled: Bool) -> String {
+        let safe = url.replacingAll("<", with: "%3C").replacingAll(">", with: "%3E")
+        if angled { return safe }
+        let needsAngles = safe.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }
+        return needsAngles ? "<" + safe + ">" : safe
+    }
+}
+
+extension String {
+    /// Every `target` replaced with `replacement` (Foundation-free).
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        return out
+    }
+}
