@@ -49,22 +49,13 @@ struct RenderStage {
             ? [] : NavigationChange.pagesToRender(previous: previous.navigation, current: navigation, site: site)
         let renderAll = changes == .everything || ChangeSet.showsOnEveryPage(changed, contentPrefix: site.config.contentPrefix) || showingChanges == nil
             || site.staticFiles != previous.staticFiles || assetOutputs != previous.assetOutputs
-        let renderer: SiteRenderer
-        if let kept = previous.memory?.renderer, !renderAll, navigationKept {
-            renderer = kept.keepingNavigation(for: site, lint: loaded.lint, gitFacts: loaded.git.facts)
-        } else if renderAll {
-            // Facts from git are set once the git pass ends (see `renderAll(with:)`).
-            renderer = SiteRenderer(
-                site: site, templates: templates, assetFiles: assetOutputs, lint: loaded.lint,
-                codeColouring: options.codeColouring)
-        } else {
-            renderer = SiteRenderer(
-                site: site, templates: templates, assetFiles: assetOutputs, lint: loaded.lint,
-                codeColouring: options.codeColouring, gitFacts: loaded.git.facts)
-        }
         if renderAll {
-            return self.renderAll(with: renderer)
+            // Facts from git are set once the git pass ends (see `renderAll(with:)`).
+            return self.renderAll(with: SiteRenderer(
+                site: site, templates: templates, assetFiles: assetOutputs, lint: loaded.lint,
+                codeColouring: options.codeColouring))
         }
+        let renderer = renderer(previous: previous, navigationKept: navigationKept)
         let contentChanged = ChangeSet.contentPaths(changed, prefix: site.config.contentPrefix)
         let reusable = previous.rendered
         let showing = showingChanges ?? []
@@ -95,6 +86,17 @@ struct RenderStage {
             written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept), searchParts: made.map(\.1))
         result.navigationKept = navigationKept
         return result
+    }
+
+    /// The renderer for a build that renders some pages: the previous one's, with its sidebars,
+    /// when the navigation is as it was and the state kept it in memory; else a new one.
+    private func renderer(previous: BuildState, navigationKept: Bool) -> SiteRenderer {
+        if let kept = previous.memory?.renderer, navigationKept {
+            return kept.keepingNavigation(for: loaded.site, lint: loaded.lint, gitFacts: loaded.git.facts)
+        }
+        return SiteRenderer(
+            site: loaded.site, templates: templates, assetFiles: loaded.assets.map(\.output), lint: loaded.lint,
+            codeColouring: options.codeColouring, gitFacts: loaded.git.facts)
     }
 
     /// Every page rendered anew. Each page's body (libcmark, code colours, diagrams, its share
