@@ -1,6 +1,6 @@
 """Base-URL correctness: the shipped playbook, built for the site root and for a project site
 under /handbook/, served under that prefix and crawled link by link. Every page, asset, link
-and the search index the script fetches must answer 200."""
+the search index the script fetches and every alias in _redirects must answer 200."""
 import functools
 import html.parser
 import http.server
@@ -44,8 +44,8 @@ class Links(html.parser.HTMLParser):
                 self.found.append(attrs[name])
 
 
-def crawl(origin, start):
-    seen, queue, broken, pages = set(), [start], [], 0
+def crawl(origin, start, also=()):
+    seen, queue, broken, pages = set(), [start, *also], [], 0
     while queue:
         url = queue.pop()
         if url in seen:
@@ -84,11 +84,15 @@ def test_every_link_asset_and_index_fetch_answers(prefix):
         port = free_port()
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        # Every alias (an old address the _redirects file lists) answers, and so does where it leads.
+        redirects = [line.split() for line in (out / "_redirects").read_text().splitlines() if line.strip()]
+        assert redirects, "the shipped playbook keeps at least one old address"
         try:
-            pages, broken, seen = crawl(f"http://127.0.0.1:{port}", prefix)
+            pages, broken, seen = crawl(f"http://127.0.0.1:{port}", prefix, [old for old, _, _ in redirects])
         finally:
             server.shutdown()
         assert broken == []
+        assert all(old.startswith(prefix) and new in seen for old, new, _ in redirects), redirects
         built = len(list(out.rglob("index.html")))
         assert pages >= built, f"crawled {pages} pages of {built}"
         assert prefix + "search/index.json" in seen
