@@ -27,7 +27,10 @@ import Testing
     @Test func everyPageIsInTheNavigationOfTheHomePage() throws {
         let result = try SiteBuilder(options: BuildOptions(source: Self.repository, output: nil)).build()
         let home = try #require(SidebarReader.sidebar(result, page: "index.html"), "the home page loads no sidebar")
-        let pages = result.files.map(\.path).filter { $0.hasSuffix("/index.html") }
+        // Every page but the redirects the build writes at old addresses (`aliases:`).
+        let redirects = Set(result.site.pages.flatMap { $0.aliases.map(\.outputPath) })
+        let pages = result.files.map(\.path).filter { $0.hasSuffix("/index.html") && !redirects.contains($0) }
+        #expect(!redirects.isEmpty, "the shipped playbook keeps an old address")
         for path in pages {
             let url = "/" + path.dropLast("index.html".count)
             #expect(home.contains("href=\"\(url)\""), "\(url) is not reachable from the navigation")
