@@ -56,5 +56,9 @@ struct MigrateCommand: ParsableCommand {
         print("\(verb) \(report.changedFiles) file\(report.changedFiles == 1 ? "" : "s"); \(notes) note\(notes == 1 ? "" : "s") on what was not carried"
             + (write || report.changedFiles == 0 ? "" : "; run again with --write to write them"))
         if report.diagnostics.contains(where: { $0.severity != .note }) { throw ExitCode(ExitCode.contentErrors) }
+        // The pages need the site's templates beside them before the first build.
+        if !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("templates")) {
+            print("next: copy the templates/ folder of the shipped playbook into '\(folder)', then run 'playbook build --source \(folder)'")
+        }
     }
 }
