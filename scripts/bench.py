@@ -114,6 +114,10 @@ def main():
         pb = med["playbook"]
         if "hugo" in med:
             print(f"  playbook/hugo:  wall {pb[0] / med['hugo'][0]:.2f}x  cpu {pb[1] / med['hugo'][1]:.2f}x  memory {pb[2] / med['hugo'][2]:.2f}x")
+            # Each run's tools go back to back: the median of the runs' own ratios is steadier
+            # than the ratio of the medians when the machine's speed drifts during a run.
+            paired = statistics.median(p[0] / h[0] for p, h in zip(results["playbook"], results["hugo"]))
+            print(f"  playbook/hugo, median of the {a.runs} runs' own wall ratios: {paired:.2f}x")
             hl = med["hugo+hl"]
             print(f"  playbook/hugo+hl (both colour code): wall {pb[0] / hl[0]:.2f}x  cpu {pb[1] / hl[1]:.2f}x  memory {pb[2] / hl[2]:.2f}x")
         print(f"  playbook/floor: wall {pb[0] / med['floor'][0]:.2f}x  cpu {pb[1] / med['floor'][1]:.2f}x")
