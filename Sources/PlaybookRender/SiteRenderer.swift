@@ -77,6 +77,7 @@ public struct SiteRenderer: Sendable {
     /// pages' facts from git, so a build renders bodies while `git log` runs.
     public func body(of index: Int) -> PageBody {
         let page = site.pages[index]
+        if page.kind == .print { return printBody(of: index) }
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
         var examplePlan: EngagementPlan?  // the last ```yaml plan example, which later diagrams draw
@@ -112,6 +113,16 @@ public struct SiteRenderer: Sendable {
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
             diagnostics: problems)
         return PageBody(page: facts, markdown: body)
+    }
+
+    /// The print page's body: every page of the book (`PrintBook`). It has no facts of its own:
+    /// its links and headings are the other pages', checked there.
+    private func printBody(of index: Int) -> PageBody {
+        let book = PrintBook(site: site, links: links, fences: fences, options: markdown.options).html()
+        let facts = RenderedPage(
+            index: index, outputPath: site.pages[index].outputPath, html: "", headings: [], links: [], tasks: [],
+            plainText: "")
+        return PageBody(page: facts, markdown: RenderedMarkdown(html: book, headings: [], links: [], tasks: [], plainText: ""))
     }
 
     /// The page whose body is `body`, in its template: the second half of `render(page:)`.

@@ -22,7 +22,7 @@ public struct ViewModel: Sendable {
         "site", "page", "section", "nav", "navigation", "planDiagrams", "hasPlanDiagrams", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
         // site
-        "title", "description", "baseURL", "language", "homeURL", "origin",
+        "title", "description", "baseURL", "language", "homeURL", "origin", "printURL",
         // page
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
         "pageKey", "summary", "titleId", "lastUpdated", "markdownURL",
@@ -55,6 +55,7 @@ public struct ViewModel: Sendable {
             "homeURL": site.config.basePath,
             "language": site.config.language,
             "origin": site.config.origin ?? "",
+            "printURL": site.config.print ? site.config.basePath + PrintBook.folder + "/" : "",
         ]
     }
 
