@@ -134,7 +134,10 @@ struct DiskCache {
     static func state(head: BuildCache.Head, pages: BuildCache.Pages, output: String?)
         -> BuildState
     {
-        let navigation = head.pageOrder.compactMap { pages.entries.entries[$0]?.page }.map(NavigationEntry.init)
+        // The print page is read from no file: it is the same page in every build that has it.
+        let navigation = head.pageOrder.compactMap {
+            pages.entries.entries[$0]?.page ?? ($0 == PrintPage.page.sourcePath ? PrintPage.page : nil)
+        }.map(NavigationEntry.init)
         // A page is reused with its search-index part, or not at all.
         let rendered = output == nil ? [:] : pages.rendered.filter { pages.searchParts[$0.key] != nil }
         return BuildState(

@@ -10,6 +10,12 @@ enum PrintPage {
     static let title = "The whole playbook"
     static let description = "Every page of the playbook on one page, to print or save as PDF."
 
+    /// The page as the site lists it (its body is made when it renders).
+    static let page = Page(
+        sourcePath: "\(folder)/index.html", displayPath: "\(folder)/", url: "/\(folder)/",
+        outputPath: "\(folder)/index.html", title: title, description: description,
+        type: PageKind.print.rawValue, body: "", sectionPath: "")
+
     /// The site with the page added last; unchanged when `print` is off, or, with a warning,
     /// when the content already has a page at `/print/`.
     static func adding(to site: Site) -> (Site, [Diagnostic]) {
@@ -23,11 +29,7 @@ enum PrintPage {
             ])
         }
         var pages = site.pages
-        pages.append(
-            Page(
-                sourcePath: "\(folder)/index.html", displayPath: "\(folder)/", url: "/\(folder)/",
-                outputPath: "\(folder)/index.html", title: title, description: description,
-                type: PageKind.print.rawValue, body: "", sectionPath: ""))
+        pages.append(page)
         var result = Site(
             config: site.config, pages: pages, sections: site.sections, staticFiles: site.staticFiles,
             framework: site.framework)
