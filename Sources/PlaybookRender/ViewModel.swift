@@ -48,15 +48,17 @@ public struct ViewModel: Sendable {
     }
 
     private static func siteValues(for site: Site) -> [String: String] {
-        [
+        var values = [
             "title": site.config.title,
             "description": site.config.description ?? "",
             "baseURL": site.config.basePath,
             "homeURL": site.config.basePath,
             "language": site.config.language,
             "origin": site.config.origin ?? "",
-            "printURL": site.config.print ? site.config.basePath + PrintBook.folder + "/" : "",
         ]
+        // Left out when off, so `{{#site.printURL}}` shows nothing.
+        if site.config.print { values["printURL"] = site.config.basePath + PrintBook.folder + "/" }
+        return values
     }
 
     /// Creates the view-model builder for a site and its sidebar scripts.
