@@ -149,7 +149,7 @@ struct DiskCache {
     private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
         BuildCache.Head(
             key: key, outputStamp: stamp, manifest: state.manifest ?? SourceManifest(files: []),
-            pageCount: result.site.pages.count, fileCount: result.files.count, diagnostics: result.diagnostics,
+            pageCount: result.pagesInNavigation.count, fileCount: result.files.count, diagnostics: result.diagnostics,
             style: result.site.config.urlStyle, pageOrder: result.site.pages.map(\.sourcePath),
             staticFiles: state.staticFiles, assetOutputs: state.assetOutputs, searchFiles: state.searchFiles)
     }
