@@ -12,11 +12,16 @@ def open_print_preview(browser, base_url):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
 
 
-def test_the_header_links_to_the_print_page(browser, base_url):
+def test_the_header_and_footer_link_to_the_print_page(browser, phone, base_url):
     browser.get(base_url + "/")
-    link = browser.find_element(By.CSS_SELECTOR, ".site-header a.print-link")
-    assert link.get_attribute("href") == base_url + "/print/"
-    assert link.text == "Print the playbook"
+    for place in (".site-header", ".site-footer"):
+        link = browser.find_element(By.CSS_SELECTOR, place + " a.print-link")
+        assert link.get_attribute("href") == base_url + "/print/"
+        assert link.text == "Print the playbook"
+    # On a phone the header has no room for it: the footer's is the one.
+    phone.get(base_url + "/")
+    assert not phone.find_element(By.CSS_SELECTOR, ".site-header a.print-link").is_displayed()
+    assert phone.find_element(By.CSS_SELECTOR, ".site-footer a.print-link").is_displayed()
 
 
 def test_each_top_level_section_starts_a_sheet_and_headings_keep_their_text(browser, base_url):
