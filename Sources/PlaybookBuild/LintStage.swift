@@ -89,11 +89,6 @@ enum LintPages {
         sections.append(section)
         sections[sections.count - 1].children = children
         if !sections.isEmpty { sections[0].children.append(.section(sections.count - 1)) }
-        let result = Site(
-            config: site.config, pages: pages, sections: sections, staticFiles: site.staticFiles,
-            framework: site.framework)
-        var withRoot = result
-        withRoot.root = site.root
-        return (withRoot, [])
+        return (GeneratedPages.site(site, pages: pages, sections: sections), [])
     }
 }

@@ -22,18 +22,11 @@ enum PrintPage {
         guard site.config.print else { return (site, []) }
         if site.pages.contains(where: { $0.url == "/\(folder)/" }) {
             return (site, [
-                .warning(
-                    "page/print-taken", at: SourceLocation(file: site.config.contentPrefix + folder + "/"),
-                    "the content already has a page at /\(folder)/, so the printable playbook is left out",
+                GeneratedPages.taken(
+                    "page/print-taken", folder: folder, in: site, leftOut: "the printable playbook",
                     hint: "rename that page, or set `print: false` in playbook.yml")
             ])
         }
-        var pages = site.pages
-        pages.append(page)
-        var result = Site(
-            config: site.config, pages: pages, sections: site.sections, staticFiles: site.staticFiles,
-            framework: site.framework)
-        result.root = site.root
-        return (result, [])
+        return (GeneratedPages.site(site, pages: site.pages + [page], sections: site.sections), [])
     }
 }
