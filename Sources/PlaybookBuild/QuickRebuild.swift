@@ -37,7 +37,7 @@ struct QuickRebuild {
         let current = renderer.keepingNavigation(for: reread.site)
         var rendered = previous.rendered
         // The print page shows every page's body: it is made again whole (`PrintBook`).
-        let printPage = snapshot.site.pages.indices.last.flatMap { snapshot.site.pages[$0].kind == .print ? $0 : nil }
+        let printPage = RenderStage.printPage(of: snapshot.site)
         var changedFiles = render(indices + (printPage.map { [$0] } ?? []), with: current, into: &snapshot, rendered: &rendered)
         changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot, links: current.links))
         clock.lap("render")
