@@ -7,8 +7,8 @@ internal import PlaybookModel
 /// the page (`<h1>` for the home page and the top level, `<h2>` a level down, …) and its
 /// headings move down with it; ids are prefixed with the page's anchor (`p-guide-links`,
 /// `p-guide-links--when-a-page-moves`), so they stay unique, and every link to a page of the
-/// book points to its anchor here. Links elsewhere in the site (the lint pages, left out) and
-/// to files keep their URL; external links keep theirs.
+/// book points to its anchor here. Links to the pages left out (the lint pages) get their full
+/// address when the base URL has an origin; links to files keep their URL, external links theirs.
 struct PrintBook {
     /// The print page's folder: its URL is `/print/`.
     static let folder = "print"
@@ -84,6 +84,8 @@ struct PrintBook {
             return "#" + inBook(anchor: anchor.isEmpty ? nil : anchor, of: index)
         case .page(let other, let anchor) where anchors[other] != nil:
             return "#" + inBook(anchor: anchor, of: other)
+        case .page:  // a page left out: its address in full, when the base URL gives the origin
+            return links.href(for: target, destination: destination).map { (site.config.origin ?? "") + $0 }
         default:
             return links.href(for: target, destination: destination)
         }

@@ -90,6 +90,9 @@ import Testing
             ("replace a static file", { try site.write("content/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"/>") }),
             ("change the configuration", { try site.write("playbook.yml", "title: Renamed site\n") }),
             ("remove a page", { try site.remove("content/guide/c.md") }),
+            ("edit a body the print page shows", { try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nNew [b](b.md).\n")) }),
+            ("turn the print page off", { try site.write("playbook.yml", "title: Renamed site\nprint: false\n") }),
+            ("and on", { try site.write("playbook.yml", "title: Renamed site\n") }),
             ("order a section", { try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n")) }),
             ("edit the ordered section's body", {
                 try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n", "Words.\n"))
@@ -100,7 +103,9 @@ import Testing
             let result = try build(site)
             #expect(result.succeeded, "\(name)")
             #expect(result.upToDate == nil, "\(name)")
-            #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)), "\(name)")
+            let snapshot = FixtureSite.snapshot(of: site.output)
+            #expect(snapshot == (try reference(site)), "\(name)")
+            #expect((snapshot["print/index.html"] == nil) == (name == "turn the print page off"), "\(name)")
         }
         // The same bytes written again: a new stat, the same digest, nothing to do.
         try site.write("content/about.md", page("About", weight: 2))
