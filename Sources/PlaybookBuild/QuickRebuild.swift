@@ -36,9 +36,8 @@ struct QuickRebuild {
 
         let current = renderer.keepingNavigation(for: reread.site)
         var rendered = previous.rendered
-        // The print page shows every page's body: it is made again whole (`PrintBook`).
-        let printPage = RenderStage.printPage(of: snapshot.site)
-        var changedFiles = render(indices + (printPage.map { [$0] } ?? []), with: current, into: &snapshot, rendered: &rendered)
+        var changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
+        changedFiles.formUnion(Self.renderPrintPage(with: indices, by: current, into: &snapshot))
         changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot, links: current.links))
         clock.lap("render")
         recheck(indices, with: current, in: &snapshot)

@@ -20,6 +20,8 @@ struct Rendered: Sendable {
     /// The navigation and everything else the sidebar shows are as the previous build had them,
     /// so its sidebar scripts are too.
     var navigationKept = false
+    /// Each page's part of the print page, by page index (`PrintBook`); empty without one.
+    var printParts: [String?] = []
 }
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
@@ -77,7 +79,11 @@ struct RenderStage {
             }
             return finished(renderer.body(of: index), by: renderer)
         }
-        if let index = Self.printPage(of: site) { made.append(finished(renderer.body(of: index), by: renderer)) }
+        let parts = Self.printPage(of: site).map { index in
+            let parts = renderer.printParts()
+            made.append(finished(renderer.printBody(of: index, parts: parts), by: renderer))
+            return parts
+        }
         let pages = made.map(\.0)
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
         let kept = Set(site.pages.indices.filter(isKept))
@@ -86,6 +92,7 @@ struct RenderStage {
             renderer: renderer, pages: pages, linked: linked, renderedAll: false,
             written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept), searchParts: made.map(\.1))
         result.navigationKept = navigationKept
+        result.printParts = parts ?? []
         return result
     }
 
@@ -121,10 +128,16 @@ struct RenderStage {
             case .body(let body, let part): return (finished(body, by: whole, part: part).0, part)
             }
         }
-        if let index = Self.printPage(of: site) { made.append(finished(whole.body(of: index), by: whole)) }
-        return Rendered(
+        let parts = Self.printPage(of: site).map { index in
+            let parts = whole.printParts()
+            made.append(finished(whole.printBody(of: index, parts: parts), by: whole))
+            return parts
+        }
+        var result = Rendered(
             renderer: whole, pages: made.map(\.0), linked: [], renderedAll: true,
             written: staging == nil ? [] : Set(site.pages.indices), searchParts: made.map(\.1))
+        result.printParts = parts ?? []
+        return result
     }
 
     /// The index of the print page, the site's last when there is one (`PrintPage`). It is

@@ -18,6 +18,8 @@ struct PrintBook {
     let options: MarkdownOptions
     /// Each page's anchor on the print page; `nil` for the pages left out.
     let anchors: [String?]
+    /// The first page of the book, which starts no new sheet.
+    private let first: Int?
 
     init(site: Site, links: LinkResolver, fences: FenceRenderer, options: MarkdownOptions) {
         self.site = site
@@ -30,6 +32,7 @@ struct PrintBook {
             let path = page.url.split(separator: "/").joined(separator: " ")
             return "p-" + slugger.unique(path, fallback: "home")
         }
+        first = anchors.firstIndex { $0 != nil }
     }
 
     /// Whether the print page shows `page`: the pages written in the content, not the generated
@@ -38,12 +41,14 @@ struct PrintBook {
         page.kind == .page || page.kind == .plan
     }
 
-    /// The HTML of the book.
-    func html() -> String {
-        let indices = site.pages.indices.filter { anchors[$0] != nil }
-        let firstTop = indices.first
-        let parts = indices.parallelMap { part(for: $0, startsSheet: $0 != firstTop && Self.depth(of: site.pages[$0]) <= 1) }
-        return "<div class=\"print-book\">\n" + parts.joined() + "</div>\n"
+    /// Every page's part of the book, by page index (`nil` for the pages left out).
+    func parts() -> [String?] {
+        Array(site.pages.indices).parallelMap(part(of:))
+    }
+
+    /// The HTML of the book made of `parts`.
+    static func html(parts: [String?]) -> String {
+        "<div class=\"print-book\">\n" + parts.lazy.compactMap { $0 }.joined() + "</div>\n"
     }
 
     /// How deep the page is: 0 for the home page, 1 for a top-level section or page, and so on.
@@ -52,10 +57,11 @@ struct PrintBook {
         return page.isSectionIndex ? folders : folders + 1
     }
 
-    /// One page: its title, then its body, in a `<section>`.
-    private func part(for index: Int, startsSheet: Bool) -> String {
+    /// The page at `index` on the print page: its title, then its body, in a `<section>`; `nil`
+    /// for a page left out.
+    func part(of index: Int) -> String? {
+        guard let anchor = anchors[index] else { return nil }
         let page = site.pages[index]
-        let anchor = anchors[index] ?? ""
         let level = min(6, max(1, Self.depth(of: page)))
         var pageOptions = options
         pageOptions.idPrefix = anchor + "--"
@@ -71,7 +77,7 @@ struct PrintBook {
                 examplePlan = result.plan
                 return result.html
             })
-        let start = startsSheet ? " class=\"print-start\"" : ""
+        let start = index != first && Self.depth(of: page) <= 1 ? " class=\"print-start\"" : ""
         return "<section id=\"\(escapeHTML(anchor))\">\n<h\(level)\(start)>\(escapeHTML(page.title))</h\(level)>\n"
             + body.html + "</section>\n"
     }

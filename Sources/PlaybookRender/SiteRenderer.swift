@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
     /// pages' facts from git, so a build renders bodies while `git log` runs.
     public func body(of index: Int) -> PageBody {
         let page = site.pages[index]
-        if page.kind == .print { return printBody(of: index) }
+        if page.kind == .print { return printBody(of: index, parts: printParts()) }
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
         var examplePlan: EngagementPlan?  // the last ```yaml plan example, which later diagrams draw
@@ -115,10 +115,22 @@ public struct SiteRenderer: Sendable {
         return PageBody(page: facts, markdown: body)
     }
 
-    /// The print page's body: every page of the book (`PrintBook`). It has no facts of its own:
-    /// its links and headings are the other pages', checked there.
-    private func printBody(of index: Int) -> PageBody {
-        let book = PrintBook(site: site, links: links, fences: fences, options: markdown.options).html()
+    /// Each page's part of the print page (`PrintBook`), by page index; `nil` for the pages it
+    /// leaves out. Renders them on all cores.
+    public func printParts() -> [String?] {
+        PrintBook(site: site, links: links, fences: fences, options: markdown.options).parts()
+    }
+
+    /// The part of the page at `index` on the print page (`nil`: a page it leaves out), for a
+    /// rebuild that renders only that page's body again.
+    public func printPart(of index: Int) -> String? {
+        PrintBook(site: site, links: links, fences: fences, options: markdown.options).part(of: index)
+    }
+
+    /// The body of the print page at `index`, made of the pages' `parts` (`printParts()`). It has
+    /// no facts of its own: its links and headings are the other pages', checked there.
+    public func printBody(of index: Int, parts: [String?]) -> PageBody {
+        let book = PrintBook.html(parts: parts)
         let facts = RenderedPage(
             index: index, outputPath: site.pages[index].outputPath, html: "", headings: [], links: [], tasks: [],
             plainText: "")
