@@ -45,13 +45,14 @@ public struct SlugChanges: Sendable, Equatable {
     /// already, or slugging changes no page's URL.
     public init?(site: Site) {
         guard site.config.brokenLinks == .warn, site.config.urlStyle == .slug else { return nil }
-        let changes = site.pages.compactMap { page -> (file: String, slug: String, kept: String)? in
+        let pages = site.pages.filter { $0.kind != .print }  // made by the build, from no file
+        let changes = pages.compactMap { page -> (file: String, slug: String, kept: String)? in
             let kept = PageLocation(sourcePath: page.sourcePath, style: .keep).url
             return kept == page.url ? nil : (page.displayPath, page.url, kept)
         }
         guard let first = changes.first else { return nil }
         changed = changes.count
-        total = site.pages.count
+        total = pages.count
         example = first
     }
 

@@ -58,11 +58,12 @@ public enum Build {
         let result = try writeStage.run(
             site: loaded.site, pages: rendered.pages, files: indexed.files, diagnostics: diagnostics, clock: clock
         ).noting(loaded.git)
-        let last = LastBuild(
+        var last = LastBuild(
             site: loaded.site, pages: rendered.pages, files: indexed.files,
             fileIndex: Dictionary(indexed.files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { $1 }),
             loadDiagnostics: loaded.diagnostics, frameworkDiagnostics: checked.frameworkDiagnostics,
             linkDiagnostics: checked.linkDiagnostics, anchors: checked.anchors, incoming: checked.incoming)
+        last.printParts = rendered.printParts
         let state = state(
             previous: previous, loaded: loaded, rendered: rendered, indexed: indexed, last: last,
             writtenTo: result.wrote ? options.output : nil)

@@ -52,3 +52,11 @@ public struct BuildResult: Sendable {
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
+
+extension BuildResult {
+    /// The site's pages without the print page (`/print/`), which the build adds last and puts
+    /// in no section: the pages the navigation lists, in reading order.
+    public var pagesInNavigation: [Page] {
+        site.pages.filter { $0.kind != .print }
+    }
+}

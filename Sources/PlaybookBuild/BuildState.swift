@@ -79,6 +79,8 @@ struct LastBuild: Sendable {
     var linkDiagnostics: [[Diagnostic]]
     var anchors: [Set<String>]
     var incoming: [Int: Set<Int>]
+    /// Each page's part of the print page (`Rendered.printParts`), so a save renders only its own.
+    var printParts: [String?] = []
 }
 
 /// What changed since the state a build starts from.

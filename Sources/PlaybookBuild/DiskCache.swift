@@ -134,7 +134,10 @@ struct DiskCache {
     static func state(head: BuildCache.Head, pages: BuildCache.Pages, output: String?)
         -> BuildState
     {
-        let navigation = head.pageOrder.compactMap { pages.entries.entries[$0]?.page }.map(NavigationEntry.init)
+        // The print page is read from no file: it is the same page in every build that has it.
+        let navigation = head.pageOrder.compactMap {
+            pages.entries.entries[$0]?.page ?? ($0 == PrintPage.page.sourcePath ? PrintPage.page : nil)
+        }.map(NavigationEntry.init)
         // A page is reused with its search-index part, or not at all.
         let rendered = output == nil ? [:] : pages.rendered.filter { pages.searchParts[$0.key] != nil }
         return BuildState(
@@ -146,7 +149,7 @@ struct DiskCache {
     private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
         BuildCache.Head(
             key: key, outputStamp: stamp, manifest: state.manifest ?? SourceManifest(files: []),
-            pageCount: result.site.pages.count, fileCount: result.files.count, diagnostics: result.diagnostics,
+            pageCount: result.pagesInNavigation.count, fileCount: result.files.count, diagnostics: result.diagnostics,
             style: result.site.config.urlStyle, pageOrder: result.site.pages.map(\.sourcePath),
             staticFiles: state.staticFiles, assetOutputs: state.assetOutputs, searchFiles: state.searchFiles)
     }

@@ -44,13 +44,14 @@ struct IndexStage {
         } else {
             let kept = linked.isEmpty ? [:] : previous.searchParts
             let made = rendered.searchParts
-            let parts = SiteSearch.parts(site: site, pages: rendered.pages) { page in
+            let searched = SiteSearch.searched(rendered.pages, in: site)
+            let parts = SiteSearch.parts(site: site, pages: searched) { page in
                 if page.index < made.count, let part = made[page.index] { return part }
                 let source = site.pages[page.index].sourcePath
                 return linked.contains(source) ? kept[source] : nil
             }
             searchParts = Dictionary(
-                zip(rendered.pages, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
+                zip(searched, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 })
             let search = SiteSearch.files(
                 parts: parts, site: site, stemming: options.stemming, previous: previous.searchFiles,
                 previousFolder: previous.htmlFolder)

@@ -32,9 +32,10 @@ struct LintStage {
         let facts = LintFacts(linter: linter, reports: reportsBySource)
         let diagnostics = problems + Self.diagnostics(of: report.findings, failBuild: config.failBuild)
         let (withOwners, ownerProblems) = OwnersPage.adding(to: site)
-        guard report.planCount > 0 else { return (withOwners, diagnostics + ownerProblems, facts) }
-        let (withPages, pageProblems) = LintPages.adding(to: withOwners)
-        return (withPages, diagnostics + ownerProblems + pageProblems, facts)
+        let (withPages, pageProblems) = report.planCount > 0 ? LintPages.adding(to: withOwners) : (withOwners, [])
+        // The printable page last: it is in no section, and the pager reaches it from the last page.
+        let (withPrint, printProblems) = PrintPage.adding(to: withPages)
+        return (withPrint, diagnostics + ownerProblems + pageProblems + printProblems, facts)
     }
 
     /// The findings as the build reports them: errors are warnings when `fail-build` is false.
@@ -88,11 +89,6 @@ enum LintPages {
         sections.append(section)
         sections[sections.count - 1].children = children
         if !sections.isEmpty { sections[0].children.append(.section(sections.count - 1)) }
-        let result = Site(
-            config: site.config, pages: pages, sections: sections, staticFiles: site.staticFiles,
-            framework: site.framework)
-        var withRoot = result
-        withRoot.root = site.root
-        return (withRoot, [])
+        return (GeneratedPages.site(site, pages: pages, sections: sections), [])
     }
 }

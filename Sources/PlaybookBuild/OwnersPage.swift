@@ -16,9 +16,8 @@ enum OwnersPage {
         guard named else { return (site, []) }
         if site.pages.contains(where: { $0.url == "/\(folder)/" }) {
             return (site, [
-                .warning(
-                    "page/owners-taken", at: SourceLocation(file: site.config.contentPrefix + folder + "/"),
-                    "the content already has a page at /\(folder)/, so the generated list of owners is left out",
+                GeneratedPages.taken(
+                    "page/owners-taken", folder: folder, in: site, leftOut: "the generated list of owners",
                     hint: "rename that page to publish the list of owners and their reviews")
             ])
         }
@@ -30,9 +29,6 @@ enum OwnersPage {
                 outputPath: "\(folder)/index.html", title: title, description: description,
                 type: PageKind.owners.rawValue, body: "", sectionPath: ""))
         if !sections.isEmpty { sections[0].children.append(.page(pages.count - 1)) }
-        var result = Site(
-            config: site.config, pages: pages, sections: sections, staticFiles: site.staticFiles, framework: site.framework)
-        result.root = site.root
-        return (result, [])
+        return (GeneratedPages.site(site, pages: pages, sections: sections), [])
     }
 }

@@ -37,6 +37,7 @@ struct QuickRebuild {
         let current = renderer.keepingNavigation(for: reread.site)
         var rendered = previous.rendered
         var changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
+        changedFiles.formUnion(Self.renderPrintPage(with: indices, by: current, into: &snapshot))
         changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot, links: current.links))
         clock.lap("render")
         recheck(indices, with: current, in: &snapshot)

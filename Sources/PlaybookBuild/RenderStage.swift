@@ -20,6 +20,8 @@ struct Rendered: Sendable {
     /// The navigation and everything else the sidebar shows are as the previous build had them,
     /// so its sidebar scripts are too.
     var navigationKept = false
+    /// Each page's part of the print page, by page index (`PrintBook`); empty without one.
+    var printParts: [String?] = []
 }
 
 /// Renders each page through libcmark and its template, in parallel; reuses the previous
@@ -69,13 +71,18 @@ struct RenderStage {
             else { return false }
             return kept.gitFact == gitFacts[page.sourcePath]
         }
-        let made = Array(site.pages.indices).parallelMap { index -> (RenderedPage, SearchPart?) in
+        var made = Self.pagesInParallel(of: site).parallelMap { index -> (RenderedPage, SearchPart?) in
             let page = site.pages[index]
             if isKept(index), var kept = reusable[page.sourcePath] {
                 kept.index = index
                 return (kept, nil)
             }
             return finished(renderer.body(of: index), by: renderer)
+        }
+        let parts = Self.printPage(of: site).map { index in
+            let parts = renderer.printParts()
+            made.append(finished(renderer.printBody(of: index, parts: parts), by: renderer))
+            return parts
         }
         let pages = made.map(\.0)
         // Kept pages that came from the disk cache have no HTML here: theirs is in the old output.
@@ -85,6 +92,7 @@ struct RenderStage {
             renderer: renderer, pages: pages, linked: linked, renderedAll: false,
             written: staging == nil ? [] : Set(site.pages.indices).subtracting(kept), searchParts: made.map(\.1))
         result.navigationKept = navigationKept
+        result.printParts = parts ?? []
         return result
     }
 
@@ -108,21 +116,41 @@ struct RenderStage {
         let site = loaded.site
         let gitPass = loaded.gitPass
         let finishing = FinishingRenderer(renderer: renderer, gitPass: gitPass)
-        let first = Array(site.pages.indices).parallelMap { index -> Either in
+        let first = Self.pagesInParallel(of: site).parallelMap { index -> Either in
             let body = renderer.body(of: index)
             if let whole = finishing.ready() { return .page(finished(body, by: whole)) }
             return .body(body, searchIndex ? SiteSearch.part(site: site, rendered: body.page) : nil)
         }
         let whole = finishing.waiting()
-        let made = first.parallelMap { made -> (RenderedPage, SearchPart?) in
+        var made = first.parallelMap { made -> (RenderedPage, SearchPart?) in
             switch made {
             case .page(let page): return page
             case .body(let body, let part): return (finished(body, by: whole, part: part).0, part)
             }
         }
-        return Rendered(
+        let parts = Self.printPage(of: site).map { index in
+            let parts = whole.printParts()
+            made.append(finished(whole.printBody(of: index, parts: parts), by: whole))
+            return parts
+        }
+        var result = Rendered(
             renderer: whole, pages: made.map(\.0), linked: [], renderedAll: true,
             written: staging == nil ? [] : Set(site.pages.indices), searchParts: made.map(\.1))
+        result.printParts = parts ?? []
+        return result
+    }
+
+    /// The index of the print page, the site's last when there is one (`PrintPage`). It is
+    /// rendered after the others: its body renders every page again (`PrintBook`) on all cores,
+    /// which it could not do as one task of the pages' parallel loop.
+    static func printPage(of site: Site) -> Int? {
+        guard let last = site.pages.indices.last, site.pages[last].kind == .print else { return nil }
+        return last
+    }
+
+    /// The pages rendered in parallel: all but the print page.
+    private static func pagesInParallel(of site: Site) -> [Int] {
+        Array(site.pages.indices.dropLast(printPage(of: site) == nil ? 0 : 1))
     }
 
     /// A page rendered so far, by `renderAll(with:)`'s first pass.

@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
     public static func searchFiles(for result: BuildResult, stemming: (any Stemming)?) -> [String: String] {
         let kept = result.keptSearchParts
         let linked = result.linkedSources
-        let parts = SiteSearch.parts(site: result.site, pages: result.pages) { page in
+        let parts = SiteSearch.parts(site: result.site, pages: SiteSearch.searched(result.pages, in: result.site)) { page in
             let source = result.site.pages[page.index].sourcePath
             return linked.contains(source) ? kept[source] : nil
         }

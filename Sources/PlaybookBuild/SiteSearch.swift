@@ -11,6 +11,11 @@ enum SiteSearch {
         pages.parallelMap { rendered in reusing(rendered) ?? part(site: site, rendered: rendered) }
     }
 
+    /// The pages the index lists: all but the print page, whose text is the other pages'.
+    static func searched(_ pages: [RenderedPage], in site: Site) -> [RenderedPage] {
+        pages.filter { site.pages[$0.index].kind != .print }
+    }
+
     /// The share of one rendered page: its intro (the text before the first heading), then
     /// each heading with its text.
     static func part(site: Site, rendered: RenderedPage) -> SearchPart {

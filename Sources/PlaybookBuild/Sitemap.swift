@@ -7,7 +7,8 @@ enum Sitemap {
         let prefix = (site.config.origin ?? "") + site.config.basePath
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages {
+        // Not the print page: its text is the other pages'.
+        for page in site.pages where page.kind != .print {
             xml += "  <url><loc>\(escapeHTML(prefix + page.url.dropFirst()))</loc></url>\n"
         }
         xml += "</urlset>\n"

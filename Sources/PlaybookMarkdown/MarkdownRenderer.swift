@@ -12,10 +12,17 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// allow-list of tags (`<br>`, `<img>`, `<kbd>`, `<sup>`, `<sub>`, `<details>`, `<summary>`)
     /// and reports what it drops (`RenderedMarkdown.droppedHTML`).
     public var allowUnsafeHTML: Bool
+    /// Put before every heading's and task's id, so several bodies can share one page (the
+    /// print page: `p-guide-links--`); empty for a page of its own.
+    public var idPrefix: String
+    /// Levels added to every heading (at most `<h6>`), to nest a body under a deeper title.
+    public var headingShift: Int
 
     /// Creates options; everything unsafe is off by default.
-    public init(allowUnsafeHTML: Bool = false) {
+    public init(allowUnsafeHTML: Bool = false, idPrefix: String = "", headingShift: Int = 0) {
         self.allowUnsafeHTML = allowUnsafeHTML
+        self.idPrefix = idPrefix
+        self.headingShift = headingShift
     }
 }
 
@@ -72,6 +79,8 @@ public struct MarkdownRenderer: Sendable {
             : RawHTMLFilter.Result()
         let unparsed = UnparsedLinkScan.mayHave(lines.bytes) ? UnparsedLinkScan.find(in: document) : []
         var walk = TreeWalk(positions: positions, rawHTML: rawHTML.links)
+        walk.idPrefix = options.idPrefix
+        walk.headingShift = options.headingShift
         walk.collect(document)
         let facts = walk.apply(rewriteLink: rewriteLink, renderFence: renderFence)
 

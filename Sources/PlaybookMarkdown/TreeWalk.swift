@@ -28,6 +28,10 @@ struct TreeWalk {
     private let positions: [OpaquePointer: SourcePosition]
     /// Custom nodes that replaced raw HTML and hold link values to rewrite (see `RawHTMLFilter`).
     private let rawHTML: [OpaquePointer: RawHTMLLinks]
+    /// Put before each heading's and task's id (`MarkdownOptions.idPrefix`).
+    var idPrefix = ""
+    /// Levels added to each heading (`MarkdownOptions.headingShift`).
+    var headingShift = 0
 
     init(positions: [OpaquePointer: SourcePosition] = [:], rawHTML: [OpaquePointer: RawHTMLLinks] = [:]) {
         self.positions = positions
@@ -144,8 +148,8 @@ struct TreeWalk {
         }
         for node in headings {
             let text = Self.inlineText(of: node)
-            let id = slugger.unique(text)
-            let level = Int(cmark_node_get_heading_level(node))
+            let id = idPrefix + slugger.unique(text)
+            let level = min(6, Int(cmark_node_get_heading_level(node)) + headingShift)
             facts.headings.append(
                 Heading(level: level, text: text, id: id, line: Int(cmark_node_get_start_line(node))))
             replace(node, open: "<h\(level) id=\"\(escapeHTML(id))\">", close: Self.selfLink(id: id, text: text) + "</h\(level)>")
@@ -233,7 +237,7 @@ struct TreeWalk {
         guard let checked = Self.taskMarker(Array(marker.utf8.prefix(4))) else { return nil }
         _ = cmark_node_set_literal(first, String(marker.utf8.dropFirst(4)) ?? "")
         let text = Self.inlineText(of: paragraph)
-        let id = "task-" + slugger.unique(text, fallback: "item")
+        let id = "task-" + idPrefix + slugger.unique(text, fallback: "item")
         let label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
         let checkbox =
             "<label class=\"task\"><input type=\"checkbox\" class=\"task-box\" id=\"\(escapeHTML(id))\"\(checked ? " checked" : "")> "

@@ -11,6 +11,9 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case lintRule = "lint-rule"
     /// The generated list of owners and their pages' reviews (`/owners/`, `owners.mustache`).
     case owners
+    /// The generated page with every page in reading order, for printing (`/print/`,
+    /// `print.mustache`).
+    case print
 
     /// The kind a `type:` value names; `.page` for none or any other value.
     public init(type: String?) {

@@ -40,6 +40,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// Whether the build writes `llms.txt`, `llms-full.txt` and each page's `index.md`, and
     /// pages offer "Copy page as Markdown" (`llms: false` turns all of it off).
     public var llms = true
+    /// Whether the build makes `/print/`, every page on one page for printing, and pages link
+    /// to it (`print: false` turns it off).
+    public var print = true
 
     /// The defaults used when there is no `playbook.yml`.
     public init(
@@ -81,7 +84,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// The keys `playbook.yml` understands.
     public static let knownKeys = [
         "title", "description", "base-url", "language", "markdown", "repository", "edit-branch",
-        "lint", "urls", "links", "owners", "freshness", "content", "llms",
+        "lint", "urls", "links", "owners", "freshness", "content", "llms", "print",
     ]
 
     /// Reads the configuration from the text of `playbook.yml`.
@@ -126,6 +129,7 @@ public struct SiteConfig: Sendable, Hashable {
             case "freshness": config.freshness = readFreshness(value, reader: &reader)
             case "content": config.contentFolder = readContentFolder(value, reader: &reader) ?? config.contentFolder
             case "llms": config.llms = reader.bool(value, key: key) ?? config.llms
+            case "print": config.print = reader.bool(value, key: key) ?? config.print
             case "markdown":
                 for (optionKey, optionValue) in reader.mapping(value, key: key) {
                     if optionKey.scalarText == "unsafe" {

@@ -77,6 +77,7 @@ public struct SiteRenderer: Sendable {
     /// pages' facts from git, so a build renders bodies while `git log` runs.
     public func body(of index: Int) -> PageBody {
         let page = site.pages[index]
+        if page.kind == .print { return printBody(of: index, parts: printParts()) }
         var resolved: [LinkTarget] = []
         var problems: [Diagnostic] = []
         var examplePlan: EngagementPlan?  // the last ```yaml plan example, which later diagrams draw
@@ -112,6 +113,28 @@ public struct SiteRenderer: Sendable {
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
             diagnostics: problems)
         return PageBody(page: facts, markdown: body)
+    }
+
+    /// Each page's part of the print page (`PrintBook`), by page index; `nil` for the pages it
+    /// leaves out. Renders them on all cores.
+    public func printParts() -> [String?] {
+        PrintBook(site: site, links: links, fences: fences, options: markdown.options).parts()
+    }
+
+    /// The part of the page at `index` on the print page (`nil`: a page it leaves out), for a
+    /// rebuild that renders only that page's body again.
+    public func printPart(of index: Int) -> String? {
+        PrintBook(site: site, links: links, fences: fences, options: markdown.options).part(of: index)
+    }
+
+    /// The body of the print page at `index`, made of the pages' `parts` (`printParts()`). It has
+    /// no facts of its own: its links and headings are the other pages', checked there.
+    public func printBody(of index: Int, parts: [String?]) -> PageBody {
+        let book = PrintBook.html(parts: parts)
+        let facts = RenderedPage(
+            index: index, outputPath: site.pages[index].outputPath, html: "", headings: [], links: [], tasks: [],
+            plainText: "")
+        return PageBody(page: facts, markdown: RenderedMarkdown(html: book, headings: [], links: [], tasks: [], plainText: ""))
     }
 
     /// The page whose body is `body`, in its template: the second half of `render(page:)`.

@@ -28,6 +28,8 @@ struct TypedPageContext {
             return LintPageViewModel(site: site, lint: lint).indexContext()
         case .owners:
             return ownership.ownersContext()
+        case .print:
+            return [:]
         case .page:
             return ownership.context(for: page)
         }

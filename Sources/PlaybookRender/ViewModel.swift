@@ -22,7 +22,7 @@ public struct ViewModel: Sendable {
         "site", "page", "section", "nav", "navigation", "planDiagrams", "hasPlanDiagrams", "toc", "hasToc", "breadcrumbs", "hasBreadcrumbs", "prev", "next",
         "children", "hasChildren", "assets", "tasks", "findings", "hasFindings",
         // site
-        "title", "description", "baseURL", "language", "homeURL", "origin",
+        "title", "description", "baseURL", "language", "homeURL", "origin", "printURL",
         // page
         "url", "content", "tags", "hasTags", "isHome", "isSection", "type", "editURL", "sourcePath",
         "pageKey", "summary", "titleId", "lastUpdated", "markdownURL",
@@ -48,7 +48,7 @@ public struct ViewModel: Sendable {
     }
 
     private static func siteValues(for site: Site) -> [String: String] {
-        [
+        var values = [
             "title": site.config.title,
             "description": site.config.description ?? "",
             "baseURL": site.config.basePath,
@@ -56,6 +56,9 @@ public struct ViewModel: Sendable {
             "language": site.config.language,
             "origin": site.config.origin ?? "",
         ]
+        // Left out when off, so `{{#site.printURL}}` shows nothing.
+        if site.config.print { values["printURL"] = site.config.basePath + PrintBook.folder + "/" }
+        return values
     }
 
     /// Creates the view-model builder for a site and its sidebar scripts.
@@ -80,8 +83,8 @@ public struct ViewModel: Sendable {
             section: link(site.sections[section].indexPage),
             toc: TableOfContents.items(rendered.headings),
             breadcrumbs: breadcrumbs(index, section: section),
-            prev: index > 0 ? link(index - 1) : nil,
-            next: index + 1 < site.pages.count ? link(index + 1) : nil,
+            prev: Self.previous(of: index, in: site).map(link),
+            next: Self.next(of: index, in: site).map(link),
             children: page.isSectionIndex ? site.sections[section].children.map(childLink) : nil,
             taskCount: rendered.tasks.isEmpty ? nil : rendered.tasks.count)
     }
@@ -94,8 +97,8 @@ public struct ViewModel: Sendable {
     public static func pagesShown(on index: Int, in site: Site) -> [Int] {
         let section = site.section(of: index)
         var shown = site.ancestry(of: section).map { site.sections[$0].indexPage }
-        if index > 0 { shown.append(index - 1) }
-        if index + 1 < site.pages.count { shown.append(index + 1) }
+        if let previous = previous(of: index, in: site) { shown.append(previous) }
+        if let next = next(of: index, in: site) { shown.append(next) }
         if site.pages[index].isSectionIndex {
             shown += site.sections[section].children.map { child in
                 switch child {
@@ -105,6 +108,17 @@ public struct ViewModel: Sendable {
             }
         }
         return shown
+    }
+
+    /// The page before `index` in reading order, for the pager; none for the print page, which
+    /// is in no section (`PrintBook`).
+    static func previous(of index: Int, in site: Site) -> Int? {
+        index > 0 && site.pages[index].kind != .print ? index - 1 : nil
+    }
+
+    /// The page after `index` in reading order; the print page is no page's next.
+    static func next(of index: Int, in site: Site) -> Int? {
+        index + 1 < site.pages.count && site.pages[index + 1].kind != .print ? index + 1 : nil
     }
 
     /// The context for the 404 page.

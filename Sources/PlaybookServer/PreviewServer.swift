@@ -130,7 +130,7 @@ public final class PreviewServer: @unchecked Sendable {
         if result.succeeded {
             let stages = ProcessInfo.processInfo.environment["PLAYBOOK_STAGES"] == nil ? ""
                 : " [" + result.stages.map { String(format: "%@ %.1f ms", $0.name, $0.seconds * 1000) }.joined(separator: ", ") + "]"
-            log("\(what.map { "\($0) changed: rebuilt" } ?? "built") \(result.site.pages.count) pages\(time)\(stages)")
+            log("\(what.map { "\($0) changed: rebuilt" } ?? "built") \(result.pagesInNavigation.count) pages\(time)\(stages)")
         } else {
             log("\(what.map { "\($0) changed: " } ?? "")build failed (\(result.diagnostics.summary)); still serving the last good build")
         }

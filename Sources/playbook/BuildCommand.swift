@@ -106,12 +106,12 @@ struct BuildCommand: ParsableCommand {
         }
         if check {
             print(
-                "checked \(result.site.pages.count) pages: they build and every link resolves; nothing was written"
+                "checked \(result.pagesInNavigation.count) pages: they build and every link resolves; nothing was written"
                     + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             return
         }
         print(
-            "built \(result.site.pages.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
+            "built \(result.pagesInNavigation.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 

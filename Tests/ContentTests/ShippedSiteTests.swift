@@ -29,7 +29,11 @@ import Testing
         let home = try #require(SidebarReader.sidebar(result, page: "index.html"), "the home page loads no sidebar")
         // Every page but the redirects the build writes at old addresses (`aliases:`).
         let redirects = Set(result.site.pages.flatMap { $0.aliases.map(\.outputPath) })
-        let pages = result.files.map(\.path).filter { $0.hasSuffix("/index.html") && !redirects.contains($0) }
+        // And but the print page, which the header of every page links to.
+        let pages = result.files.map(\.path).filter {
+            $0.hasSuffix("/index.html") && !redirects.contains($0) && $0 != "print/index.html"
+        }
+        #expect(FixtureSite.text(result, "index.html")?.contains("<a class=\"print-link\" href=\"/print/\">") == true)
         #expect(!redirects.isEmpty, "the shipped playbook keeps an old address")
         for path in pages {
             let url = "/" + path.dropLast("index.html".count)

@@ -27,7 +27,7 @@ import Testing
         let site = try FixtureSite(Self.files)
         let result = try site.build(write: false)
         #expect(result.succeeded, "\(result.diagnostics.map(\.description))")
-        #expect(result.site.pages.map(\.title) == ["Home", "B", "A", "Guide", "C"])
+        #expect(result.pagesInNavigation.map(\.title) == ["Home", "B", "A", "Guide", "C"])
         #expect(result.site.pages.first { $0.title == "A" }?.displayPath == "docs/a.md")
     }
 

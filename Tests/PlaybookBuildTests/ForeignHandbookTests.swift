@@ -50,7 +50,7 @@ import Testing
 
     @Test func everyFileLandsAtASluggedURLAndFilesAreCopiedBesideTheirPage() throws {
         let result = try site(links: "warn").build()
-        let pages = result.site.pages.map { "\($0.sourcePath) → \($0.url) “\($0.title)”" }
+        let pages = result.pagesInNavigation.map { "\($0.sourcePath) → \($0.url) “\($0.title)”" }
         #expect(
             pages == [
                 "README.md → / “Acme Handbook”",

@@ -40,7 +40,7 @@ import Testing
         ])
         let result = try site.build(write: false)
         #expect(result.succeeded)
-        #expect(result.site.pages.map(\.url) == ["/", "/Team%20Norms/", "/Team%20Norms/Hiring/"])
+        #expect(result.pagesInNavigation.map(\.url) == ["/", "/Team%20Norms/", "/Team%20Norms/Hiring/"])
         let home = try #require(FixtureSite.text(result, "index.html"))
         #expect(home.contains("href=\"/Team%20Norms/Hiring/\""))
         #expect(home.contains("src=\"/Team%20Norms/Org%20Chart.png\""))

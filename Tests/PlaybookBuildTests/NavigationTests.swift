@@ -22,7 +22,7 @@ import Testing
     @Test func pagesAreOrderedByWeightThenTitle() throws {
         let result = try site.build(write: false)
         #expect(result.succeeded)
-        let order = result.site.pages.map(\.title)
+        let order = result.pagesInNavigation.map(\.title)
         #expect(order == ["Home", "Guide", "Zeta", "Beta", "Alpha", "Aardvark", "About"])
         #expect(
             SidebarReader.sidebar(result, page: "guide/beta/index.html") == """

@@ -35,7 +35,7 @@ import Testing
         let result = try site.build(write: false)
         #expect(result.succeeded, "\(printed(result))")
         #expect(
-            result.site.pages.map(\.title) == [
+            result.pagesInNavigation.map(\.title) == [
                 "Home", "Steps", "Promise", "Plan", "Checklists", "Kick-off", "Execution", "Zebra", "Outcomes",
                 "Appendix", "About",
             ])
@@ -168,7 +168,7 @@ import Testing
                     hint: move it to content/_index.md (or the folder's index.md or README.md)
                 """
             ])
-        #expect(result.site.pages.last?.title == "About")
+        #expect(result.pagesInNavigation.last?.title == "About")
     }
 
     @Test func aDraftOrAPageWithErrorsMayBeListed() throws {

@@ -33,7 +33,7 @@ import Testing
         return (report, try site.build(write: false), site)
     }
 
-    func titles(_ result: BuildResult) -> [String] { result.site.pages.map(\.title) }
+    func titles(_ result: BuildResult) -> [String] { result.pagesInNavigation.map(\.title) }
 
     @Test func mkdocsNavBecomesOrdersAndBuildsInItsOrder() throws {
         let (report, result, _) = try Self.migrateAndBuild(.mkdocs)
