@@ -10,6 +10,7 @@ import Testing
 /// writes; it skips only what did not change.
 @Suite struct BuildCacheTests {
     static let files: [String: String] = [
+        "playbook.yml": "print: true\n",
         "content/_index.md": page("Home", "[a](guide/a.md#first) and ![logo](logo.svg)\n"),
         "content/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         "content/guide/_index.md": page("Guide", weight: 1),
@@ -88,11 +89,11 @@ import Testing
             ("edit a template", { try site.write("templates/page.mustache", "{{<base}}{{$main}}<h1 class=\"t\">{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}") }),
             ("add an asset", { try site.write("templates/assets/extra.css", "p {}\n") }),
             ("replace a static file", { try site.write("content/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\"/>") }),
-            ("change the configuration", { try site.write("playbook.yml", "title: Renamed site\n") }),
+            ("change the configuration", { try site.write("playbook.yml", "title: Renamed site\nprint: true\n") }),
             ("remove a page", { try site.remove("content/guide/c.md") }),
             ("edit a body the print page shows", { try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nNew [b](b.md).\n")) }),
             ("turn the print page off", { try site.write("playbook.yml", "title: Renamed site\nprint: false\n") }),
-            ("and on", { try site.write("playbook.yml", "title: Renamed site\n") }),
+            ("and on", { try site.write("playbook.yml", "title: Renamed site\nprint: true\n") }),
             ("order a section", { try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n")) }),
             ("edit the ordered section's body", {
                 try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: "order: [b.md]\n", "Words.\n"))

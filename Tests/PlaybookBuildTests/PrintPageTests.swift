@@ -8,7 +8,7 @@ import Testing
 /// book made in-page anchors; the switch that turns it off.
 @Suite struct PrintPageTests {
     static let files: [String: String] = [
-        "playbook.yml": "title: Team <Handbook>\nbase-url: /handbook/\n",
+        "playbook.yml": "title: Team <Handbook>\nbase-url: /handbook/\nprint: true\n",
         "content/_index.md": page("Home", "Welcome. See [a](guide/a.md#first-step) and ![logo](logo.svg).\n\n## Start\n"),
         "content/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         "content/guide/_index.md": page("Guide", weight: 1, "## Overview\n\nRead [B](b.md).\n"),
