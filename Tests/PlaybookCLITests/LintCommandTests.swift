@@ -21,22 +21,9 @@ import Testing
     static var binary: String { PlaybookBinary.path }
 
     func run(_ arguments: [String], in folder: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit, "the tool was killed by a signal")
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try PlaybookBinary.run(arguments, in: folder)
+        #expect(run.exited, "the tool was killed by a signal")
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// A site with one clean plan, one plan with a warning only, and an ordinary page.

@@ -24,22 +24,8 @@ import Testing
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PlaybookBinary.path)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["SOURCE_DATE_EPOCH"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let run = try PlaybookBinary.run(arguments, environment: environment)
+        return (run.status, run.stdout, run.stderr)
     }
 
     @Test func todayDecidesWhatIsOverdue() throws {
