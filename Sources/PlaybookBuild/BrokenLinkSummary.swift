@@ -39,31 +39,28 @@ public struct SlugChanges: Sendable, Equatable {
     public var changed: Int
     public var total: Int
     /// The first page whose URL changes: its file, and its URL with and without slugging.
-    public var example: (file: String, slug: String, kept: String)
+    public var exampleFile: String
+    public var exampleSlug: String
+    public var exampleKept: String
 
     /// The changes in `site`; `nil` when the site is not in migration mode, keeps its names
     /// already, or slugging changes no page's URL.
     public init?(site: Site) {
         guard site.config.brokenLinks == .warn, site.config.urlStyle == .slug else { return nil }
         let pages = site.pages.filter { $0.kind != .print }  // made by the build, from no file
-        let changes = pages.compactMap { page -> (file: String, slug: String, kept: String)? in
-            let kept = PageLocation(sourcePath: page.sourcePath, style: .keep).url
-            return kept == page.url ? nil : (page.displayPath, page.url, kept)
-        }
+        let changes = pages.filter { PageLocation(sourcePath: $0.sourcePath, style: .keep).url != $0.url }
         guard let first = changes.first else { return nil }
         changed = changes.count
         total = pages.count
-        example = first
+        exampleFile = first.displayPath
+        exampleSlug = first.url
+        exampleKept = PageLocation(sourcePath: first.sourcePath, style: .keep).url
     }
 
     /// The note, as the build prints it.
     public var note: String {
-        "\(changed) of \(total) page URLs differ from their file names (\(example.file) is at \(example.slug), not "
-            + "\(example.kept)); if this handbook is moving from another tool and its addresses have been shared, "
+        "\(changed) of \(total) page URLs differ from their file names (\(exampleFile) is at \(exampleSlug), not "
+            + "\(exampleKept)); if this handbook is moving from another tool and its addresses have been shared, "
             + "set 'urls: keep' in playbook.yml to keep them"
-    }
-
-    public static func == (lhs: SlugChanges, rhs: SlugChanges) -> Bool {
-        lhs.changed == rhs.changed && lhs.total == rhs.total && lhs.example == rhs.example
     }
 }
