@@ -9,6 +9,8 @@ struct Indexed: Sendable {
     var searchParts: [String: SearchPart]
     /// The search index's files with the digests of their texts.
     var searchFiles: [String: UInt64] = [:]
+    /// Where each page's Markdown copy is in `llms-full.txt`, when the build made one.
+    var llmsCopies: LlmsCopies?
 }
 
 /// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
@@ -34,7 +36,8 @@ struct IndexStage {
         files += Redirects.files(for: site)
         files += NavigationFiles.files(
             for: rendered.renderer, keptIn: rendered.navigationKept ? previous.htmlFolder : nil)
-        files += LlmsFiles.files(for: site, links: rendered.renderer.links)
+        let llms = LlmsFiles.files(for: site, rendered: rendered, previous: previous)
+        files += llms.files
         // Without an index, the parts of pages whose HTML is linked are kept for whoever makes
         // one later (the preview makes it on request): their rendering has no text to make it.
         var searchParts: [String: SearchPart]
@@ -66,6 +69,6 @@ struct IndexStage {
                 contents: .copy(from: PathText.join(contentDir, $0)))
         }
         files.sort { $0.path < $1.path }
-        return Indexed(files: files, searchParts: searchParts, searchFiles: searchFiles)
+        return Indexed(files: files, searchParts: searchParts, searchFiles: searchFiles, llmsCopies: llms.copies)
     }
 }
