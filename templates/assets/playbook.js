@@ -100,7 +100,10 @@
   }
   function setupChecklists() {
     var article = document.querySelector("article[data-page]");
-    var boxes = Array.prototype.slice.call(document.querySelectorAll("input.task-box"));
+    // A plan's checklists (`.plan-checklists`) keep their own ticks: setupPlanChecklists.
+    var boxes = Array.prototype.filter.call(document.querySelectorAll("input.task-box"), function (box) {
+      return !box.closest(".plan-checklists");
+    });
     if (!article || boxes.length === 0) return;
     var key = "playbook:tasks:" + article.getAttribute("data-page");
     var store = storage();
@@ -324,7 +327,8 @@
 })();
 
 // Reading aids: the sidebar opens on the current page, the table of contents marks the section
-// being read, every code block gets a copy button, and the page one that copies its Markdown.
+// being read, every code block gets a copy button, the page one that copies its Markdown, and a
+// plan the runs of its checklists.
 // Enhancements only: without scripts the page reads and links the same.
 (function () {
   "use strict";
@@ -472,7 +476,65 @@
     onCopy(button, "Copy page as Markdown", load, "Copying failed: open " + url + " and copy it by hand");
   }
 
+  // ---- Plans: the checklists a plan names, run for this engagement. Ticks are kept per plan
+  // and item, apart from each checklist's own page; counted per checklist and in all, cleared
+  // by Reset, and copied as a Markdown task list under the plan's title. ----
+  function setupPlanChecklists() {
+    var section = document.querySelector(".plan-checklists");
+    var article = section && section.closest("article[data-page]");
+    var tools = section && section.querySelector(".plan-checklists-tools");
+    if (!article || !tools) return;
+    var key = "playbook:plan-tasks:" + article.getAttribute("data-page");
+    var store = null;
+    var saved = {};
+    try { store = window.localStorage; saved = JSON.parse(store.getItem(key) || "{}") || {}; } catch (e) { saved = {}; }
+    var runs = Array.prototype.map.call(section.querySelectorAll(".plan-run"), function (run) {
+      return { run: run, boxes: Array.prototype.slice.call(run.querySelectorAll("input.task-box")) };
+    });
+    var boxes = [].concat.apply([], runs.map(function (r) { return r.boxes; }));
+    boxes.forEach(function (box) {
+      if (Object.prototype.hasOwnProperty.call(saved, box.id)) box.checked = saved[box.id] === true;
+    });
+    function done(list) { return String(list.filter(function (box) { return box.checked; }).length); }
+    function update() {
+      runs.forEach(function (r) {
+        var count = r.run.querySelector(".plan-run-count");
+        if (!count || r.boxes.length === 0) return;
+        count.querySelector(".plan-run-done").textContent = done(r.boxes);
+        count.hidden = false;
+      });
+      tools.querySelector(".plan-checklists-done").textContent = done(boxes);
+    }
+    function save() {
+      var state = {};
+      boxes.forEach(function (box) { state[box.id] = box.checked; });
+      if (store) store.setItem(key, JSON.stringify(state));
+      update();
+    }
+    boxes.forEach(function (box) { box.addEventListener("change", save); });
+    tools.querySelector(".plan-checklists-reset").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = box.defaultChecked; });
+      if (store) store.removeItem(key);
+      update();
+    });
+    function markdown() {
+      var lines = ["# " + section.getAttribute("data-title")];
+      runs.forEach(function (r) {
+        lines.push("", "## " + r.run.getAttribute("data-title"), "");
+        r.boxes.forEach(function (box) {
+          lines.push("- [" + (box.checked ? "x" : " ") + "] " + box.parentNode.textContent.replace(/\s+/g, " ").trim());
+        });
+      });
+      return lines.join("\n") + "\n";
+    }
+    onCopy(tools.querySelector(".plan-checklists-copy"), "Copy as Markdown", markdown,
+      "Copying failed: select the lists and copy them by hand");
+    tools.hidden = false;
+    update();
+  }
+
   function start() {
+    setupPlanChecklists();
     revealCurrentEntry();
     setupScrollSpy();
     setupCopyButtons();
