@@ -8,19 +8,13 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+from test_llms import ANNOUNCED, load
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PLAN = "/plans/warehouse-rollout/"
 TITLE = "Warehouse scanning roll-out for Fernhill Foods"
 CHECKLISTS = [("Handoff checklist", "handoff"), ("Close-out checklist", "close-out")]
 BOXES = ".plan-checklists input.task-box"
-ANNOUNCED = ("return [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]"
-             ".map(e => e.textContent.trim()).filter(Boolean)")
-
-
-def load(driver, url):
-    driver.get(url)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def items(name):
