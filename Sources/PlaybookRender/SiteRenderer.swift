@@ -148,7 +148,7 @@ public struct SiteRenderer: Sendable {
         var rendered = body.page
         let page = site.pages[rendered.index]
         var context = viewModel.context(for: rendered.index, rendered: body.markdown)
-        context.typed = TypedPageContext(site: site, lint: lint, fences: fences).context(for: page)  // plans, lint pages
+        context.typed = TypedPageContext(site: site, lint: lint, fences: fences, markdown: markdown).context(for: page)  // plans, lint pages
         rendered.html = render(templateName(for: rendered.index), context: context, body: body.markdown.html)
         rendered.gitFact = gitFacts[page.sourcePath]
         return rendered
