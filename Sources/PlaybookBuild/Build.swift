@@ -88,7 +88,9 @@ public enum Build {
                 guard writtenTo != nil else { continue }
                 linked.insert(source)
             }
-            pages[source] = page
+            var kept = page
+            kept.printPart = nil  // the print page holds it (`LastBuild.printParts`)
+            pages[source] = kept
         }
         // A failed build left the previous output, and so `previous.htmlFolder`, as it was.
         let htmlFolder = writtenTo.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? previous.htmlFolder

@@ -80,7 +80,7 @@ struct RenderStage {
             return finished(renderer.body(of: index), by: renderer)
         }
         let parts = Self.printPage(of: site).map { index in
-            let parts = renderer.printParts()
+            let parts = renderer.printParts(from: made.map(\.0))
             made.append(finished(renderer.printBody(of: index, parts: parts), by: renderer))
             return parts
         }
@@ -129,7 +129,7 @@ struct RenderStage {
             }
         }
         let parts = Self.printPage(of: site).map { index in
-            let parts = whole.printParts()
+            let parts = whole.printParts(from: made.map(\.0))
             made.append(finished(whole.printBody(of: index, parts: parts), by: whole))
             return parts
         }

@@ -117,6 +117,8 @@ public struct RenderedMarkdown: Sendable {
     /// Where each Markdown link and image of `links` is written in the source, in document
     /// order (raw HTML's links have none): for the page's Markdown copy (`MarkdownSource`).
     public var linkSpans: [LinkSpan] = []
+    /// The HTML of the second rendering asked for (`SecondRendering`), if any.
+    public var secondHTML: String?
 
     /// Creates a rendering result.
     public init(

@@ -51,12 +51,14 @@ public struct MarkdownRenderer: Sendable {
     ///   - renderFence: given a fenced code block's info string, its text and its 1-based line,
     ///     returns HTML to put in its place, or `nil` to render it as code. The HTML is written
     ///     as is: the closure escapes what it embeds.
+    ///   - second: a second rendering to make from the same tree (`RenderedMarkdown.secondHTML`).
     /// - Returns: the HTML and the facts found on the way. Never throws: any UTF-8 text is
     ///   valid Markdown.
     public func render(
         _ text: String,
         rewriteLink: (_ destination: String, _ isImage: Bool) -> String? = { _, _ in nil },
-        renderFence: (_ info: String, _ code: String, _ line: Int) -> String? = { _, _, _ in nil }
+        renderFence: (_ info: String, _ code: String, _ line: Int) -> String? = { _, _, _ in nil },
+        second: SecondRendering? = nil
     ) -> RenderedMarkdown {
         let cmarkOptions = options.allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         let document: OpaquePointer? = text.withCString { pointer in
@@ -99,6 +101,13 @@ public struct MarkdownRenderer: Sendable {
         )
         result.unparsedLinks = unparsed
         result.linkSpans = facts.linkSpans
+        if let second {
+            walk.prepareSecondRendering(second, facts: facts)
+            if let html = cmark_render_html(document, cmarkOptions) {
+                result.secondHTML = String(cString: html)
+                free(html)
+            }
+        }
         return result
     }
 }

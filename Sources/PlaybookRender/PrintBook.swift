@@ -58,28 +58,49 @@ struct PrintBook {
     }
 
     /// The page at `index` on the print page: its title, then its body, in a `<section>`; `nil`
-    /// for a page left out.
+    /// for a page left out. Renders the page's Markdown (the render stage makes the part from
+    /// the page's own rendering instead: `secondRendering(of:)`, `part(of:body:)`).
     func part(of index: Int) -> String? {
-        guard let anchor = anchors[index] else { return nil }
+        guard let second = secondRendering(of: index) else { return nil }
         let page = site.pages[index]
-        let level = min(6, max(1, Self.depth(of: page)))
-        var pageOptions = options
-        pageOptions.idPrefix = anchor + "--"
-        pageOptions.headingShift = level - 1
-        let folder = page.sectionPathForLinks
         var examplePlan: EngagementPlan?
-        let body = MarkdownRenderer(options: pageOptions).render(
+        let body = MarkdownRenderer(options: options).render(
             page.body,
-            rewriteLink: { destination, _ in href(for: links.resolve(destination, inFolder: folder), from: index, destination: destination) },
             renderFence: { info, code, line in
                 let result = fences.render(
                     info: info, code: code, at: page.location(bodyLine: line, column: 1), examplePlan: examplePlan)
                 examplePlan = result.plan
                 return result.html
-            })
+            },
+            second: second)
+        return part(of: index, body: body.secondHTML ?? "")
+    }
+
+    /// How the body of the page at `index` is rendered for the print page: ids prefixed with
+    /// its anchor, headings as deep as the page, links to pages of the book made anchors;
+    /// `nil` for a page left out.
+    func secondRendering(of index: Int) -> SecondRendering? {
+        guard let anchor = anchors[index] else { return nil }
+        let page = site.pages[index]
+        let folder = page.sectionPathForLinks
+        return SecondRendering(idPrefix: anchor + "--", headingShift: level(of: page) - 1) { destination, _ in
+            href(for: links.resolve(destination, inFolder: folder), from: index, destination: destination)
+        }
+    }
+
+    /// The page at `index` on the print page, `body` its second rendering.
+    func part(of index: Int, body: String) -> String? {
+        guard let anchor = anchors[index] else { return nil }
+        let page = site.pages[index]
+        let level = level(of: page)
         let start = index != first && Self.depth(of: page) <= 1 ? " class=\"print-start\"" : ""
         return "<section id=\"\(escapeHTML(anchor))\">\n<h\(level)\(start)>\(escapeHTML(page.title))</h\(level)>\n"
-            + body.html + "</section>\n"
+            + body + "</section>\n"
+    }
+
+    /// The level of the page's title on the print page.
+    private func level(of page: Page) -> Int {
+        min(6, max(1, Self.depth(of: page)))
     }
 
     /// Where a link of the page at `index` points on the print page: `#anchor` for a page of

@@ -31,6 +31,9 @@ public struct RenderedPage: Sendable {
     /// The page's Markdown copy (`MarkdownCopy`), when the site makes them and it was rendered
     /// in this build: not kept in the build cache, whose pages have theirs in the old output.
     public var markdownCopy: String?
+    /// The page's part of the print page (`PrintBook`), when the site has one and the page was
+    /// rendered in this build.
+    public var printPart: String?
 }
 
 extension RenderedPage {

@@ -20,6 +20,8 @@ public struct SiteRenderer: Sendable {
     private let gitFacts: [String: GitFact]
     /// Makes the pages' Markdown copies; `nil` when `llms: false`.
     private let markdownCopy: MarkdownCopy?
+    /// Makes the pages' parts of the print page; `nil` when the site has none.
+    private let printBook: PrintBook?
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve; `lint` is what the build's lint stage found (plan pages show it, the
@@ -50,6 +52,9 @@ public struct SiteRenderer: Sendable {
         self.lint = lint
         self.codeColouring = codeColouring
         fences = FenceRenderer(site: site, lint: lint, colouring: codeColouring)
+        printBook =
+            site.pages.last?.kind == .print
+            ? PrintBook(site: site, links: self.links, fences: fences, options: markdown.options) : nil
     }
 
     /// A renderer for `site` that keeps this one's templates and rendered sidebars: for a
@@ -85,6 +90,7 @@ public struct SiteRenderer: Sendable {
         var problems: [Diagnostic] = []
         var examplePlan: EngagementPlan?  // the last ```yaml plan example, which later diagrams draw
         let folder = page.sectionPathForLinks  // once, not once a link
+        let print = printBook?.secondRendering(of: index)
         let body = markdown.render(
             page.body,
             rewriteLink: { destination, _ in
@@ -98,7 +104,8 @@ public struct SiteRenderer: Sendable {
                 problems += result.diagnostics
                 examplePlan = result.plan
                 return result.html
-            })
+            },
+            second: print)
         // Warnings, not errors: the page is still right without the HTML safe mode dropped.
         problems += body.droppedHTML.map {
             .warning(
@@ -118,19 +125,28 @@ public struct SiteRenderer: Sendable {
         if let markdownCopy, page.hasMarkdownCopy {
             facts.markdownCopy = markdownCopy.copy(of: page, spans: body.linkSpans, links: facts.links, resolver: links)
         }
+        if let printBook, let html = body.secondHTML { facts.printPart = printBook.part(of: index, body: html) }
         return PageBody(page: facts, markdown: body)
     }
 
     /// Each page's part of the print page (`PrintBook`), by page index; `nil` for the pages it
     /// leaves out. Renders them on all cores.
     public func printParts() -> [String?] {
-        PrintBook(site: site, links: links, fences: fences, options: markdown.options).parts()
+        printBook?.parts() ?? []
+    }
+
+    /// Each page's part of the print page, by page index: the one its rendering in `pages` made
+    /// (`RenderedPage.printPart`), else made now (a page kept from an earlier build).
+    public func printParts(from pages: [RenderedPage]) -> [String?] {
+        guard let printBook else { return [] }
+        let made = Dictionary(pages.compactMap { page in page.printPart.map { (page.index, $0) } }, uniquingKeysWith: { $1 })
+        return Array(site.pages.indices).parallelMap { made[$0] ?? printBook.part(of: $0) }
     }
 
     /// The part of the page at `index` on the print page (`nil`: a page it leaves out), for a
     /// rebuild that renders only that page's body again.
     public func printPart(of index: Int) -> String? {
-        PrintBook(site: site, links: links, fences: fences, options: markdown.options).part(of: index)
+        printBook?.part(of: index)
     }
 
     /// The body of the print page at `index`, made of the pages' `parts` (`printParts()`). It has
