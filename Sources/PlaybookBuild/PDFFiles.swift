@@ -1,0 +1,123 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// The files `playbook pdf` reads and writes: its templates, the temporary folder, the built
+/// page whose article it takes, and the PDF put in place with a rename.
+enum PDFFiles {
+    /// The site's `pdf.mustache` (in the loaded templates) and `pdf.css`.
+    struct Templates {
+        var set: TemplateSet
+        var stylesheet: [UInt8]
+    }
+
+    /// The site's templates, with the two the PDF needs.
+    ///
+    /// - Throws: `DiagnosticError` (usage) when the templates do not load or either file is missing.
+    static func templates(in source: String) throws -> Templates {
+        let folder = PathText.join(source, "templates")
+        let (set, problems) = TemplateSet.load(from: folder)
+        guard let set else { throw DiagnosticError(problems, isUsage: true) }
+        let hint = "copy templates/pdf.mustache and templates/pdf.css from the shipped playbook"
+        guard set.names.contains("pdf") else {
+            throw DiagnosticError.usage("the template 'pdf' is missing", file: "templates/pdf.mustache", hint: hint)
+        }
+        guard let css = FileManager.default.contents(atPath: PathText.join(folder, "pdf.css")) else {
+            throw DiagnosticError.usage("the PDF stylesheet is missing", file: "templates/pdf.css", hint: hint)
+        }
+        return Templates(set: set, stylesheet: [UInt8](css))
+    }
+
+    /// A new, empty folder of its own under the system's temporary folder. Its path is used in
+    /// URLs, so a temporary folder whose path needs escaping is passed over for `/tmp`.
+    static func temporaryFolder() throws -> String {
+        var base = FileManager.default.temporaryDirectory.path
+        let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-")
+        if base.unicodeScalars.contains(where: { !plain.contains($0) }) { base = "/tmp" }
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        let folder = base + "/playbook-pdf-" + UUID().uuidString.lowercased()
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            throw DiagnosticError.usage("cannot make a temporary folder: \(error.localizedDescription)", file: base)
+        }
+        return folder
+    }
+
+    /// The `<article>` of a built page, tags included.
+    ///
+    /// - Throws: `DiagnosticError` (usage) when the page cannot be read or has no article.
+    static func article(of page: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: page) else {
+            throw DiagnosticError.usage("the built page cannot be read", file: page)
+        }
+        let html = String(decoding: data, as: UTF8.self)
+        guard let start = html.range(of: "<article"), let end = html.range(of: "</article>", options: .backwards),
+            start.lowerBound < end.lowerBound
+        else {
+            throw DiagnosticError.usage("the built page has no <article>: its template must wrap the page in one", file: page)
+        }
+        return String(html[start.lowerBound..<end.upperBound]) + "\n"
+    }
+
+    /// The site's stylesheets in the built folder (`style.css` first), as URLs there.
+    static func stylesheets(in siteFolder: String) -> [String] {
+        let assets = siteFolder + "/assets"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: assets)) ?? []).filter { $0.hasSuffix(".css") }
+        return names.sorted { ($0 == "style.css" ? 0 : 1, $0) < ($1 == "style.css" ? 0 : 1, $1) }.map { assets + "/" + $0 }
+    }
+
+    /// Where the published site lives, from `playbook.yml`: `https://example.org/handbook/`, or
+    /// its path alone when the base URL gives no origin.
+    static func publishedBase(source: String) -> String {
+        let text = FileManager.default.contents(atPath: PathText.join(source, "playbook.yml")).map { String(decoding: $0, as: UTF8.self) }
+        let config = text.map { SiteConfig.parse($0, file: "playbook.yml").0 } ?? SiteConfig()
+        return (config.origin ?? "") + config.basePath
+    }
+
+    /// `html` with its links into the built folder pointed at the published site instead
+    /// (images keep loading from the folder; a link in a PDF must outlive it).
+    static func linkingToPublishedSite(_ html: String, built: String, published: String) -> String {
+        html.replacingOccurrences(of: "href=\"" + built, with: "href=\"" + published)
+    }
+
+    /// Writes `bytes` to a file of the temporary folder.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw DiagnosticError.usage("cannot write the temporary file", file: path)
+        }
+    }
+
+    /// Refuses an output that is a folder, or whose folder does not exist.
+    static func checkWritable(_ output: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw DiagnosticError.usage("the output is a folder", file: output, hint: "name a file, such as public/playbook.pdf")
+        }
+        let parent = PathText.parent(output)
+        guard FileManager.default.fileExists(atPath: parent.isEmpty ? "." : parent, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DiagnosticError.usage("the output's folder does not exist", file: output, hint: "make the folder first")
+        }
+    }
+
+    /// Puts the PDF at `output` all at once: copied beside it as `NAME.tmp-PID`, then renamed
+    /// over it, so a reader sees the old file or the new one, never half of one.
+    ///
+    /// - Returns: its size in bytes.
+    static func install(_ pdf: String, at output: String) throws -> Int {
+        let temporary = output + ".tmp-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            try FileManager.default.copyItem(atPath: pdf, toPath: temporary)
+        } catch {
+            throw DiagnosticError.usage("cannot write the PDF: \(error.localizedDescription)", file: output)
+        }
+        guard rename(temporary, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw DiagnosticError.usage("cannot put the PDF in place: \(reason)", file: output)
+        }
+        return ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0
+    }
+}
