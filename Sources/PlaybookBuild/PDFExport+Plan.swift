@@ -40,7 +40,7 @@ extension PDFExport {
             page.sourcePath == given || page.displayPath == given
                 || URL(fileURLWithPath: PathText.join(source, page.displayPath)).standardizedFileURL.path == absolute
         }
-        let plans = site.pages.filter { $0.kind == .plan }.map(\.sourcePath)
+        let plans = site.pages.filter { $0.kind == .plan }.map(\.sourcePath).sorted()
         if let page, page.kind == .plan { return page }
         let byName = Dictionary(plans.map { (PathText.name($0), $0) }, uniquingKeysWith: { first, _ in first })
         let nearest = Suggestions.nearest(to: given, in: plans)
