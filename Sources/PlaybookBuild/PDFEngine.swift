@@ -1,4 +1,5 @@
 internal import PlaybookDiagnostics
+internal import PlaybookModel
 internal import Foundation
 
 /// The program that lays out the PDF: WeasyPrint (Debian `weasyprint`), found on `PATH`, or the
@@ -29,11 +30,13 @@ public struct PDFEngine: Sendable {
         throw DiagnosticError.usage(message, file: named == nil ? program : environmentKey, hint: installHint)
     }
 
-    /// Lays out the HTML file `input` as the PDF file `output`.
+    /// Lays out the HTML file `input` as the PDF file `output`. `SOURCE_DATE_EPOCH` is set to
+    /// `day` for it: the fonts WeasyPrint embeds (subset by fontTools) carry a time stamp,
+    /// which is then that day's rather than the clock's, so the same inputs give the same bytes.
     ///
     /// - Throws: `DiagnosticError` (exit 1) with what the engine printed, summed up, when it fails.
-    func render(input: String, output: String) throws {
-        let runner = ProcessRunner(program: path)
+    func render(input: String, output: String, day: PlanDate) throws {
+        let runner = ProcessRunner(program: path, environment: ["SOURCE_DATE_EPOCH": String(day.dayNumber * 86_400)])
         switch runner.run(["--quiet", "--encoding", "utf-8", input, output]) {
         case .success: return
         case .failure(let failure):

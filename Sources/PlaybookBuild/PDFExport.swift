@@ -57,24 +57,23 @@ public struct PDFExport: Sendable {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let siteFolder = work + "/site"
         let result = try build(into: siteFolder)
-        let published = PDFFiles.publishedBase(source: source)
         var (document, pages) = try plan.map { try planDocument(result, $0, siteFolder: siteFolder) }
             ?? bookDocument(result, siteFolder: siteFolder)
-        document.body = PDFFiles.linkingToPublishedSite(document.body, built: siteFolder + "/", published: published)
+        document.body = PDFFiles.loadingImages(document.body, basePath: result.site.config.basePath, from: siteFolder)
         document.stylesheets = PDFFiles.stylesheets(in: siteFolder) + [work + "/pdf.css"]
         guard let html = document.html(templates: templates.set) else {
             throw DiagnosticError.usage("the template 'pdf' could not be rendered", file: "templates/pdf.mustache")
         }
         try PDFFiles.write(Array(html.utf8), to: work + "/pdf.html")
         try PDFFiles.write(templates.stylesheet, to: work + "/pdf.css")
-        try engine.render(input: work + "/pdf.html", output: work + "/out.pdf")
+        try engine.render(input: work + "/pdf.html", output: work + "/out.pdf", day: today)
         let bytes = try PDFFiles.install(work + "/out.pdf", at: output)
         return Outcome(output: output, bytes: bytes, pages: pages, warnings: result.diagnostics)
     }
 
-    /// The site built into `folder`, with the print page, links made for that folder.
+    /// The site built into `folder`, with the print page.
     private func build(into folder: String) throws -> BuildResult {
-        var options = BuildOptions(source: source, output: folder, baseURL: folder + "/", includeDrafts: false)
+        var options = BuildOptions(source: source, output: folder, baseURL: nil, includeDrafts: false)
         options.printPage = plan == nil ? true : nil
         options.searchIndex = false
         options.today = today

@@ -68,18 +68,21 @@ enum PDFFiles {
         return names.sorted { ($0 == "style.css" ? 0 : 1, $0) < ($1 == "style.css" ? 0 : 1, $1) }.map { assets + "/" + $0 }
     }
 
-    /// Where the published site lives, from `playbook.yml`: `https://example.org/handbook/`, or
-    /// its path alone when the base URL gives no origin.
-    static func publishedBase(source: String) -> String {
-        let text = FileManager.default.contents(atPath: PathText.join(source, "playbook.yml")).map { String(decoding: $0, as: UTF8.self) }
-        let config = text.map { SiteConfig.parse($0, file: "playbook.yml").0 } ?? SiteConfig()
-        return (config.origin ?? "") + config.basePath
-    }
-
-    /// `html` with its links into the built folder pointed at the published site instead
-    /// (images keep loading from the folder; a link in a PDF must outlive it).
-    static func linkingToPublishedSite(_ html: String, built: String, published: String) -> String {
-        html.replacingOccurrences(of: "href=\"" + built, with: "href=\"" + published)
+    /// `html` with its images (`src` under the site's base path, `/handbook/logo.svg`) loaded
+    /// from the built `folder`: the engine reads files, not the published site. Links keep the
+    /// site's addresses, and the text keeps them too, so the temporary folder's name is nowhere
+    /// in the PDF. A protocol-relative `src` (`//host/…`) is left alone.
+    static func loadingImages(_ html: String, basePath: String, from folder: String) -> String {
+        let marker = " src=\"" + basePath
+        var result = ""
+        var rest = Substring(html)
+        while let range = rest.range(of: marker) {
+            result += rest[..<range.lowerBound]
+            let next = rest[range.upperBound...].first
+            result += basePath == "/" && next == "/" ? marker : " src=\"" + folder + "/"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 
     /// Writes `bytes` to a file of the temporary folder.
