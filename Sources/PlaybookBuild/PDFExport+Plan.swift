@@ -8,9 +8,9 @@ extension PDFExport {
     /// One plan's pack: a cover with its title, customer and dates, a page of its lint findings
     /// when it does not lint clean, then its built page's article (summary, promises, tasks,
     /// diagrams, checklists, everything the page shows).
-    func planDocument(_ result: BuildResult, _ path: String, siteFolder: String) throws -> (PDFDocument, Int) {
+    func planDocument(_ result: BuildResult, _ path: String) throws -> (PDFDocument, Int) {
         let page = try Self.planPage(path, in: result.site, source: source)
-        let article = try PDFFiles.article(of: siteFolder + "/" + page.outputPath)
+        let article = try PDFFiles.article(of: page, in: result)
         let (linter, _) = try Linter.forSite(at: source, today: today, scope: .plans)
         let report = linter.lint(page: page)
         let plan = report?.plan

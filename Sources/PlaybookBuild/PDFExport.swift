@@ -2,6 +2,7 @@ public import PlaybookDiagnostics
 public import PlaybookMarkdown
 public import PlaybookModel
 internal import PlaybookRender
+internal import PlaybookLint
 internal import Foundation
 
 /// `playbook pdf`: the site built into a temporary folder (with the print page, whatever
@@ -35,6 +36,8 @@ public struct PDFExport: Sendable {
         public var pages: Int
         /// The build's warnings (a run with errors throws instead).
         public var warnings: [Diagnostic]
+        /// How many lint findings about the plan the pack shows on its findings page.
+        public var planFindings = 0
     }
 
     /// Creates an export of the site in `source` to `output`.
@@ -53,12 +56,12 @@ public struct PDFExport: Sendable {
     public func run(engine: PDFEngine) throws -> Outcome {
         try PDFFiles.checkWritable(output)
         let templates = try PDFFiles.templates(in: source)
+        let result = try build()
+        var (document, pages) = try plan.map { try planDocument(result, $0) } ?? bookDocument(result)
         let work = try PDFFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: work) }
         let siteFolder = work + "/site"
-        let result = try build(into: siteFolder)
-        var (document, pages) = try plan.map { try planDocument(result, $0, siteFolder: siteFolder) }
-            ?? bookDocument(result, siteFolder: siteFolder)
+        try PDFFiles.writeFiles(of: result, into: siteFolder)
         document.body = PDFFiles.loadingImages(document.body, basePath: result.site.config.basePath, from: siteFolder)
         document.stylesheets = PDFFiles.stylesheets(in: siteFolder) + [work + "/pdf.css"]
         guard let html = document.html(templates: templates.set) else {
@@ -68,29 +71,39 @@ public struct PDFExport: Sendable {
         try PDFFiles.write(templates.stylesheet, to: work + "/pdf.css")
         try engine.render(input: work + "/pdf.html", output: work + "/out.pdf", day: today)
         let bytes = try PDFFiles.install(work + "/out.pdf", at: output)
-        return Outcome(output: output, bytes: bytes, pages: pages, warnings: result.diagnostics)
+        var outcome = Outcome(output: output, bytes: bytes, pages: pages, warnings: result.diagnostics.filter { $0.severity != .error })
+        outcome.planFindings = document.findings.count
+        return outcome
     }
 
-    /// The site built into `folder`, with the print page.
-    private func build(into folder: String) throws -> BuildResult {
-        var options = BuildOptions(source: source, output: folder, baseURL: nil, includeDrafts: false)
+    /// The site built in memory (nothing written), with the print page for the whole book.
+    ///
+    /// - Throws: `DiagnosticError` (exit 1) with the build's errors; for a plan's pack, that
+    ///   plan's own lint findings are not among them (the pack shows them on a page).
+    private func build() throws -> BuildResult {
+        var options = BuildOptions(source: source, output: nil, baseURL: nil, includeDrafts: false)
         options.printPage = plan == nil ? true : nil
         options.searchIndex = false
         options.today = today
         options.codeColouring = codeColouring
         options.stemming = stemming
         let result = try SiteBuilder(options: options).build()
-        guard result.succeeded else { throw DiagnosticError(result.diagnostics.filter { $0.severity == .error }) }
+        var errors = result.diagnostics.filter { $0.severity == .error }
+        if let plan, !errors.isEmpty {
+            let file = try Self.planPage(plan, in: result.site, source: source).displayPath
+            errors.removeAll { $0.location.file == file && LintRegistry.rule(id: $0.code) != nil }
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
         return result
     }
 
     /// The whole book: the print page's article under a cover and a table of contents.
-    private func bookDocument(_ result: BuildResult, siteFolder: String) throws -> (PDFDocument, Int) {
+    private func bookDocument(_ result: BuildResult) throws -> (PDFDocument, Int) {
         let config = result.site.config
         guard let page = result.site.pages.first(where: { $0.kind == .print }) else {
             throw DiagnosticError.usage("the build made no print page", file: "playbook.yml")
         }
-        let article = try PDFFiles.article(of: siteFolder + "/" + page.outputPath)
+        let article = try PDFFiles.article(of: page, in: result)
         var document = PDFDocument(
             language: config.language, title: config.title, description: config.description, built: today, body: article)
         document.contents = PDFDocument.contents(of: result.site)

@@ -47,18 +47,39 @@ enum PDFFiles {
 
     /// The `<article>` of a built page, tags included.
     ///
-    /// - Throws: `DiagnosticError` (usage) when the page cannot be read or has no article.
-    static func article(of page: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: page) else {
-            throw DiagnosticError.usage("the built page cannot be read", file: page)
+    /// - Throws: `DiagnosticError` (usage) when the build made no such page or it has no article.
+    static func article(of page: Page, in result: BuildResult) throws -> String {
+        guard let file = result.files.first(where: { $0.path == page.outputPath }), case .text(let html) = file.contents else {
+            throw DiagnosticError.usage("the build made no page at '\(page.outputPath)'", file: page.displayPath)
         }
-        let html = String(decoding: data, as: UTF8.self)
         guard let start = html.range(of: "<article"), let end = html.range(of: "</article>", options: .backwards),
             start.lowerBound < end.lowerBound
         else {
-            throw DiagnosticError.usage("the built page has no <article>: its template must wrap the page in one", file: page)
+            throw DiagnosticError.usage(
+                "the built page has no <article>: its template must wrap the page in one", file: page.displayPath)
         }
         return String(html[start.lowerBound..<end.upperBound]) + "\n"
+    }
+
+    /// Writes the built site's files but its pages into `folder`: the stylesheets and the
+    /// images the document loads (a page's HTML goes into the document, not on disk).
+    static func writeFiles(of result: BuildResult, into folder: String) throws {
+        let files = FileManager.default
+        for file in result.files where !file.path.hasSuffix(".html") {
+            let target = folder + "/" + file.path
+            do {
+                try files.createDirectory(atPath: PathText.parent(target), withIntermediateDirectories: true)
+                switch file.contents {
+                case .text(let text): try write(Array(text.utf8), to: target)
+                case .copy(let from), .link(let from): try files.copyItem(atPath: from, toPath: target)
+                case .written: continue
+                }
+            } catch let error as DiagnosticError {
+                throw error
+            } catch {
+                throw DiagnosticError.usage("cannot write the temporary file: \(error.localizedDescription)", file: target)
+            }
+        }
     }
 
     /// The site's stylesheets in the built folder (`style.css` first), as URLs there.

@@ -21,7 +21,7 @@ struct PDFCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The PDF file to write (default: public/playbook.pdf in the site folder).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The PDF file to write (default: playbook.pdf in the site folder; for --plan, the plan's name).", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("The site folder (holds playbook.yml, content/, templates/).", valueName: "dir"))
@@ -39,8 +39,7 @@ struct PDFCommand: ParsableCommand {
     func run() throws {
         let day = try Today.resolve(flag: today)
         let engine = try PDFEngine.locate()
-        let target = output ?? PathText.join(PathText.join(source, "public"), plan == nil ? "playbook.pdf" : Self.packName(plan ?? ""))
-        if output == nil { try? FileManager.default.createDirectory(atPath: PathText.parent(target), withIntermediateDirectories: true) }
+        let target = output ?? PathText.join(source, plan == nil ? "playbook.pdf" : Self.packName(plan ?? ""))
         var export = PDFExport(source: source, output: target, today: day, plan: plan)
         export.codeColouring = CodeHighlighter()
         export.stemming = SnowballStemming()
@@ -51,6 +50,10 @@ struct PDFCommand: ParsableCommand {
             Terminal.printDiagnostics(warnings)
         } else if !warnings.isEmpty {
             Terminal.standardError("note: the build had \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (-v lists them)")
+        }
+        if outcome.planFindings > 0 {
+            Terminal.standardError(
+                "note: the plan does not lint clean: its \(outcome.planFindings) finding\(outcome.planFindings == 1 ? " is" : "s are") on the PDF's page 2 ('playbook lint \(plan ?? "")' lists them)")
         }
         let what = plan == nil ? "\(outcome.pages) pages" : "the plan \(plan ?? "")"
         print("wrote \(what) to \(outcome.output) (\(outcome.bytes / 1024) KiB) in \(Terminal.milliseconds(Date().timeIntervalSince(start)))")
