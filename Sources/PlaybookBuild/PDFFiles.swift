@@ -115,6 +115,7 @@ enum PDFFiles {
 
     /// Refuses an output that is a folder, or whose folder does not exist.
     static func checkWritable(_ output: String) throws {
+        guard !output.isEmpty else { throw DiagnosticError.usage("'--output' is empty", file: "--output", hint: "name a file, such as public/playbook.pdf") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
             throw DiagnosticError.usage("the output is a folder", file: output, hint: "name a file, such as public/playbook.pdf")
