@@ -36,8 +36,15 @@ public struct PDFEngine: Sendable {
     ///
     /// - Throws: `DiagnosticError` (exit 1) with what the engine printed, summed up, when it fails.
     func render(input: String, output: String, day: PlanDate) throws {
-        let runner = ProcessRunner(program: path, environment: ["SOURCE_DATE_EPOCH": String(day.dayNumber * 86_400)])
-        switch runner.run(["--quiet", "--encoding", "utf-8", input, output]) {
+        var runner = ProcessRunner(program: path, environment: ["SOURCE_DATE_EPOCH": String(day.dayNumber * 86_400)])
+        let child = ChildID()
+        runner.started = { pid in
+            child.pid = pid
+            InterruptGuard.shared.stoppingOnStop(child: pid)
+        }
+        let outcome = runner.run(["--quiet", "--encoding", "utf-8", input, output])
+        if let pid = child.pid { InterruptGuard.shared.childEnded(pid) }
+        switch outcome {
         case .success: return
         case .failure(let failure):
             throw DiagnosticError([
@@ -62,4 +69,9 @@ public struct PDFEngine: Sendable {
         }
         return line.count > 300 ? String(line.prefix(299)) + "…" : line
     }
+}
+
+/// The engine's process id, set on the thread that starts it and read after it has ended.
+private final class ChildID: @unchecked Sendable {
+    var pid: Int32?
 }

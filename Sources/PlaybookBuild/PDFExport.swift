@@ -59,7 +59,11 @@ public struct PDFExport: Sendable {
         let result = try build()
         var (document, pages) = try plan.map { try planDocument(result, $0) } ?? bookDocument(result)
         let work = try PDFFiles.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        let guarded = InterruptGuard.shared.removingOnStop(work)
+        defer {
+            try? FileManager.default.removeItem(atPath: work)
+            InterruptGuard.shared.end(guarded)
+        }
         let siteFolder = work + "/site"
         try PDFFiles.writeFiles(of: result, into: siteFolder)
         document.body = PDFFiles.loadingImages(document.body, basePath: result.site.config.basePath, from: siteFolder)

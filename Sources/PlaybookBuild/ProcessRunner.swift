@@ -8,6 +8,8 @@ struct ProcessRunner: Sendable {
     let program: String
     /// Extra environment variables, over the inherited ones.
     var environment: [String: String] = [:]
+    /// Told the program's process id once it runs (to stop it with the caller).
+    var started: (@Sendable (Int32) -> Void)?
 
     /// What a run printed on standard output.
     struct Output: Sendable {
@@ -61,6 +63,7 @@ struct ProcessRunner: Sendable {
         } catch {
             return .failure(Failure(reason: "\(program) could not be started: \(error.localizedDescription)"))
         }
+        started?(process.processIdentifier)
         // Standard error is read on another thread, so neither pipe can fill up and stall the program.
         let errorText = ErrorCollector()
         let group = DispatchGroup()

@@ -39,6 +39,7 @@ struct PDFCommand: ParsableCommand {
     func run() throws {
         let day = try Today.resolve(flag: today)
         let engine = try PDFEngine.locate()
+        InterruptGuard.shared.install()
         let target = output ?? PathText.join(source, plan == nil ? "playbook.pdf" : Self.packName(plan ?? ""))
         var export = PDFExport(source: source, output: target, today: day, plan: plan)
         export.codeColouring = CodeHighlighter()
