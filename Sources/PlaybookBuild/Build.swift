@@ -100,7 +100,8 @@ public enum Build {
             navigation: rendered == nil ? [] : site.pages.map(NavigationEntry.init), staticFiles: site.staticFiles,
             assetOutputs: loaded.assets.map(\.output), rendered: pages, searchParts: indexed?.searchParts ?? [:],
             htmlFolder: htmlFolder, linked: linked, memory: memory,
-            searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:], git: loaded.git)
+            searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:], git: loaded.git,
+            llmsCopies: writtenTo == nil ? previous.llmsCopies : indexed?.llmsCopies)
     }
 }
 

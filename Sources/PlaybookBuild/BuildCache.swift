@@ -17,7 +17,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 11
+    static let formatVersion = 12
 
     let folder: String
 
@@ -41,6 +41,8 @@ struct BuildCache {
         var searchFiles: [String: UInt64] = [:]
         /// What the pages' git facts were read for (`GitProbe.key`): another commit is a change.
         var gitKey = ""
+        /// Where each page's Markdown copy is in the output folder's `llms-full.txt`.
+        var llmsCopies: LlmsCopies?
         /// The checksum of the `pages.cache` written with this head.
         var pagesID = ""
     }
@@ -204,6 +206,14 @@ extension CacheWriter {
             $0.int(Int(truncatingIfNeeded: $1.value))
         }
         string(head.gitKey)
+        optional(head.llmsCopies) { writer, copies in
+            writer.int(copies.size)
+            writer.array(copies.ranges.sorted { $0.key < $1.key }) {
+                $0.string($1.key)
+                $0.int($1.value.lowerBound)
+                $0.int($1.value.count)
+            }
+        }
     }
 
     mutating func pages(_ pages: BuildCache.Pages) {
@@ -249,7 +259,21 @@ extension CacheReader {
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
             staticFiles: try strings(), assetOutputs: try strings(),
             searchFiles: Dictionary(try array { (try $0.string(), UInt64(truncatingIfNeeded: try $0.int())) }, uniquingKeysWith: { $1 }),
-            gitKey: try string(), pagesID: pagesID)
+            gitKey: try string(), llmsCopies: try llmsCopies(), pagesID: pagesID)
+    }
+
+    private mutating func llmsCopies() throws -> LlmsCopies? {
+        try optional { reader in
+            let size = try reader.int()
+            let ranges = try reader.array { reader -> (String, Range<Int>) in
+                let source = try reader.string()
+                let start = try reader.int()
+                let count = try reader.int()
+                guard start >= 0, count >= 0, start <= size - count else { throw Corrupt() }
+                return (source, start..<start + count)
+            }
+            return LlmsCopies(size: size, ranges: Dictionary(ranges, uniquingKeysWith: { $1 }))
+        }
     }
 
     mutating func pages(style: URLStyle) throws -> BuildCache.Pages {

@@ -38,6 +38,8 @@ public struct BuildState: Sendable {
     /// The pages' facts from git, with the probe they were read for: the next build keeps them
     /// for the same commit, and reads only the commits since for a later one.
     var git: GitHistory?
+    /// Where each page's Markdown copy is in the `llms-full.txt` in `htmlFolder`.
+    var llmsCopies: LlmsCopies?
 
     /// The part of a state that is never written to disk.
     struct Memory: Sendable {
@@ -58,7 +60,7 @@ public struct BuildState: Sendable {
         BuildState(
             manifest: manifest, pageCache: pageCache, navigation: navigation, staticFiles: staticFiles,
             assetOutputs: assetOutputs, rendered: rendered, searchParts: searchParts, htmlFolder: htmlFolder,
-            linked: linked, memory: memory, searchFiles: searchFiles, git: git)
+            linked: linked, memory: memory, searchFiles: searchFiles, git: git, llmsCopies: llmsCopies)
     }
 
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend

@@ -143,7 +143,8 @@ struct DiskCache {
         return BuildState(
             manifest: head.manifest, pageCache: pages.entries, navigation: navigation, staticFiles: head.staticFiles,
             assetOutputs: head.assetOutputs, rendered: rendered, searchParts: pages.searchParts, htmlFolder: output,
-            linked: Set(rendered.keys), memory: nil, searchFiles: output == nil ? [:] : head.searchFiles, git: pages.git)
+            linked: Set(rendered.keys), memory: nil, searchFiles: output == nil ? [:] : head.searchFiles, git: pages.git,
+            llmsCopies: output == nil ? nil : head.llmsCopies)
     }
 
     private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
@@ -151,7 +152,8 @@ struct DiskCache {
             key: key, outputStamp: stamp, manifest: state.manifest ?? SourceManifest(files: []),
             pageCount: result.pagesInNavigation.count, fileCount: result.files.count, diagnostics: result.diagnostics,
             style: result.site.config.urlStyle, pageOrder: result.site.pages.map(\.sourcePath),
-            staticFiles: state.staticFiles, assetOutputs: state.assetOutputs, searchFiles: state.searchFiles)
+            staticFiles: state.staticFiles, assetOutputs: state.assetOutputs, searchFiles: state.searchFiles,
+            llmsCopies: state.llmsCopies)
     }
 
     /// Every page's facts without HTML (that is in the output folder), with its search part.

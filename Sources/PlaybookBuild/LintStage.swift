@@ -22,7 +22,7 @@ struct LintStage {
         let (config, problems) = LintConfig.parse(site.config.lint)
         let linter = Linter(
             config: config, framework: site.framework, baseURL: site.config.basePath,
-            pages: PageLintSettings(config: site.config, today: today))
+            pages: PageLintSettings(config: site.config, today: today), catalog: PageCatalog(pages: site.pages))
         let plans = site.pages.filter { $0.kind == .plan }
         let reports = plans.parallelMap { linter.lint(page: $0) }
         var reportsBySource: [String: PlanReport] = [:]

@@ -14,18 +14,40 @@ enum LlmsFiles {
     static let indexPath = "llms.txt"
     static let fullPath = "llms-full.txt"
 
-    /// The files, or none when `playbook.yml` says `llms: false`.
-    static func files(for site: Site, links: LinkResolver) -> [OutputFile] {
-        guard site.config.llms else { return [] }
+    /// The files, or none when `playbook.yml` says `llms: false`, with where each page's copy
+    /// is in `llms-full.txt` for the next build.
+    ///
+    /// A page rendered in this build brings its copy (`RenderedPage.markdownCopy`). A page kept
+    /// from the previous build has it in that build's `llms-full.txt` (`previous.llmsCopies`);
+    /// its `index.md` is linked from there when its HTML is. Only a page with neither is
+    /// parsed again here.
+    static func files(for site: Site, rendered: Rendered, previous: BuildState) -> (files: [OutputFile], copies: LlmsCopies?) {
+        guard site.config.llms else { return ([], nil) }
         let pages = site.pages.indices.filter { site.pages[$0].hasMarkdownCopy }
-        let root = Root(site)
-        let copies = pages.parallelMap { copy(of: $0, in: site, links: links, root: root) }
-        var files = zip(pages, copies).map { OutputFile(path: site.pages[$0].markdownOutputPath, contents: .text($1)) }
+        // The last build's file is read only when a page needs a copy from it.
+        let needsOld = pages.contains { $0 >= rendered.pages.count || rendered.pages[$0].markdownCopy == nil }
+        let old = needsOld ? previous.htmlFolder.flatMap { LlmsCopies.Previous(previous.llmsCopies, folder: $0) } : nil
+        let links = rendered.renderer.links
+        let root = MarkdownCopy(site: site)
+        let copies = pages.parallelMap { index -> String in
+            let page = site.pages[index]
+            if index < rendered.pages.count, let copy = rendered.pages[index].markdownCopy { return copy }
+            return old?.copy(of: page.sourcePath) ?? copy(of: index, in: site, links: links, root: root)
+        }
+        var files = zip(pages, copies).map { index, copy -> OutputFile in
+            let page = site.pages[index]
+            if let folder = previous.htmlFolder, rendered.linked.contains(page.sourcePath) {
+                return OutputFile(path: page.markdownOutputPath, contents: .link(from: PathText.join(folder, page.markdownOutputPath)))
+            }
+            return OutputFile(path: page.markdownOutputPath, contents: .text(copy))
+        }
         // A file of the content's own at the root (its own `llms.txt`) is the one published.
         let own = Set(site.staticFiles.map { PageLocation.staticOutputPath($0, style: site.config.urlStyle) })
         if !own.contains(indexPath) { files.append(OutputFile(path: indexPath, contents: .text(index(of: site)))) }
-        if !own.contains(fullPath) { files.append(OutputFile(path: fullPath, contents: .text(full(of: site, copies: copies)))) }
-        return files
+        guard !own.contains(fullPath) else { return (files, nil) }
+        let full = LlmsCopies.joined(heading: heading(of: site), copies: zip(pages, copies).map { (site.pages[$0].sourcePath, $1) })
+        files.append(OutputFile(path: fullPath, contents: .text(full.text)))
+        return (files, full.copies)
     }
 
     /// For the quick path (`QuickRebuild`), whose changes never touch `llms.txt` (titles,
@@ -39,7 +61,8 @@ enum LlmsFiles {
         for index in indices where site.pages[index].hasMarkdownCopy {
             let path = site.pages[index].markdownOutputPath
             guard let position = last.fileIndex[path] else { continue }
-            last.files[position] = OutputFile(path: path, contents: .text(copy(of: index, in: site, links: links)))
+            let copy = last.pages[index].markdownCopy ?? copy(of: index, in: site, links: links)
+            last.files[position] = OutputFile(path: path, contents: .text(copy))
             changed.insert(path)
         }
         guard !changed.isEmpty, let fullPosition = last.fileIndex[fullPath] else { return changed }
@@ -54,10 +77,11 @@ enum LlmsFiles {
         return changed
     }
 
-    /// The Markdown copy of the page at `index`.
-    static func copy(of index: Int, in site: Site, links: LinkResolver, root: Root? = nil) -> String {
+    /// The Markdown copy of the page at `index`, its body parsed again to find its links: for a
+    /// page whose rendering did not make one.
+    static func copy(of index: Int, in site: Site, links: LinkResolver, root: MarkdownCopy? = nil) -> String {
         let page = site.pages[index]
-        let root = root ?? Root(site)
+        let root = root ?? MarkdownCopy(site: site)
         let origin = root.origin
         let url = root.address(of: page)
         let body = MarkdownSource.rewritingLinks(in: page.body) { destination, _ in
@@ -65,11 +89,7 @@ enum LlmsFiles {
             if case .samePage(let anchor) = target { return anchor.isEmpty ? nil : url + "#" + anchor }
             return links.href(for: target, destination: destination).map { origin + $0 }
         }
-        var parts = ["# " + escaped(page.title), "URL: " + url]
-        if let description = page.description, !description.isEmpty { parts.append("> " + escapedLine(description)) }
-        let trimmed = trimmingBlankLines(body)
-        if !trimmed.isEmpty { parts.append(trimmed) }
-        return parts.joined(separator: "\n\n") + "\n"
+        return MarkdownCopy.copy(title: page.title, url: url, description: page.description, body: body)
     }
 
     /// `llms-full.txt` from the pages' copies, in reading order.
@@ -89,14 +109,14 @@ enum LlmsFiles {
             groups[group, default: []].append(index)
         }
         var text = heading(of: site)
-        let root = Root(site)
+        let root = MarkdownCopy(site: site)
         for group in order {
             let title = site.sectionIndexByPath[group].map { site.pages[site.sections[$0].indexPage].title } ?? group
-            text += "\n## " + escaped(title) + "\n\n"
+            text += "\n## " + MarkdownCopy.escaped(title) + "\n\n"
             for index in groups[group] ?? [] {
                 let page = site.pages[index]
-                text += "- [" + escaped(page.title) + "](" + destination(root.address(of: page)) + ")"
-                if let description = page.description, !description.isEmpty { text += ": " + escaped(description) }
+                text += "- [" + MarkdownCopy.escaped(page.title) + "](" + destination(root.address(of: page)) + ")"
+                if let description = page.description, !description.isEmpty { text += ": " + MarkdownCopy.escaped(description) }
                 text += "\n"
             }
         }
@@ -105,57 +125,13 @@ enum LlmsFiles {
 
     /// `# Title` and, when there is one, `> summary`: the site's description, else the home page's.
     private static func heading(of site: Site) -> String {
-        var text = "# " + escaped(site.config.title) + "\n"
+        var text = "# " + MarkdownCopy.escaped(site.config.title) + "\n"
         let home = site.pages.first { $0.url == "/" }
         if let summary = site.config.description ?? home?.description, !summary.isEmpty {
-            text += "\n> " + escapedLine(summary) + "\n"
+            text += "\n> " + MarkdownCopy.escapedLine(summary) + "\n"
         }
         return text
     }
-
-    /// The page's absolute URL: with the origin when the base URL has one (`https://…/handbook/x/`),
-    /// else from the root (`/handbook/x/`).
-    static func address(of page: Page, in site: Site) -> String {
-        Root(site).address(of: page)
-    }
-
-    /// Where the site's addresses start, read once from the configuration (its `origin` and
-    /// `basePath` parse the base URL each time they are asked).
-    struct Root: Sendable {
-        let origin: String
-        let base: String
-
-        init(_ site: Site) {
-            origin = site.config.origin ?? ""
-            base = site.config.basePath
-        }
-
-        func address(of page: Page) -> String { origin + base + page.url.dropFirst() }
-    }
-
-    /// Text from content as Markdown reads it literally: punctuation that could start markup
-    /// backslash-escaped, line breaks made spaces.
-    static func escaped(_ text: String) -> String {
-        // By bytes: every character it changes is ASCII, and by Characters this was a sixth of
-        // the llms files' time (perf, 1,000 pages).
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if escapedBytes.contains(byte) {
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            } else if byte == UInt8(ascii: "\n") {
-                if previous != UInt8(ascii: "\r") { out.append(UInt8(ascii: " ")) }  // \r\n: one space
-            } else {
-                out.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let escapedBytes = Set("\\`*_[]<>#&|!~".utf8)
 
     /// A URL as a link destination: spaces, parentheses and angle brackets percent-encoded.
     private static func destination(_ url: String) -> String {
@@ -170,32 +146,6 @@ enum LlmsFiles {
             case ">": out += "%3E"
             default: out.append(character)
             }
-        }
-        return out
-    }
-
-    /// The text without blank lines at its start and whitespace at its end.
-    private static func trimmingBlankLines(_ text: String) -> String {
-        var lineStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex, text[index].isWhitespace {
-            let next = text.index(after: index)
-            if text[index].isNewline { lineStart = next }
-            index = next
-        }
-        var result = String(text[lineStart...])
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return result
-    }
-
-    /// `escaped(text)`, and a first character that would start a list, a heading underline or a
-    /// block quote escaped too: for text that begins a line.
-    private static func escapedLine(_ text: String) -> String {
-        let out = escaped(text)
-        if let first = out.first, "-+=".contains(first) { return "\\" + out }
-        let digits = out.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let after = out.dropFirst(digits.count).first, after == "." || after == ")" {
-            return digits + "\\" + out.dropFirst(digits.count)
         }
         return out
     }

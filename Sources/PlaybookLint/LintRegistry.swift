@@ -18,6 +18,7 @@ public enum LintRegistry {
         PlanOwnerRule(),
         PlanDueRule(),
         PlanBufferRule(),
+        PlanChecklistRule(),
         ExecutionCheckInRule(),
         ExecutionHandoffRule(),
         ExecutionRecoveryRule(),

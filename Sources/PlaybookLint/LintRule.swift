@@ -67,12 +67,16 @@ public struct LintInput: Sendable {
     /// The ids of the promises; `nil` when the promise section is missing or unreadable, so
     /// references to promises cannot be checked.
     public let promiseIDs: Set<String>?
+    /// The site's pages, for references to them (`checklists:`); `nil` when the plan is linted
+    /// without its site, so such references are not checked.
+    public let catalog: PageCatalog?
 
     /// Prepares the input for the rules.
-    public init(plan: EngagementPlan, problems: [PlanProblem], limits: LintLimits) {
+    public init(plan: EngagementPlan, problems: [PlanProblem], limits: LintLimits, catalog: PageCatalog? = nil) {
         self.plan = plan
         self.problems = problems
         self.limits = limits
+        self.catalog = catalog
         roster = Roster(team: plan.team)
         promises = plan.promises.value ?? []
         tasks = plan.tasks.value ?? []

@@ -35,8 +35,17 @@ extension Linter {
         if problems.hasErrors { throw DiagnosticError(problems, isUsage: true) }
         let linter = Linter(
             config: config, framework: framework, baseURL: baseURL ?? siteConfig.baseURL,
-            pages: PageLintSettings(config: siteConfig, today: today), scope: scope)
+            pages: PageLintSettings(config: siteConfig, today: today), scope: scope,
+            catalog: scope.includesPlans ? catalog(ofSite: root) : nil)
         return (linter, problems)
+    }
+
+    /// The pages of the site at `root`, as the build loads them (drafts left out), for plans'
+    /// `checklists:`; `nil` when it has no content folder. Problems in the pages are the
+    /// build's to report, not the lint's.
+    static func catalog(ofSite root: String) -> PageCatalog? {
+        guard let loaded = try? ContentLoader(root: root).load() else { return nil }
+        return PageCatalog(pages: loaded.site.pages)
     }
 
     /// The files to lint: the given paths, or with none every Markdown file under the site's

@@ -20,6 +20,8 @@ public struct Linter: Sendable {
     public let pages: PageLintSettings
     /// Whether plans, pages or both are checked.
     public let scope: LintScope
+    /// The site's pages, which plans' `checklists:` must name; `nil` leaves those unchecked.
+    public var catalog: PageCatalog?
 
     /// The code of the note given for a file that is not a plan.
     public static let notAPlanCode = "lint/not-a-plan"
@@ -34,9 +36,11 @@ public struct Linter: Sendable {
     ///   - rules: the rules to run (all of them by default).
     ///   - pages: the site's owners and review settings, and today, for the page rules.
     ///   - scope: plans, pages or both (the default).
+    ///   - catalog: the site's pages, for plans' references to checklists (`nil`: not checked).
     public init(
         config: LintConfig = LintConfig(), framework: Framework? = nil, baseURL: String = "/",
-        rules: [any LintRule] = LintRegistry.rules, pages: PageLintSettings = PageLintSettings(), scope: LintScope = .all
+        rules: [any LintRule] = LintRegistry.rules, pages: PageLintSettings = PageLintSettings(), scope: LintScope = .all,
+        catalog: PageCatalog? = nil
     ) {
         self.config = config
         var steps = framework?.steps ?? []
@@ -50,12 +54,13 @@ public struct Linter: Sendable {
         planRules = rules.filter { !($0 is any PageLintRule) }
         self.pages = pages
         self.scope = scope
+        self.catalog = catalog
     }
 
     /// Lints a plan from its front matter's root node.
     public func lint(root: YAMLNode, file: String) -> PlanReport {
         let (plan, problems) = EngagementPlan.decode(root, file: file)
-        let input = LintInput(plan: plan, problems: problems, limits: config.limits)
+        let input = LintInput(plan: plan, problems: problems, limits: config.limits, catalog: catalog)
         var findings: [LintFinding] = []
         for rule in planRules {
             guard let severity = config.severity(of: rule) else { continue }
@@ -78,8 +83,12 @@ public struct Linter: Sendable {
 
     /// Lints every plan of a loaded site (pages with `type: plan`), and with pages in scope every
     /// page's owner and review, on all cores.
+    /// Plans' `checklists:` are checked against the site's pages unless the linter has a catalog.
     public func lint(site: Site) -> LintReport {
-        var report = LintReport(files: site.pages.parallelMap { lint(sitePage: $0) }.compactMap { $0 })
+        var withCatalog = self
+        if withCatalog.catalog == nil { withCatalog.catalog = PageCatalog(pages: site.pages) }
+        let linter = withCatalog
+        var report = LintReport(files: site.pages.parallelMap { linter.lint(sitePage: $0) }.compactMap { $0 })
         report.today = pages.today
         return report
     }

@@ -6,6 +6,45 @@ internal import CMark
     internal import Darwin
 #endif
 
+/// Where an inline link or image of a Markdown text is written: for rewriting its destination
+/// in the text itself (`MarkdownSource`).
+public struct LinkSpan: Sendable, Hashable {
+    /// The link's index in `RenderedMarkdown.links`.
+    public var link: Int
+    /// The destination as cmark reads it.
+    public var destination: String
+    /// True for `![alt](src)`.
+    public var isImage: Bool
+    /// 1-based line and byte column where the link starts.
+    public var startLine: Int
+    /// See `startLine`.
+    public var startColumn: Int
+    /// 1-based line and byte column of the link's last byte (a column past the line's end means
+    /// "to the end of the line": links in table cells, whose ends cmark does not give).
+    public var endLine: Int
+    /// See `endLine`.
+    public var endColumn: Int
+}
+
+extension LinkSpan {
+    /// The span of a cmark link or image node as cmark positions it; `start` replaces its start
+    /// (a table cell's link, whose cell cmark parsed alone), and the end is then the line's.
+    init(node: OpaquePointer, link: Int, start: SourcePosition? = nil) {
+        self.link = link
+        destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        if let start {
+            (startLine, startColumn) = (start.line, start.column)
+            (endLine, endColumn) = (start.line, Int(Int32.max))
+        } else {
+            startLine = Int(cmark_node_get_start_line(node))
+            startColumn = Int(cmark_node_get_start_column(node))
+            endLine = Int(cmark_node_get_end_line(node))
+            endColumn = Int(cmark_node_get_end_column(node))
+        }
+    }
+}
+
 /// Markdown kept as written, with the destinations of its inline links and images changed: for
 /// a page's Markdown copy (`index.md`), whose relative links must read from anywhere.
 ///
@@ -22,11 +61,21 @@ public enum MarkdownSource {
         in text: String, _ rewrite: (_ destination: String, _ isImage: Bool) -> String?
     ) -> String {
         guard text.utf8.contains(UInt8(ascii: "]")) else { return text }
+        return rewritingLinks(in: text, spans: links(in: text)) { rewrite($0.destination, $0.isImage) }
+    }
+
+    /// `text` with the destination of each link in `spans` (in document order, as a rendering
+    /// found them: `RenderedMarkdown.linkSpans`) replaced by what `rewrite` returns for it
+    /// (`nil` keeps it), without parsing `text` again.
+    public static func rewritingLinks(
+        in text: String, spans: [LinkSpan], _ rewrite: (LinkSpan) -> String?
+    ) -> String {
+        guard !spans.isEmpty else { return text }
         let lines = SourceLines(text)
         var edits: [(range: Range<Int>, text: String)] = []
         var cursor = 0
-        for link in links(in: text) {
-            guard let replacement = rewrite(link.destination, link.isImage) else { continue }
+        for link in spans {
+            guard let replacement = rewrite(link) else { continue }
             let start = max(cursor, lines.start(of: link.startLine) + max(link.startColumn - 1, 0))
             let endLine = lines.line(link.endLine)
             let end = max(start, min(lines.start(of: link.endLine) + link.endColumn, endLine.endIndex))
@@ -47,33 +96,19 @@ public enum MarkdownSource {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private struct Found {
-        var destination: String
-        var isImage: Bool
-        var startLine: Int
-        var startColumn: Int
-        var endLine: Int
-        var endColumn: Int
-    }
-
     /// Every inline link and image cmark finds, in document order.
-    private static func links(in text: String) -> [Found] {
+    private static func links(in text: String) -> [LinkSpan] {
         let document: OpaquePointer? = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
         guard let document else { return [] }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var found: [Found] = []
+        var found: [LinkSpan] = []
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-            found.append(
-                Found(
-                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                    isImage: type == CMARK_NODE_IMAGE,
-                    startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
-                    endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node))))
+            found.append(LinkSpan(node: node, link: found.count))
         }
         return found
     }

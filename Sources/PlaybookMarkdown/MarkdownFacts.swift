@@ -114,6 +114,9 @@ public struct RenderedMarkdown: Sendable {
     public var droppedHTML: [DroppedHTML]
     /// Links CommonMark kept as text because their destination has a space.
     public var unparsedLinks: [UnparsedLink] = []
+    /// Where each Markdown link and image of `links` is written in the source, in document
+    /// order (raw HTML's links have none): for the page's Markdown copy (`MarkdownSource`).
+    public var linkSpans: [LinkSpan] = []
 
     /// Creates a rendering result.
     public init(

@@ -98,6 +98,7 @@ public struct MarkdownRenderer: Sendable {
             droppedHTML: rawHTML.dropped
         )
         result.unparsedLinks = unparsed
+        result.linkSpans = facts.linkSpans
         return result
     }
 }

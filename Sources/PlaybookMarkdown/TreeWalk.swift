@@ -42,6 +42,8 @@ struct TreeWalk {
     struct Facts {
         var headings: [Heading] = []
         var links: [MarkdownLink] = []
+        /// Where each Markdown link of `links` is written (raw HTML's links have none).
+        var linkSpans: [LinkSpan] = []
         var tasks: [TaskItem] = []
         var plainText = ""
         var sectionTexts: [String] = []
@@ -134,14 +136,12 @@ struct TreeWalk {
                 facts.links += html.write(into: node, rewriteLink: rewriteLink)
                 continue
             }
-            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let position =
-                positions[node]
-                ?? SourcePosition(
-                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            let span = LinkSpan(node: node, link: facts.links.count, start: positions[node])
+            let destination = span.destination
+            facts.linkSpans.append(span)
             facts.links.append(
                 MarkdownLink(
-                    destination: destination, isImage: isImage, line: position.line, column: position.column))
+                    destination: destination, isImage: isImage, line: span.startLine, column: span.startColumn))
             if let rewritten = rewriteLink(destination, isImage) {
                 _ = cmark_node_set_url(node, rewritten)
             }

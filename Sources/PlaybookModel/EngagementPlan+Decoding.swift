@@ -53,6 +53,7 @@ extension PlanDecoder {
         plan.execution = section(stepFields, "execution") { $0.execution($1) }
         stepFields.step = "outcomes"
         plan.outcomes = entries(stepFields, "outcomes", example: "promise: planning-time") { $0.outcome($1, index: $2) }
+        plan.checklists = texts(fields, "checklists")
         require(plan.title, "title", in: fields, of: "the plan")
         require(plan.customer, "customer", in: fields, of: "the plan")
         require(plan.team, "team", in: fields, of: "the plan")

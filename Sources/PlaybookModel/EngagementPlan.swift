@@ -30,6 +30,9 @@ public struct EngagementPlan: Sendable, Hashable {
     public var execution: PlanField<Execution>
     /// Outcomes: when and how each promise is measured.
     public var outcomes: PlanField<[Outcome]>
+    /// The checklists the team runs for this engagement, as paths relative to the content
+    /// folder (`checklists/kick-off.md`), each at its list item.
+    public var checklists: PlanField<[Located<String>]> = .missing
 
     /// The plan's top-level keys that hold the framework's steps, by step id.
     public static let stepKeys = ["promise", "plan", "execution", "outcomes"]

@@ -22,7 +22,7 @@ public struct PageMetadata: Sendable, Hashable {
     public static let keysByType: [String: [String]] = [
         "plan": [
             "customer", "accountable", "team", "start", "end", "promise", "plan", "execution",
-            "outcomes",
+            "outcomes", "checklists",
         ]
     ]
 

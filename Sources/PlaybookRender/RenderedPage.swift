@@ -28,6 +28,9 @@ public struct RenderedPage: Sendable {
     /// The last update from git the page shows (`page.lastUpdated`), if any: a page whose fact
     /// changed is rendered again.
     public var gitFact: GitFact?
+    /// The page's Markdown copy (`MarkdownCopy`), when the site makes them and it was rendered
+    /// in this build: not kept in the build cache, whose pages have theirs in the old output.
+    public var markdownCopy: String?
 }
 
 extension RenderedPage {

@@ -18,6 +18,8 @@ public struct SiteRenderer: Sendable {
     private let codeColouring: (any CodeColouring)?
     private let navigation: NavigationCache
     private let gitFacts: [String: GitFact]
+    /// Makes the pages' Markdown copies; `nil` when `llms: false`.
+    private let markdownCopy: MarkdownCopy?
 
     /// Creates a renderer; `assetFiles` are the output-relative paths of copied assets, so links
     /// to them resolve; `lint` is what the build's lint stage found (plan pages show it, the
@@ -44,6 +46,7 @@ public struct SiteRenderer: Sendable {
         self.links = links ?? LinkResolver(site: site, assetFiles: assetFiles)
         viewModel = ViewModel(site: site, navigation: navigation, gitFacts: gitFacts)
         self.gitFacts = gitFacts
+        markdownCopy = site.config.llms ? MarkdownCopy(site: site) : nil
         self.lint = lint
         self.codeColouring = codeColouring
         fences = FenceRenderer(site: site, lint: lint, colouring: codeColouring)
@@ -107,11 +110,14 @@ public struct SiteRenderer: Sendable {
                 "markdown/link-with-space", at: page.location(bodyLine: $0.line, column: $0.column), $0.message,
                 hint: $0.hint)
         }
-        let facts = RenderedPage(
+        var facts = RenderedPage(
             index: index, outputPath: page.outputPath, html: "", headings: body.headings,
             links: Array(zip(body.links, resolved)), tasks: body.tasks, plainText: body.plainText,
             sectionTexts: body.sectionTexts, titleID: TitleAnchor.id(for: page, headings: body.headings),
             diagnostics: problems)
+        if let markdownCopy, page.hasMarkdownCopy {
+            facts.markdownCopy = markdownCopy.copy(of: page, spans: body.linkSpans, links: facts.links, resolver: links)
+        }
         return PageBody(page: facts, markdown: body)
     }
 
@@ -142,7 +148,7 @@ public struct SiteRenderer: Sendable {
         var rendered = body.page
         let page = site.pages[rendered.index]
         var context = viewModel.context(for: rendered.index, rendered: body.markdown)
-        context.typed = TypedPageContext(site: site, lint: lint, fences: fences).context(for: page)  // plans, lint pages
+        context.typed = TypedPageContext(site: site, lint: lint, fences: fences, markdown: markdown).context(for: page)  // plans, lint pages
         rendered.html = render(templateName(for: rendered.index), context: context, body: body.markdown.html)
         rendered.gitFact = gitFacts[page.sourcePath]
         return rendered

@@ -1,3 +1,4 @@
+internal import PlaybookMarkdown
 internal import PlaybookModel
 
 /// The extra values of the pages whose kind the build knows more about: plans, and the generated
@@ -8,6 +9,8 @@ struct TypedPageContext {
     let lint: LintFacts
     /// Draws a plan page's diagrams.
     let fences: FenceRenderer
+    /// Renders the checklists a plan names, for their task items.
+    let markdown: MarkdownRenderer
 
     /// Values to merge into the page's context; empty for other pages.
     func context(for page: Page) -> [String: Any] {
@@ -20,6 +23,7 @@ struct TypedPageContext {
             let diagrams = fences.planDiagrams(for: page)
             values["planDiagrams"] = diagrams.joined(separator: "\n")
             values["hasPlanDiagrams"] = !diagrams.isEmpty
+            values.merge(PlanChecklists(site: site, markdown: markdown).context(for: plan)) { first, _ in first }
             return values.merging(ownership.context(for: page)) { first, _ in first }
         case .lintRule:
             guard let rule = lint.rules.first(where: { $0.pageSource == page.sourcePath }) else { return [:] }

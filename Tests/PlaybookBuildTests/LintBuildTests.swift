@@ -110,7 +110,7 @@ import Testing
         for id in ["schema/invalid", "plan/owner", "outcomes/timing", "engagement/customer-on-team"] {
             #expect(paths.contains("lint/\(id)/index.html"), "no page for \(id)")
         }
-        #expect(result.files.filter { $0.path.hasPrefix("lint/") && $0.path.hasSuffix("/index.html") }.count == 26)  // 25 rules and the index
+        #expect(result.files.filter { $0.path.hasPrefix("lint/") && $0.path.hasSuffix("/index.html") }.count == 27)  // 26 rules and the index
         let index = try #require(FixtureSite.text(result, "lint/index.html"))
         #expect(index.contains("<a href=\"/lint/plan/owner/\"><code>plan/owner</code></a>"))
         #expect(index.contains("<span class=\"severity severity-off\">off</span>"))

@@ -150,4 +150,29 @@ import Testing
         #expect(cached == FixtureSite.snapshot(of: reference))
         #expect(cached["guide/a/index.md"].map { String(decoding: $0, as: UTF8.self) }?.contains("[b](/handbook/guide/b/)") == true)
     }
+
+    @Test func aLinkInATableCellIsMadeAbsoluteAsElsewhere() throws {
+        var files = Self.files
+        files["content/guide/b.md"] = page("B", weight: 2, "| Where | Why |\n|---|---|\n| [a](a.md) and [about](../about.md) | ![logo](../logo.svg) |\n")
+        let result = try FixtureSite(files).build(write: false)
+        #expect(
+            try text(result, "guide/b/index.md").contains(
+                "| [a](/handbook/guide/a/) and [about](/handbook/about/) | ![logo](/handbook/logo.svg) |"))
+    }
+
+    @Test func theCacheTakesKeptPagesCopiesFromTheLastLlmsFullTxtUnlessItChanged() throws {
+        let site = try FixtureSite(Self.files)
+        var options = BuildOptions(source: site.root, output: site.output)
+        options.cacheFolder = site.root + "/.playbook-cache"
+        _ = try SiteBuilder(options: options).build()
+        let reference = site.root + "/reference"
+        for round in 0..<2 {
+            // The second time, the last llms-full.txt is not what the cache says: copies are made again.
+            if round == 1 { try "# other\n".write(toFile: site.output + "/llms-full.txt", atomically: false, encoding: .utf8) }
+            try site.write("content/guide/b.md", page("B", weight: 2, "Round \(round): [back](a.md#first).\n"))
+            #expect(try SiteBuilder(options: options).build().succeeded)
+            _ = try SiteBuilder(options: BuildOptions(source: site.root, output: reference)).build()
+            #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: reference), "round \(round)")
+        }
+    }
 }

@@ -13,7 +13,7 @@ import Testing
         let pages = PageLintSettings(
             owners: ["Priya Nair", "Support team"], reviewEvery: ReviewPeriod(1, .years),
             today: PlanDate(year: 2026, month: 6, day: 1))
-        let linter = Linter(baseURL: baseURL, pages: pages, scope: scope)
+        let linter = Linter(baseURL: baseURL, pages: pages, scope: scope, catalog: Fixtures.catalog)
         let targets = ["broken.md", "guide.md", "notes.md", "unclosed.md"].map {
             LintTarget(path: Fixtures.path("golden/plans/\($0)"), display: "plans/\($0)", explicit: true)
         }

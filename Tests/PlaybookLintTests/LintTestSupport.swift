@@ -21,9 +21,17 @@ enum Fixtures {
         owners: ["Priya Nair", "Support team"], reviewEvery: ReviewPeriod(6, .months), requireOwner: .warning,
         today: PlanDate(year: 2026, month: 6, day: 1))
 
-    /// The linter for a rule's fixtures: page rules' with `pageSettings`, plan rules' as configured by default.
+    /// The pages `plan/checklist` fixtures refer to: two checklists and a page that is not one.
+    static let catalog = PageCatalog(entries: [
+        .init(sourcePath: "checklists/kick-off.md", title: "Kick-off checklist", isChecklist: true),
+        .init(sourcePath: "checklists/handoff.md", title: "Handoff checklist", isChecklist: true),
+        .init(sourcePath: "guide/links.md", title: "Links", isChecklist: false),
+    ])
+
+    /// The linter for a rule's fixtures: page rules' with `pageSettings`, plan rules' as configured
+    /// by default, with `catalog` as the site's pages.
     static func linter(for rule: String) -> Linter {
-        rule.hasPrefix("page/") ? Linter(pages: pageSettings) : Linter()
+        rule.hasPrefix("page/") ? Linter(pages: pageSettings) : Linter(catalog: catalog)
     }
 
     /// Lints one fixture, named in findings by its path under `Fixtures/`.

@@ -14,7 +14,7 @@ import Testing
         ("engagement/accountable", .error), ("engagement/dates", .error), ("engagement/customer-on-team", .warning),
         ("promise/measurable", .error), ("promise/effort", .error), ("promise/vague", .warning),
         ("plan/ids-unique", .error), ("plan/serves", .error), ("plan/coverage", .error), ("plan/owner", .error),
-        ("plan/due", .error), ("plan/buffer", .warning), ("execution/check-in", .error),
+        ("plan/due", .error), ("plan/buffer", .warning), ("plan/checklist", .error), ("execution/check-in", .error),
         ("execution/handoff", .error), ("execution/recovery", .error), ("outcomes/trace", .error),
         ("outcomes/timing", .warning), ("page/owner-missing", .warning), ("page/owner-unknown", .error),
         ("page/review-overdue", .warning), ("page/review-invalid", .error), ("page/moved-without-alias", .error),

@@ -98,23 +98,15 @@
     if (after) after.insertAdjacentElement("afterend", tools); else article.insertBefore(tools, article.firstChild);
     return tools;
   }
-  function setupChecklists() {
-    var article = document.querySelector("article[data-page]");
-    var boxes = Array.prototype.slice.call(document.querySelectorAll("input.task-box"));
-    if (!article || boxes.length === 0) return;
-    var key = "playbook:tasks:" + article.getAttribute("data-page");
+  // Restores the ticks of `boxes` saved under `key`, saves them on every change, and returns
+  // the reset (each box as the page wrote it, the saved ticks dropped); `update` runs after each.
+  function keepTicks(boxes, key, update) {
     var store = storage();
     var saved = {};
     try { saved = JSON.parse((store && store.getItem(key)) || "{}") || {}; } catch (e) { saved = {}; }
     boxes.forEach(function (box) {
       if (Object.prototype.hasOwnProperty.call(saved, box.id)) box.checked = saved[box.id] === true;
     });
-    var tools = document.querySelector(".checklist-tools") || addChecklistTools(article, boxes.length);
-    var done = document.querySelector(".task-done");
-    function update() {
-      var count = boxes.filter(function (box) { return box.checked; }).length;
-      if (done) done.textContent = String(count);
-    }
     function save() {
       var state = {};
       boxes.forEach(function (box) { state[box.id] = box.checked; });
@@ -122,18 +114,56 @@
       update();
     }
     boxes.forEach(function (box) { box.addEventListener("change", save); });
+    update();
+    return function () {
+      boxes.forEach(function (box) { box.checked = box.defaultChecked; });
+      if (store) store.removeItem(key);
+      update();
+    };
+  }
+  function doneCount(boxes) { return String(boxes.filter(function (box) { return box.checked; }).length); }
+
+  function setupChecklists() {
+    var article = document.querySelector("article[data-page]");
+    // A plan's checklists (`.plan-checklists`) keep their own ticks: setupPlanChecklists.
+    var boxes = Array.prototype.filter.call(document.querySelectorAll("input.task-box"), function (box) {
+      return !box.closest(".plan-checklists");
+    });
+    if (!article || boxes.length === 0) return;
+    var tools = document.querySelector(".checklist-tools") || addChecklistTools(article, boxes.length);
+    var count = document.querySelector(".task-done");
+    var reset = keepTicks(boxes, "playbook:tasks:" + article.getAttribute("data-page"), function () {
+      if (count) count.textContent = doneCount(boxes);
+    });
     if (tools) {
       tools.hidden = false;
-      var reset = tools.querySelector(".task-reset");
-      if (reset) {
-        reset.addEventListener("click", function () {
-          boxes.forEach(function (box) { box.checked = box.defaultChecked; });
-          if (store) store.removeItem(key);
-          update();
-        });
-      }
+      var button = tools.querySelector(".task-reset");
+      if (button) button.addEventListener("click", reset);
     }
-    update();
+  }
+
+  // ---- Plans: the checklists a plan names, run for this engagement. Ticks are kept per plan
+  // and item, apart from each checklist's own page, counted per checklist and in all, and
+  // cleared by Reset (Copy as Markdown: setupPlanCopy). ----
+  function setupPlanChecklists() {
+    var section = document.querySelector(".plan-checklists");
+    var article = section && section.closest("article[data-page]");
+    var tools = section && section.querySelector(".plan-checklists-tools");
+    if (!article || !tools) return;
+    var runs = Array.prototype.map.call(section.querySelectorAll(".plan-run"), function (run) {
+      return { count: run.querySelector(".plan-run-count"), boxes: Array.prototype.slice.call(run.querySelectorAll("input.task-box")) };
+    });
+    var boxes = [].concat.apply([], runs.map(function (r) { return r.boxes; }));
+    var reset = keepTicks(boxes, "playbook:plan-tasks:" + article.getAttribute("data-page"), function () {
+      runs.forEach(function (r) {
+        if (!r.count || r.boxes.length === 0) return;
+        r.count.querySelector(".plan-run-done").textContent = doneCount(r.boxes);
+        r.count.hidden = false;
+      });
+      tools.querySelector(".plan-checklists-done").textContent = doneCount(boxes);
+    });
+    tools.querySelector(".plan-checklists-reset").addEventListener("click", reset);
+    tools.hidden = false;
   }
 
   // ---- Search: the build's index, searched off the page's thread (assets/search-worker.js). ----
@@ -316,6 +346,7 @@
     setupTheme();
     setupMenu();
     setupChecklists();
+    setupPlanChecklists();
     setupSearch();
   }
 
@@ -324,7 +355,8 @@
 })();
 
 // Reading aids: the sidebar opens on the current page, the table of contents marks the section
-// being read, every code block gets a copy button, and the page one that copies its Markdown.
+// being read, every code block gets a copy button, the page one that copies its Markdown, and a
+// plan's checklists one that copies their ticks as Markdown.
 // Enhancements only: without scripts the page reads and links the same.
 (function () {
   "use strict";
@@ -472,7 +504,27 @@
     onCopy(button, "Copy page as Markdown", load, "Copying failed: open " + url + " and copy it by hand");
   }
 
+  // ---- Plans: "Copy as Markdown" puts the ticks of the plan's checklists on the clipboard as
+  // a task list under the plan's title. ----
+  function setupPlanCopy() {
+    var section = document.querySelector(".plan-checklists");
+    var button = section && section.querySelector(".plan-checklists-copy");
+    if (!button) return;
+    function markdown() {
+      var lines = ["# " + section.getAttribute("data-title")];
+      Array.prototype.forEach.call(section.querySelectorAll(".plan-run"), function (run) {
+        lines.push("", "## " + run.getAttribute("data-title"), "");
+        Array.prototype.forEach.call(run.querySelectorAll("input.task-box"), function (box) {
+          lines.push("- [" + (box.checked ? "x" : " ") + "] " + box.parentNode.textContent.replace(/\s+/g, " ").trim());
+        });
+      });
+      return lines.join("\n") + "\n";
+    }
+    onCopy(button, "Copy as Markdown", markdown, "Copying failed: select the lists and copy them by hand");
+  }
+
   function start() {
+    setupPlanCopy();
     revealCurrentEntry();
     setupScrollSpy();
     setupCopyButtons();
