@@ -128,3 +128,10 @@ def test_a_plan_that_does_not_lint_clean_shows_its_findings_on_a_marked_page(fol
     assert "Lint findings — this plan does not lint clean" in findings
     assert "content/plans/before.md:77:14 plan/serves error: The Plan: task 'cold-data' serves 'cold-store'" in findings
     assert "Warehouse scanning roll-out for Fernhill Foods" in squeeze(text(folder / "before.pdf", 1))
+
+
+def test_a_plan_pack_holds_the_whole_plan_page_with_its_checklists(folder):
+    pack = make_pdf(folder / "warehouse.pdf", "--plan", "content/plans/warehouse-rollout.md")
+    whole = squeeze(text(pack))
+    for part in ("The plan at a glance", "Checklists for this engagement", "Handoff checklist"):
+        assert part in whole, part
