@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PLAYBOOK_RELEASE := .build/release/playbook
 
-.PHONY: site test deps release clean bench bench-lint bench-search fuzz standalone
+.PHONY: site test deps release clean bench bench-lint bench-search fuzz standalone pdf
 
 deps:
 	@./scripts/ensure-deps.sh
@@ -15,6 +15,13 @@ release: deps
 site: release
 	$(PLAYBOOK_RELEASE) build --source . --output public
 
+# The shipped playbook as one PDF (cover, contents with page numbers, every page), written into the
+# built site as public/playbook.pdf: installs WeasyPrint when missing (see scripts/pdf-deps.sh).
+# A later `make site` replaces public/: run `make pdf` again after it.
+pdf: site
+	@./scripts/pdf-deps.sh
+	$(PLAYBOOK_RELEASE) pdf --source . --output public/playbook.pdf
+
 test: deps
 	@./scripts/lint-deps.sh
 	$(SWIFT) build --build-tests
@@ -22,6 +29,8 @@ test: deps
 	@./scripts/workflow-check.sh
 	@./scripts/browser-deps.sh
 	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/Browser
+	@./scripts/pdf-deps.sh --tests
+	PLAYBOOK_BIN=.build/debug/playbook python3 -m pytest -q -p no:cacheprovider Tests/PDF
 	@SWIFT="$(SWIFT)" ./scripts/standalone-check.sh
 
 # The committed HEAD cloned alone into an empty temporary folder (no team folder beside it): make site and

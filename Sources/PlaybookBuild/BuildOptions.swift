@@ -36,6 +36,9 @@ public struct BuildOptions: Sendable {
 
     /// Read each page's last-updated date and author from git (`--no-git` turns it off).
     public var git = true
+    /// Overrides `print` from `playbook.yml` (`playbook pdf` turns the print page on); `nil`
+    /// follows the file.
+    public var printPage: Bool?
     /// The repository's state as the build cache already asked git for it (see `GitProbe`);
     /// `nil`: the load stage asks.
     var gitProbe: GitProbe?

@@ -20,6 +20,8 @@ public final class InterruptGuard: @unchecked Sendable {
     /// Set once, under `writes` held exclusively, when the process is stopping.
     private var stopping = false
     private var sources: [DispatchSourceSignal] = []
+    /// Child processes to stop with this one.
+    private var children: Set<Int32> = []
 
     struct Swap {
         var staging: String
@@ -61,6 +63,27 @@ public final class InterruptGuard: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Removes the temporary `folder` if the process is stopped before `end` is called with the
+    /// id returned (`playbook pdf`'s working folder).
+    func removingOnStop(_ folder: String) -> UUID {
+        begin(staging: folder, retired: "", target: "")
+    }
+
+    /// Stops the child process `pid` (the PDF engine) with SIGTERM if this process is stopped
+    /// while it runs, until `childEnded` is told of it.
+    func stoppingOnStop(child pid: Int32) {
+        lock.lock()
+        children.insert(pid)
+        lock.unlock()
+    }
+
+    /// Forgets the child `pid`, which has ended (its id may now be reused).
+    func childEnded(_ pid: Int32) {
+        lock.lock()
+        children.remove(pid)
+        lock.unlock()
+    }
+
     /// Holds the lock across the swap's two renames, so a stop never lands between them.
     func atomically<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
@@ -82,6 +105,7 @@ public final class InterruptGuard: @unchecked Sendable {
         pthread_rwlock_unlock(writes)
         lock.lock()
         defer { lock.unlock() }
+        for child in children { kill(child, SIGTERM) }
         let fm = FileManager.default
         for swap in swaps.values {
             if !fm.fileExists(atPath: swap.target), fm.fileExists(atPath: swap.retired) {

@@ -8,6 +8,8 @@ struct ProcessRunner: Sendable {
     let program: String
     /// Extra environment variables, over the inherited ones.
     var environment: [String: String] = [:]
+    /// Told the program's process id once it runs (to stop it with the caller).
+    var started: (@Sendable (Int32) -> Void)?
 
     /// What a run printed on standard output.
     struct Output: Sendable {
@@ -23,10 +25,14 @@ struct ProcessRunner: Sendable {
     /// Why a run gave no output.
     struct Failure: Error, Sendable, Equatable {
         var reason: String
+        /// Everything the program printed on standard error (empty when it did not run).
+        var errorOutput = ""
     }
 
-    /// The program's path, or `nil` when no folder of `PATH` holds it.
+    /// The program's path, or `nil` when no folder of `PATH` holds it; a program named by a
+    /// path (with a `/`) is that path when it can be run.
     func executable() -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = String(folder) + "/" + program
@@ -57,6 +63,7 @@ struct ProcessRunner: Sendable {
         } catch {
             return .failure(Failure(reason: "\(program) could not be started: \(error.localizedDescription)"))
         }
+        started?(process.processIdentifier)
         // Standard error is read on another thread, so neither pipe can fill up and stall the program.
         let errorText = ErrorCollector()
         let group = DispatchGroup()
@@ -71,7 +78,7 @@ struct ProcessRunner: Sendable {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let message = String(decoding: errorText.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let first = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
-            return .failure(Failure(reason: first))
+            return .failure(Failure(reason: first, errorOutput: message))
         }
         return .success(Output(bytes: [UInt8](data)))
     }

@@ -26,13 +26,19 @@ struct PrintBook {
         self.links = links
         self.fences = fences
         self.options = options
+        anchors = Self.anchors(for: site)
+        first = anchors.firstIndex { $0 != nil }
+    }
+
+    /// Each page's anchor on the print page (`p-guide-links`), by page index; `nil` for the
+    /// pages left out.
+    static func anchors(for site: Site) -> [String?] {
         var slugger = Slugger()
-        anchors = site.pages.map { page in
-            guard Self.isIncluded(page) else { return nil }
+        return site.pages.map { page in
+            guard isIncluded(page) else { return nil }
             let path = page.url.split(separator: "/").joined(separator: " ")
             return "p-" + slugger.unique(path, fallback: "home")
         }
-        first = anchors.firstIndex { $0 != nil }
     }
 
     /// Whether the print page shows `page`: the pages written in the content, not the generated

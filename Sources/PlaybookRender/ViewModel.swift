@@ -37,6 +37,7 @@ public struct ViewModel: Sendable {
         // findings
         "message", "location", "severity", "hint", "code",
     ]).union(PlanViewModel.keys).union(PlanChecklists.keys).union(LintPageViewModel.keys).union(OwnershipViewModel.keys)  // plans, lint pages, owners
+        .union(PDFDocument.keys)  // pdf.mustache (`playbook pdf`)
 
     /// The values that are the same on every page, by the tag that names them, for
     /// `TemplateSet.specialized(constants:)`.

@@ -10,7 +10,7 @@ struct Playbook: AsyncParsableCommand {
         commandName: "playbook",
         abstract: "Build and check a customer-experience playbook site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, ReviewCommand.self, MigrateCommand.self],
+        subcommands: [BuildCommand.self, LintCommand.self, ServeCommand.self, NewCommand.self, ReviewCommand.self, MigrateCommand.self, PDFCommand.self],
         defaultSubcommand: nil
     )
 
