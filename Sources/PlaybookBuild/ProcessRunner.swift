@@ -94,13 +94,16 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
-    /// Starts `work` at once on a global queue.
+    /// Starts `work` at once on a thread of its own: not on a queue of the pool, whose threads
+    /// may all be waiting for it (tests run builds on the pool's threads, and an index stage
+    /// that waited this way from there never finished).
     init(_ work: @escaping @Sendable () -> Value) {
         group.enter()
-        DispatchQueue.global().async {
+        let thread = Thread {
             self.result = work()
             self.group.leave()
         }
+        thread.start()
     }
 
     /// Waits for the value (the group's wait orders the access to `result`).
