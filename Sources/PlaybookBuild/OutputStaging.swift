@@ -54,6 +54,7 @@ extension OutputFolder {
                 let first = failed.first ?? OutputFolder.marker
                 throw cannotWrite("cannot write '\(first)'" + (failed.count > 1 ? " (and \(failed.count - 1) more)" : ""))
             }
+            OldOutputs.shared.waitUntilRemoved()  // an earlier build's, which may have had this name
             let hadPrevious = fm.fileExists(atPath: target)
             try InterruptGuard.shared.atomically {
                 do {
@@ -65,7 +66,8 @@ extension OutputFolder {
                     throw DiagnosticError.usage("cannot replace '\(path)': \(error.localizedDescription)", file: path)
                 }
             }
-            if hadPrevious { try? fm.removeItem(atPath: retired) }
+            // Removing the old site took 0.2 s at 10,000 pages, most of a one-page rebuild's write.
+            if hadPrevious { OldOutputs.shared.remove(retired) }
         }
 
         /// Removes the staging folder: the build failed, the previous site stays.

@@ -19,6 +19,8 @@ public struct SiteBuilder: Sendable {
     /// - Throws: `DiagnosticError` with `isUsage` for problems with the command itself
     ///   (no content folder, an output folder that cannot be used or written).
     public func build() throws -> BuildResult {
+        // The previous output is removed beside the rest (the cache's write): gone on return.
+        defer { OldOutputs.shared.waitUntilRemoved() }
         if let cacheFolder = options.cacheFolder, let output = options.output {
             return try DiskCache(options: options, cache: BuildCache(folder: cacheFolder), output: output).run()
         }
