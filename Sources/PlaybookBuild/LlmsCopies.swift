@@ -1,4 +1,5 @@
 internal import Foundation
+internal import PlaybookModel
 
 /// Where each page's Markdown copy is in `llms-full.txt`, by source path: a later build takes
 /// the copies of the pages it keeps from that file instead of parsing their Markdown again.
@@ -31,7 +32,7 @@ struct LlmsCopies: Sendable, Equatable {
         private let ranges: [String: Range<Int>]
 
         init?(_ copies: LlmsCopies?, folder: String) {
-            guard let copies, let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(LlmsFiles.fullPath)),
+            guard let copies, let bytes = FileManager.default.contents(atPath: PathText.join(folder, LlmsFiles.fullPath)),
                 bytes.count == copies.size
             else { return nil }
             self.bytes = bytes

@@ -54,25 +54,26 @@ enum LlmsFiles {
     /// descriptions and URLs stay): the copies of the pages at `indices` made again in the last
     /// build's files, and `llms-full.txt` joined again from the copies there. Returns the paths
     /// it changed.
-    static func update(_ indices: [Int], in last: inout LastBuild, links: LinkResolver) -> Set<String> {
+    static func update(_ indices: [Int], in last: inout LastBuild) -> Set<String> {
         let site = last.site
         guard site.config.llms else { return [] }
         var changed: Set<String> = []
         for index in indices where site.pages[index].hasMarkdownCopy {
             let path = site.pages[index].markdownOutputPath
-            guard let position = last.fileIndex[path] else { continue }
-            let copy = last.pages[index].markdownCopy ?? copy(of: index, in: site, links: links)
+            // The page was rendered again, which made its copy.
+            guard let position = last.fileIndex[path], let copy = last.pages[index].markdownCopy else { continue }
             last.files[position] = OutputFile(path: path, contents: .text(copy))
             changed.insert(path)
         }
         guard !changed.isEmpty, let fullPosition = last.fileIndex[fullPath] else { return changed }
-        let copies = site.pages.compactMap { page -> String? in
+        let copies = site.pages.compactMap { page -> (source: String, text: String)? in
             guard page.hasMarkdownCopy, let position = last.fileIndex[page.markdownOutputPath],
                 case .text(let text) = last.files[position].contents
             else { return nil }
-            return text
+            return (page.sourcePath, text)
         }
-        last.files[fullPosition] = OutputFile(path: fullPath, contents: .text(full(of: site, copies: copies)))
+        let full = LlmsCopies.joined(heading: heading(of: site), copies: copies).text
+        last.files[fullPosition] = OutputFile(path: fullPath, contents: .text(full))
         changed.insert(fullPath)
         return changed
     }
@@ -90,13 +91,6 @@ enum LlmsFiles {
             return links.href(for: target, destination: destination).map { origin + $0 }
         }
         return MarkdownCopy.copy(title: page.title, url: url, description: page.description, body: body)
-    }
-
-    /// `llms-full.txt` from the pages' copies, in reading order.
-    static func full(of site: Site, copies: [String]) -> String {
-        var text = heading(of: site)
-        for copy in copies { text += "\n" + copy }
-        return text
     }
 
     /// `llms.txt`: the site's title and summary, then a list per top-level section.

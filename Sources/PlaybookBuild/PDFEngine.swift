@@ -27,7 +27,8 @@ public struct PDFEngine: Sendable {
         if let path = runner.executable() { return PDFEngine(path: path) }
         let message = named.map { "the PDF engine '\($0)' (from \(environmentKey)) is missing or cannot be run" }
             ?? "the PDF engine WeasyPrint is not installed: no '\(program)' on PATH"
-        throw DiagnosticError.usage(message, file: named == nil ? program : environmentKey, hint: installHint)
+        let hint = named == nil ? installHint : "\(environmentKey) must name an executable file; unset it to use '\(program)' on PATH"
+        throw DiagnosticError.usage(message, file: named == nil ? program : environmentKey, hint: hint)
     }
 
     /// Lays out the HTML file `input` as the PDF file `output`. `SOURCE_DATE_EPOCH` is set to

@@ -38,6 +38,8 @@ public struct PDFExport: Sendable {
         public var warnings: [Diagnostic]
         /// How many lint findings about the plan the pack shows on its findings page.
         public var planFindings = 0
+        /// The plan's file, from the site folder (`content/plans/payroll.md`), when it has findings.
+        public var planFile: String?
     }
 
     /// Creates an export of the site in `source` to `output`.
@@ -77,6 +79,7 @@ public struct PDFExport: Sendable {
         let bytes = try PDFFiles.install(work + "/out.pdf", at: output)
         var outcome = Outcome(output: output, bytes: bytes, pages: pages, warnings: result.diagnostics.filter { $0.severity != .error })
         outcome.planFindings = document.findings.count
+        outcome.planFile = document.findings.first?.location.file
         return outcome
     }
 
@@ -86,7 +89,7 @@ public struct PDFExport: Sendable {
     ///   plan's own lint findings are not among them (the pack shows them on a page).
     private func build() throws -> BuildResult {
         var options = BuildOptions(source: source, output: nil, baseURL: nil, includeDrafts: false)
-        options.printPage = plan == nil ? true : nil
+        options.printPage = plan == nil  // a plan's pack does not use the print page
         options.searchIndex = false
         options.today = today
         options.codeColouring = codeColouring

@@ -11,7 +11,8 @@ extension QuickRebuild {
     {
         guard let index = RenderStage.printPage(of: snapshot.site) else { return [] }
         if snapshot.printParts.count == snapshot.site.pages.count {
-            for changed in indices { snapshot.printParts[changed] = renderer.printPart(of: changed) }
+            // Each page rendered again made its part (`RenderedPage.printPart`).
+            for changed in indices { snapshot.printParts[changed] = snapshot.pages[changed].printPart }
         } else {
             snapshot.printParts = renderer.printParts()
         }

@@ -38,7 +38,7 @@ struct QuickRebuild {
         var rendered = previous.rendered
         var changedFiles = render(indices, with: current, into: &snapshot, rendered: &rendered)
         changedFiles.formUnion(Self.renderPrintPage(with: indices, by: current, into: &snapshot))
-        changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot, links: current.links))
+        changedFiles.formUnion(LlmsFiles.update(indices, in: &snapshot))
         clock.lap("render")
         recheck(indices, with: current, in: &snapshot)
         let diagnostics = snapshot.loadDiagnostics + memory.templateProblems + snapshot.pages.flatMap(\.diagnostics)
@@ -116,7 +116,7 @@ struct QuickRebuild {
         let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
         for index in indices {
             let old = site.pages[index]
-            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle)
+            let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle, contentFolder: site.config.contentFolder)
             guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
                 NavigationEntry(page) == NavigationEntry(old), page.kind != .plan, old.kind != .plan, !page.isChecklist, !old.isChecklist,
                 page.freshness == old.freshness  // the lint stage reports on owner and review

@@ -64,22 +64,25 @@ struct PrintBook {
     }
 
     /// The page at `index` on the print page: its title, then its body, in a `<section>`; `nil`
-    /// for a page left out. Renders the page's Markdown (the render stage makes the part from
-    /// the page's own rendering instead: `secondRendering(of:)`, `part(of:body:)`).
+    /// for a page left out. Renders the page's Markdown with the print page's options (the
+    /// render stage makes the part from the page's own rendering instead: `secondRendering(of:)`,
+    /// `part(of:body:)`, which `SecondRenderingTests` holds to the same HTML).
     func part(of index: Int) -> String? {
         guard let second = secondRendering(of: index) else { return nil }
         let page = site.pages[index]
+        var pageOptions = options
+        pageOptions.idPrefix = second.idPrefix
+        pageOptions.headingShift = second.headingShift
         var examplePlan: EngagementPlan?
-        let body = MarkdownRenderer(options: options).render(
-            page.body,
+        let body = MarkdownRenderer(options: pageOptions).render(
+            page.body, rewriteLink: second.rewriteLink,
             renderFence: { info, code, line in
                 let result = fences.render(
                     info: info, code: code, at: page.location(bodyLine: line, column: 1), examplePlan: examplePlan)
                 examplePlan = result.plan
                 return result.html
-            },
-            second: second)
-        return part(of: index, body: body.secondHTML ?? "")
+            })
+        return part(of: index, body: body.html)
     }
 
     /// How the body of the page at `index` is rendered for the print page: ids prefixed with

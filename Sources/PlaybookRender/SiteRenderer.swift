@@ -139,14 +139,9 @@ public struct SiteRenderer: Sendable {
     /// (`RenderedPage.printPart`), else made now (a page kept from an earlier build).
     public func printParts(from pages: [RenderedPage]) -> [String?] {
         guard let printBook else { return [] }
-        let made = Dictionary(pages.compactMap { page in page.printPart.map { (page.index, $0) } }, uniquingKeysWith: { $1 })
-        return Array(site.pages.indices).parallelMap { made[$0] ?? printBook.part(of: $0) }
-    }
-
-    /// The part of the page at `index` on the print page (`nil`: a page it leaves out), for a
-    /// rebuild that renders only that page's body again.
-    public func printPart(of index: Int) -> String? {
-        printBook?.part(of: index)
+        return Array(site.pages.indices).parallelMap { index in
+            (index < pages.count ? pages[index].printPart : nil) ?? printBook.part(of: index)
+        }
     }
 
     /// The body of the print page at `index`, made of the pages' `parts` (`printParts()`). It has

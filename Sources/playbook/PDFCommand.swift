@@ -54,7 +54,7 @@ struct PDFCommand: ParsableCommand {
         }
         if outcome.planFindings > 0 {
             Terminal.standardError(
-                "note: the plan does not lint clean: its \(outcome.planFindings) finding\(outcome.planFindings == 1 ? " is" : "s are") on the PDF's page 2 ('playbook lint \(plan ?? "")' lists them)")
+                "note: the plan does not lint clean: its \(outcome.planFindings) finding\(outcome.planFindings == 1 ? " is" : "s are") on the PDF's page 2 ('playbook lint \(PathText.join(source, outcome.planFile ?? plan ?? ""))' lists them)")
         }
         let what = plan == nil ? "the playbook (\(outcome.pages) pages of the site)" : "the plan \(plan ?? "")"
         print("wrote \(what) to \(outcome.output) (\(outcome.bytes / 1024) KiB) in \(Terminal.milliseconds(Date().timeIntervalSince(start)))")

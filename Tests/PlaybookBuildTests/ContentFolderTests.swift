@@ -58,4 +58,18 @@ import Testing
         #expect(third.succeeded && third.upToDate == nil)
         #expect(third.site.pages.map(\.title).contains("A again"))
     }
+
+    @Test func thePreviewsQuickPathReadsTheConfiguredFolder() throws {
+        let site = try FixtureSite(Self.files)
+        var options = BuildOptions(source: site.root, output: nil)
+        options.searchIndex = false  // as the preview builds, so that a save takes the quick path
+        let session = BuildSession(options: options)
+        _ = try session.build(changed: nil)
+        try site.write("docs/a.md", page("A", "A new body.\n"))
+        let edited = try session.build(changed: ["docs/a.md"])
+        // The quick path names the files it changed; the full path, which a page it could not
+        // read again sends it to, names none.
+        #expect(edited.changedFiles?.contains("a/index.html") == true)
+        #expect(FixtureSite.text(edited, "a/index.html")?.contains("A new body.") == true)
+    }
 }

@@ -43,7 +43,8 @@ struct PageMovesTests {
     @Test func anUnknownRevisionIsAUsageError() throws {
         let site = try FixtureSite(["content/_index.md": page("Home")])
         try GitScript(folder: site.root).run("init", "-q", "-b", "main")
-        #expect(throws: DiagnosticError.self) { try PageMoves.read(since: "no-such-revision", source: site.root) }
+        let error = #expect(throws: DiagnosticError.self) { try PageMoves.read(since: "no-such-revision", source: site.root) }
+        #expect(error?.description.contains("git could not compare the content with 'no-such-revision'") == true)
     }
 
     @Test func theDiffIsReadAsRenamesAndDeletions() {
