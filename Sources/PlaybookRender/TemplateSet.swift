@@ -49,11 +49,15 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        // Parsed on all cores: the templates are parsed before any page renders.
         let files = templateFiles(in: directory)
-        for file in files {
+        let parsed = files.parallelMap { file in parse(file, in: directory, display: displayPrefix + file) }
+        for (file, result) in zip(files, parsed) {
             let name = String(file.dropLast(".mustache".count))
-            switch register(file, as: name, in: directory, display: displayPrefix + file, into: &library) {
-            case .success(let text): sources[name] = text
+            switch result {
+            case .success(let (text, template)):
+                library.register(template, named: name)
+                sources[name] = text
             case .failure(let problem): diagnostics.append(problem.diagnostic)
             }
         }
@@ -65,10 +69,9 @@ public struct TemplateSet: Sendable {
                     "the template '\(name)' is missing",
                     hint: "every site needs \(required.map { "\($0).mustache" }.joined(separator: ", "))"))
         }
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            diagnostics += TemplateScanner(text: text, file: displayPrefix + name + ".mustache")
-                .check(templates: names, variables: knownVariables)
-        }
+        diagnostics += sources.sorted(by: { $0.key < $1.key }).parallelMap { name, text in
+            TemplateScanner(text: text, file: displayPrefix + name + ".mustache").check(templates: names, variables: knownVariables)
+        }.joined()
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var set = TemplateSet(library: library, names: names)
         set.sources = sources
@@ -88,15 +91,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// A template that could not be read or parsed.
-    private struct Problem: Error {
+    private struct Problem: Error, Sendable {
         var diagnostic: Diagnostic
     }
 
-    /// Reads and parses one template into `library`: its text, or the problem positioned in the
-    /// template file.
-    private static func register(
-        _ file: String, as name: String, in directory: String, display: String, into library: inout MustacheLibrary
-    ) -> Result<String, Problem> {
+    /// Reads and parses one template: its text and the template, or the problem positioned in
+    /// the template file.
+    private static func parse(_ file: String, in directory: String, display: String)
+        -> Result<(String, MustacheTemplate), Problem>
+    {
         guard let data = FileManager.default.contents(atPath: PathText.join(directory, file)),
             let text = String(data: data, encoding: .utf8)
         else {
@@ -104,8 +107,7 @@ public struct TemplateSet: Sendable {
                 "template/unreadable", at: SourceLocation(file: display), "this template cannot be read as UTF-8 text")))
         }
         do {
-            try library.register(HTMLContentType.pragma + text, named: name)
-            return .success(text)
+            return .success((text, try MustacheTemplate(string: HTMLContentType.pragma + text)))
         } catch let error as MustacheTemplate.ParserError {
             return .failure(Problem(diagnostic: .error(
                 "template/syntax",
@@ -140,23 +142,22 @@ public struct TemplateSet: Sendable {
             return self
         }
         let escaper = HTMLContentType()
-        var spellings: [(tag: [UInt8], value: [UInt8])] = []
-        for (key, value) in constants {
-            for spelling in ["{{{\(key)}}}", "{{&\(key)}}", "{{{ \(key) }}}", "{{& \(key) }}"] {
-                spellings.append((Array(spelling.utf8), Array(value.utf8)))
-            }
-            for spelling in ["{{\(key)}}", "{{ \(key) }}"] {
-                spellings.append((Array(spelling.utf8), Array(escaper.escapeText(value).utf8)))
-            }
+        let spellings: [(tag: [UInt8], value: [UInt8])] = constants.flatMap { key, value in
+            ["{{{\(key)}}}", "{{&\(key)}}", "{{{ \(key) }}}", "{{& \(key) }}"].map { (Array($0.utf8), Array(value.utf8)) }
+                + ["{{\(key)}}", "{{ \(key) }}"].map { (Array($0.utf8), Array(escaper.escapeText(value).utf8)) }
+        }
+        // A template the substitution leaves as it was keeps its parsed tokens; the others are
+        // parsed again, on all cores.
+        let current = library
+        let remade = sources.sorted(by: { $0.key < $1.key }).parallelMap { name, text -> (String, MustacheTemplate?) in
+            let substituted = text.contains("{{=") ? text : Self.substitute(spellings, in: text)
+            if substituted == text, let kept = current.getTemplate(named: name) { return (name, kept) }
+            return (name, try? MustacheTemplate(string: HTMLContentType.pragma + substituted))
         }
         var library = MustacheLibrary()
-        for (name, text) in sources {
-            let text = text.contains("{{=") ? text : Self.substitute(spellings, in: text)
-            do {
-                try library.register(HTMLContentType.pragma + text, named: name)
-            } catch {
-                return self  // keep the lookups
-            }
+        for (name, template) in remade {
+            guard let template else { return self }  // keep the lookups
+            library.register(template, named: name)
         }
         var set = TemplateSet(library: library, names: names)
         set.sources = sources
