@@ -46,10 +46,9 @@ struct LoadStage {
         var templates = previous.memory?.templates
         var templateProblems = previous.memory?.templateProblems ?? []
         var assets = previous.memory?.assets ?? []
-        if previous.memory == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") }) {
-            (templates, templateProblems) = TemplateSet.load(from: templatesDir)
-            assets = AssetScanner.files(in: templatesDir)
-        }
+        // Templates are parsed on a thread of their own while the content loads.
+        let templatesLoading = previous.memory == nil || everything || changed.contains(where: { $0.hasPrefix("templates/") })
+            ? Background { (TemplateSet.load(from: templatesDir), AssetScanner.files(in: templatesDir)) } : nil
         // One `git rev-parse` each build; the `git log` only when HEAD moved since `previous`. Git
         // runs on another thread while the content is read and the page bodies rendered, so its
         // time mostly hides behind them.
@@ -65,6 +64,10 @@ struct LoadStage {
             },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
         let (site, lintProblems, lint) = LintStage(site: loaded.site, today: options.today).run()
+        if let (loadedTemplates, scannedAssets) = templatesLoading?.value() {
+            (templates, templateProblems) = loadedTemplates
+            assets = scannedAssets
+        }
         return Loaded(
             site: site, pageCache: loaded.cache, templates: templates, templateProblems: templateProblems, assets: assets,
             fileDiagnostics: loaded.diagnostics + lintProblems, lint: lint, gitPass: git)
