@@ -81,18 +81,6 @@ public struct Linter: Sendable {
         return lint(root: root, file: page.displayPath)
     }
 
-    /// Lints every plan of a loaded site (pages with `type: plan`), and with pages in scope every
-    /// page's owner and review, on all cores.
-    /// Plans' `checklists:` are checked against the site's pages unless the linter has a catalog.
-    public func lint(site: Site) -> LintReport {
-        var withCatalog = self
-        if withCatalog.catalog == nil { withCatalog.catalog = PageCatalog(pages: site.pages) }
-        let linter = withCatalog
-        var report = LintReport(files: site.pages.parallelMap { linter.lint(sitePage: $0) }.compactMap { $0 })
-        report.today = pages.today
-        return report
-    }
-
     /// A `schema/invalid` finding about a whole file (unreadable, binary, not YAML…), or `nil`
     /// when that rule is turned off.
     func fileProblem(_ location: SourceLocation, _ message: String, hint: String? = nil) -> LintFinding? {

@@ -158,7 +158,7 @@ public struct SiteRenderer: Sendable {
     public func finish(_ body: PageBody) -> RenderedPage {
         var rendered = body.page
         let page = site.pages[rendered.index]
-        var context = viewModel.context(for: rendered.index, rendered: body.markdown)
+        let context = viewModel.context(for: rendered.index, rendered: body.markdown)
         context.typed = TypedPageContext(site: site, lint: lint, fences: fences, markdown: markdown).context(for: page)  // plans, lint pages
         rendered.html = render(templateName(for: rendered.index), context: context, body: body.markdown.html)
         rendered.gitFact = gitFacts[page.sourcePath]
@@ -170,12 +170,12 @@ public struct SiteRenderer: Sendable {
         if PageMarker.canStand(for: body) {
             let marker = PageMarker()
             context.page.content = marker
-            if let rendered = templates.render(name, context: context.shared), let html = marker.splice(rendered, body: body) {
+            if let rendered = templates.render(name, context: context), let html = marker.splice(rendered, body: body) {
                 return html
             }
         }
         context.page.content = TemplateText(body)
-        return templates.render(name, context: context.shared) ?? ""
+        return templates.render(name, context: context) ?? ""
     }
 
     /// The sidebar scripts: the part every section shares, when the template lets the sidebar

@@ -182,11 +182,9 @@ final class TreeItem: MustacheParent {
     }
 }
 
-/// The top of a page's context (see `ViewModel` for the keys).
-struct PageContext: MustacheParent {
-    /// The context as the templates read it: by reference (see `PageValues`).
-    var shared: SharedValues<PageContext> { SharedValues(self) }
-
+/// The top of a page's context (see `ViewModel` for the keys). A class, as `PageValues` is:
+/// swift-mustache copies the context it is given, and a reference is one pointer to copy.
+final class PageContext: MustacheParent {
     var site: [String: TemplateText]
     var assets: TemplateText
     var page: PageValues
@@ -204,6 +202,24 @@ struct PageContext: MustacheParent {
     var taskCount: Int?
     /// The values of plans and lint pages (`TypedPageContext`), which win over the others.
     var typed: [String: Any] = [:]
+
+    init(
+        site: [String: TemplateText], assets: TemplateText, page: PageValues, navigation: TemplateText,
+        section: LinkValues, toc: [TreeItem], breadcrumbs: [LinkValues], prev: LinkValues?, next: LinkValues?,
+        children: [LinkValues]?, taskCount: Int?
+    ) {
+        self.site = site
+        self.assets = assets
+        self.page = page
+        self.navigation = navigation
+        self.section = section
+        self.toc = toc
+        self.breadcrumbs = breadcrumbs
+        self.prev = prev
+        self.next = next
+        self.children = children
+        self.taskCount = taskCount
+    }
 
     func child(named name: String) -> Any? {
         if !typed.isEmpty, let value = typed[name] { return value }
@@ -225,16 +241,4 @@ struct PageContext: MustacheParent {
         default: return nil
         }
     }
-}
-
-/// A value swift-mustache reads by reference: the context stack and each look-up box it as
-/// `Any`, and a reference is one pointer to copy where the value is many fields.
-final class SharedValues<Wrapped: MustacheParent>: MustacheParent {
-    let wrapped: Wrapped
-
-    init(_ wrapped: Wrapped) {
-        self.wrapped = wrapped
-    }
-
-    func child(named name: String) -> Any? { wrapped.child(named: name) }
 }
