@@ -60,6 +60,13 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also check that pages renamed or deleted since this git revision (e.g. origin/main) keep their old URL with an alias (page/moved-without-alias).", valueName: "rev"))
     var since: String?
 
+    func validate() throws {
+        // The moved-page check is a page rule: with plans only it would find nothing, silently.
+        if since != nil, only == .plans {
+            throw ValidationError("'--since' checks pages that moved, which '--only plans' leaves out; drop one of them")
+        }
+    }
+
     func run() throws {
         let day = try Today.resolve(flag: today)
         let (linter, warnings) = try Linter.forSite(at: source, baseURL: baseURL, today: day, scope: only?.scope ?? .all)

@@ -45,6 +45,16 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// `--since` is a page check: with `--only plans` it would find nothing, so the run is refused
+    /// rather than silently skipping it.
+    @Test func sinceWithOnlyPlansIsAUsageError() throws {
+        let site = try site()
+        let result = try run(["lint", "--source", site.root, "--only", "plans", "--since", "HEAD"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("'--since' checks pages that moved, which '--only plans' leaves out"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func errorsExitOneWithPositionedFindings() throws {
         let site = try site(["content/plans/broken.md": try Self.fixture("plan/owner/fail.md")])
         let result = try run(["lint", "--source", site.root])
