@@ -118,7 +118,7 @@ struct RenderStage {
         let finishing = FinishingRenderer(renderer: renderer, gitPass: gitPass)
         let first = Self.pagesInParallel(of: site).parallelMap { index -> Either in
             let body = renderer.body(of: index)
-            if let whole = finishing.ready() { return .page(finished(body, by: whole)) }
+            if let whole = finishing.ready() { return .page(finished(body, by: whole.renderer)) }
             return .body(body, searchIndex ? SiteSearch.part(site: site, rendered: body.page) : nil)
         }
         let whole = finishing.waiting()
@@ -180,10 +180,17 @@ struct RenderStage {
 
 /// The renderer with the facts from git, made once when the git pass has ended.
 private final class FinishingRenderer: @unchecked Sendable {
+    /// The renderer with the facts, by reference: each page asks for it, and a copy of the
+    /// struct retained and released every field of it, on both cores at once.
+    final class Whole: Sendable {
+        let renderer: SiteRenderer
+        init(_ renderer: SiteRenderer) { self.renderer = renderer }
+    }
+
     private let renderer: SiteRenderer
     private let gitPass: Background<GitHistory>
     private let lock = NSLock()
-    private var whole: SiteRenderer?
+    private var whole: Whole?
 
     init(renderer: SiteRenderer, gitPass: Background<GitHistory>) {
         self.renderer = renderer
@@ -191,18 +198,18 @@ private final class FinishingRenderer: @unchecked Sendable {
     }
 
     /// The renderer with the facts, or `nil` while the git pass runs.
-    func ready() -> SiteRenderer? {
+    func ready() -> Whole? {
         lock.lock()
         defer { lock.unlock() }
         if let whole { return whole }
         guard let history = gitPass.valueIfReady() else { return nil }
-        whole = renderer.with(gitFacts: history.facts)
+        whole = Whole(renderer.with(gitFacts: history.facts))
         return whole
     }
 
     /// The renderer with the facts, waiting for the git pass.
     func waiting() -> SiteRenderer {
         _ = gitPass.value()
-        return ready() ?? renderer
+        return ready()?.renderer ?? renderer
     }
 }

@@ -8,7 +8,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// A one-line description for the home page's meta description.
     public var description: String?
     /// Where the site is published: `https://example.org/handbook/` or just `/handbook/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
     /// The `lang` of every page.
     public var language: String
     /// Keep raw HTML in Markdown (off by default).
@@ -54,6 +56,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.title = title
         self.description = description
         self.baseURL = baseURL
+        basePath = Self.path(of: baseURL)
         self.language = language
         self.allowUnsafeHTML = allowUnsafeHTML
         self.repository = repository
@@ -61,8 +64,11 @@ public struct SiteConfig: Sendable, Hashable {
         self.lint = lint
     }
 
-    /// The path part of the base URL, always starting and ending with `/`: `/handbook/`.
-    public var basePath: String {
+    /// The path part of the base URL, always starting and ending with `/`: `/handbook/`. Kept
+    /// beside `baseURL` rather than worked out on each read: every page's search entry reads it.
+    public private(set) var basePath: String
+
+    private static func path(of baseURL: String) -> String {
         var rest = Substring(baseURL)
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]
