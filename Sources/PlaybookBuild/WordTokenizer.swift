@@ -49,7 +49,8 @@ struct WordTokenizer {
     init(distinct: Bool) {
         self.distinct = distinct
         word.reserveCapacity(32)
-        slots = Array(repeating: (0, 0, 0, 0, 0), count: distinct ? 256 : 0)
+        // Room for a page's usual few hundred distinct words without growing.
+        slots = Array(repeating: (0, 0, 0, 0, 0), count: distinct ? 512 : 0)
     }
 
     /// Forgets the words seen so far, for the next document.
@@ -195,22 +196,26 @@ struct WordTokenizer {
         var slot = Int(truncatingIfNeeded: wordHash) & mask
         while slots[slot].generation == generation {
             let entry = slots[slot]
-            if entry.hash == wordHash, Int(entry.length) == wordCount,
-                arena.withUnsafeBufferPointer({ stored in
-                    word[..<wordCount].withUnsafeBufferPointer { current in
-                        UnsafeBufferPointer(rebasing: stored[Int(entry.start)..<Int(entry.start) + current.count])
-                            .elementsEqual(current)
-                    }
-                })
-            {
+            if entry.hash == wordHash, Int(entry.length) == wordCount, storedWordEquals(at: Int(entry.start)) {
                 return Int(entry.number)
             }
             slot = (slot + 1) & mask
         }
         slots[slot] = (generation, wordHash, Int32(arena.count), Int32(wordCount), Int32(words.count))
-        arena.append(contentsOf: word[..<wordCount])
+        let count = wordCount
+        word.withUnsafeBufferPointer { arena.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
         used += 1
         return nil
+    }
+
+    /// Whether the word stored in `arena` at `start` is the current word (same length checked).
+    private func storedWordEquals(at start: Int) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            word.withUnsafeBufferPointer { current in
+                for offset in 0..<wordCount where stored[start + offset] != current[offset] { return false }
+                return true
+            }
+        }
     }
 
     /// Doubles the table and puts the current document's words back in it.
