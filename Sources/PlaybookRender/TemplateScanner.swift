@@ -51,11 +51,14 @@ struct TemplateScanner {
         var column = 1
         var index = text.startIndex
         while index < text.endIndex {
-            if text[index...].hasPrefix("{{") {
+            // The Character first: a prefix test at every position was 1.5% of a 1,000-page
+            // build's instructions.
+            let character = text[index]
+            if character == "{", text[index...].hasPrefix("{{") {
                 let start = (line, column)
                 var end = text.index(index, offsetBy: 2)
                 let triple = text[end...].hasPrefix("{")
-                guard let close = text[end...].range(of: triple ? "}}}" : "}}") else { break }
+                guard let close = closing(triple ? "}}}" : "}}", from: end) else { break }
                 if triple { end = text.index(after: end) }
                 var body = Substring(text[end..<close.lowerBound]).trimmed()
                 var sigil: Character? = nil
@@ -72,10 +75,30 @@ struct TemplateScanner {
                 index = close.upperBound
                 continue
             }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
             index = text.index(after: index)
         }
         return result
+    }
+}
+
+extension TemplateScanner {
+    /// The first `marker` at or after `start`: found in the UTF-8 bytes (Foundation's
+    /// `range(of:)` cost 48,000 instructions a tag), or by Foundation when the bytes found do not
+    /// stand at Character boundaries (a combining mark after a brace).
+    fileprivate func closing(_ marker: String, from start: String.Index) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        let needle = Array(marker.utf8)
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == needle[0], utf8[index...].starts(with: needle) {
+                let end = utf8.index(index, offsetBy: needle.count)
+                guard let lower = index.samePosition(in: text), let upper = end.samePosition(in: text) else { break }
+                return lower..<upper
+            }
+            index = utf8.index(after: index)
+        }
+        return text[start...].range(of: marker)
     }
 }
 
