@@ -129,7 +129,11 @@ enum LlmsFiles {
 
     /// A URL as a link destination: spaces, parentheses and angle brackets percent-encoded.
     private static func destination(_ url: String) -> String {
-        guard url.utf8.contains(where: { " ()<>".utf8.contains($0) }) else { return url }
+        let needsEncoding = url.utf8.contains { byte in
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "<")
+                || byte == UInt8(ascii: ">")
+        }
+        guard needsEncoding else { return url }
         var out = ""
         for character in url {
             switch character {

@@ -56,7 +56,7 @@ public struct MarkdownCopy: Sendable {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             defer { previous = byte }
-            if escapedBytes.contains(byte) {
+            if isEscaped(byte) {
                 out.append(UInt8(ascii: "\\"))
                 out.append(byte)
             } else if byte == UInt8(ascii: "\n") {
@@ -68,7 +68,16 @@ public struct MarkdownCopy: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let escapedBytes = Set("\\`*_[]<>#&|!~".utf8)
+    /// The bytes `escaped` puts a backslash before (a switch: a `Set` hashed every byte).
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"):
+            true
+        default: false
+        }
+    }
 
     /// `escaped(text)`, and a first character that would start a list, a heading underline or a
     /// block quote escaped too: for text that begins a line.
