@@ -45,14 +45,14 @@ struct Vocabulary {
 
     /// The words of one bucket with their pages.
     private static func gather(bucket: Int, parts: [SearchPart]) -> [Postings] {
-        var numbers: [String: Int] = [:]
+        var table = WordTable(capacity: 4096)
         var postings: [Postings] = []
         for (page, part) in parts.enumerated() {
             let range = Int(part.bucketStarts[bucket])..<Int(part.bucketStarts[bucket + 1])
             for index in range {
                 let word = part.words[index]
-                let number = numbers[word] ?? {
-                    numbers[word] = postings.count
+                let number = table.number(of: word, among: postings) ?? {
+                    table.insert(word, number: postings.count)
                     postings.append(Postings(word: word))
                     return postings.count - 1
                 }()
@@ -61,6 +61,62 @@ struct Vocabulary {
             }
         }
         return postings
+    }
+
+    /// The numbers of a bucket's words, by an FNV-1a hash of their bytes: a site's every word
+    /// of every page is looked up here, and a `[String: Int]` (SipHash) was two thirds of the
+    /// gathering (callgrind, 10,000 pages).
+    private struct WordTable {
+        /// Each slot: 0 when empty, else a word's number + 1.
+        private var slots: [Int32]
+        private var hashes: [UInt64]
+        private var count = 0
+
+        init(capacity: Int) {
+            slots = Array(repeating: 0, count: capacity)
+            hashes = Array(repeating: 0, count: capacity)
+        }
+
+        /// The number of `word`, or `nil` when it has none yet.
+        func number(of word: String, among postings: [Postings]) -> Int? {
+            let hash = Self.hash(word)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 {
+                let number = Int(slots[slot]) - 1
+                if hashes[slot] == hash, postings[number].word == word { return number }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        /// Gives `word` (not in the table) its `number`.
+        mutating func insert(_ word: String, number: Int) {
+            if (count + 1) * 2 > slots.count { grow() }
+            place(hash: Self.hash(word), value: Int32(number + 1))
+            count += 1
+        }
+
+        private mutating func place(hash: UInt64, value: Int32) {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = value
+            hashes[slot] = hash
+        }
+
+        private mutating func grow() {
+            let old = zip(slots, hashes).filter { $0.0 != 0 }
+            slots = Array(repeating: 0, count: slots.count * 2)
+            hashes = Array(repeating: 0, count: hashes.count * 2)
+            for (value, hash) in old { place(hash: hash, value: value) }
+        }
+
+        private static func hash(_ word: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash ^ (hash >> 29)
+        }
     }
 
     /// Each word's stem, in chunks on all cores; `nil` without a stemmer for the language.
