@@ -136,6 +136,10 @@ struct NavPlanner {
 
     /// True for a section's own page, which `order:` does not list.
     static func isIndex(_ name: String) -> Bool {
-        ["index.md", "_index.md", "readme.md"].contains(name.lowercased())
+        // Playbook's own rule (`PageLocation.sectionIndexNames`), with either Markdown extension.
+        let lower = name.lowercased()
+        let ext = PathText.fileExtension(lower)
+        guard ext == "md" || ext == "markdown" else { return false }
+        return PageLocation.sectionIndexNames.contains(String(lower.dropLast(ext.count + 1)))
     }
 }

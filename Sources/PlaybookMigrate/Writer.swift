@@ -104,7 +104,7 @@ struct Writer {
         FileManager.default.contents(atPath: PathText.join(root, path)).map { Array($0) }
     }
 
-    /// The section page of a folder: `_index.md`, `index.md` or `README.md`, any case.
+    /// The section page of a folder: `_index`, `index` or `README`, `.md` or `.markdown`, any case.
     static func indexPage(in folder: String) -> String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.sorted().first { NavPlanner.isIndex($0) }

@@ -49,6 +49,25 @@ import Testing
         #expect(result.site.config.contentFolder == "docs" && result.site.config.repository == "https://github.com/acme/handbook")
     }
 
+    /// `index.markdown` makes its folder's page in Playbook (`PageLocation.sectionIndexNames`),
+    /// so the migration must treat it so too: not list it among the folder's entries, and not
+    /// write an `_index.md` beside it.
+    @Test func aFoldersIndexWrittenAsDotMarkdownIsItsSectionPage() throws {
+        let site = try FixtureSite([
+            "mkdocs.yml": "site_name: Docs\nnav:\n  - Home: index.md\n  - Guide:\n    - guide/index.markdown\n    - guide/setup.md\n",
+            "docs/index.md": "# Home\n",
+            "docs/guide/index.markdown": "# Guide\n",
+            "docs/guide/setup.md": "# Setup\n",
+        ])
+        let migrator = Migrator(root: site.root, tool: .mkdocs)
+        let report = migrator.apply(migrator.plan(), write: true)
+        #expect(!report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/docs/guide/_index.md"))
+        let result = try site.build(write: false)
+        #expect(!result.diagnostics.contains { $0.severity == .error }, "\(result.diagnostics)")
+        #expect(titles(result) == ["Home", "Guide", "Setup"])
+    }
+
     @Test func mdbookSummaryBecomesOrdersWithDraftsAndPartsNoted() throws {
         let (report, result, _) = try Self.migrateAndBuild(.mdbook)
         #expect(result.succeeded, "\(result.diagnostics.map(\.description))")
