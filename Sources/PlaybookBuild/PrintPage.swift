@@ -6,7 +6,7 @@ internal import PlaybookModel
 /// It is the site's last page and in no section, so the sidebar does not list it; the header
 /// links to it. `print: false` in playbook.yml leaves it out.
 enum PrintPage {
-    static let folder = "print"
+    static let folder = PageLocation.printFolder
     static let title = "The whole playbook"
     static let description = "Every page of the playbook on one page, to print or save as PDF."
 

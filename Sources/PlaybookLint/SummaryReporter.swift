@@ -90,34 +90,12 @@ enum SummaryReporter {
     private static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 
     /// Text with Markdown's punctuation escaped, and no line breaks (a table row is one line).
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character.isNewline {
-                out += " "
-            } else {
-                if "\\`*_[]<>|#~&!".contains(character) { out += "\\" }
-                out.append(character)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { escapeMarkdown(text) }
 
     /// A code span; `|` is escaped so that it does not end a table cell, and text holding a
     /// backtick is escaped text instead.
     static func code(_ text: String) -> String {
         guard !text.contains("`"), !text.contains(where: \.isNewline) else { return escaped(text) }
-        return "`" + text.replacingAll("|", "\\|") + "`"
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced, without Foundation.
-    fileprivate func replacingAll(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
-        }
-        return out
+        return "`" + text.replacingAll("|", with: "\\|") + "`"
     }
 }

@@ -1,4 +1,5 @@
 internal import CMark
+internal import PlaybookDiagnostics
 
 #if canImport(Glibc)
     internal import Glibc
@@ -139,22 +140,9 @@ public enum MarkdownSource {
     /// A destination as it can be written: inside `<…>` already, or wrapped in them when it holds
     /// a space or a parenthesis; `<` and `>` percent-encoded.
     private static func written(_ url: String, angled: Bool) -> String {
-        // Most destinations hold neither bracket: their bytes say so without walking Characters
-        // (that walk was 3% of a build's instructions, in the Markdown copies).
-        let hasBracket = url.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
-        let safe = hasBracket ? url.replacingAll("<", with: "%3C").replacingAll(">", with: "%3E") : url
+        let safe = url.replacingAll("<", with: "%3C").replacingAll(">", with: "%3E")
         if angled { return safe }
         let needsAngles = safe.utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }
         return needsAngles ? "<" + safe + ">" : safe
-    }
-}
-
-extension String {
-    /// Every `target` replaced with `replacement` (Foundation-free).
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
     }
 }

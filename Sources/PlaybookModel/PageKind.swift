@@ -15,6 +15,10 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable {
     /// `print.mustache`).
     case print
 
+    /// True for the pages written in the content (ordinary pages and plans), false for those
+    /// the build generates (the lint pages, the owners, the print page).
+    public var isWritten: Bool { self == .page || self == .plan }
+
     /// The kind a `type:` value names; `.page` for none or any other value.
     public init(type: String?) {
         self = type.flatMap(PageKind.init(rawValue:)) ?? .page

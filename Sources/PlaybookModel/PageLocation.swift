@@ -19,6 +19,9 @@ public struct PageLocation: Sendable, Hashable {
     /// no page or file of content may land in it (`SiteAssembler` reports one that would).
     public static let reservedFolder = "assets/nav/"
 
+    /// The folder of the generated print page: its URL is `/print/` (`PrintPage`, `PrintBook`).
+    public static let printFolder = "print"
+
     /// Whether `outputPath` (relative to the output folder) is in `reservedFolder`, compared
     /// without case, as file systems that ignore case would.
     public static func isReserved(_ outputPath: String) -> Bool {

@@ -2,7 +2,7 @@ extension Page {
     /// Whether the page has a Markdown copy (`index.md` beside its HTML) when `llms` is on: pages
     /// written in Markdown and plans, not the generated lint and owners pages.
     public var hasMarkdownCopy: Bool {
-        kind == .page || kind == .plan
+        kind.isWritten
     }
 
     /// Where the page's Markdown copy goes, relative to the output folder: `framework/plan/index.md`.

@@ -1,5 +1,6 @@
 public import PlaybookModel
 public import PlaybookMarkdown
+internal import PlaybookDiagnostics
 
 /// A page's Markdown copy (`index.md` beside its `index.html`, and its part of `llms-full.txt`):
 /// its title, address and description, then its body as written (front matter left out), with
@@ -46,38 +47,8 @@ public struct MarkdownCopy: Sendable {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// Text from content as Markdown reads it literally: punctuation that could start markup
-    /// backslash-escaped, line breaks made spaces.
-    public static func escaped(_ text: String) -> String {
-        // By bytes: every character it changes is ASCII, and by Characters this was a sixth of
-        // the llms files' time (perf, 1,000 pages).
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if isEscaped(byte) {
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            } else if byte == UInt8(ascii: "\n") {
-                if previous != UInt8(ascii: "\r") { out.append(UInt8(ascii: " ")) }  // \r\n: one space
-            } else {
-                out.append(byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The bytes `escaped` puts a backslash before (a switch: a `Set` hashed every byte).
-    private static func isEscaped(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-            UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "&"),
-            UInt8(ascii: "|"), UInt8(ascii: "!"), UInt8(ascii: "~"):
-            true
-        default: false
-        }
-    }
+    /// Text from content as Markdown reads it literally (`escapeMarkdown`).
+    public static func escaped(_ text: String) -> String { escapeMarkdown(text) }
 
     /// `escaped(text)`, and a first character that would start a list, a heading underline or a
     /// block quote escaped too: for text that begins a line.

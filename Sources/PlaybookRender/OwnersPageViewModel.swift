@@ -7,7 +7,7 @@ extension OwnershipViewModel {
     /// in playbook.yml, then those only pages name, then pages without an owner.
     func ownersContext() -> [String: Any] {
         var byOwner: [String: [Page]] = [:]
-        for page in site.pages where page.kind == .page || page.kind == .plan {
+        for page in site.pages where page.kind.isWritten {
             byOwner[page.freshness.owner?.value ?? "", default: []].append(page)
         }
         let listed = (site.config.owners ?? []).map(\.name.value)

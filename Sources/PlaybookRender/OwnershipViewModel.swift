@@ -49,7 +49,7 @@ struct OwnershipViewModel {
     /// A new issue in the site's repository, its title the page's and its body the page's address
     /// and owner; `nil` without `repository`.
     private func reportURL(for page: Page) -> String? {
-        guard let repository = site.config.repository, page.kind == .page || page.kind == .plan else { return nil }
+        guard let repository = site.config.repository, page.kind.isWritten else { return nil }
         let trimmed = repository.hasSuffix("/") ? String(repository.dropLast()) : repository
         let address = (site.config.origin ?? "") + site.config.basePath + page.url.dropFirst()
         var body = "Page: \(address)"

@@ -10,8 +10,6 @@ internal import PlaybookModel
 /// book points to its anchor here. Links to the pages left out (the lint pages) get their full
 /// address when the base URL has an origin; links to files keep their URL, external links theirs.
 struct PrintBook {
-    /// The print page's folder: its URL is `/print/`.
-    static let folder = "print"
     let site: Site
     let links: LinkResolver
     let fences: FenceRenderer
@@ -44,7 +42,7 @@ struct PrintBook {
     /// Whether the print page shows `page`: the pages written in the content, not the generated
     /// ones (the lint pages, the owners, the print page itself).
     static func isIncluded(_ page: Page) -> Bool {
-        page.kind == .page || page.kind == .plan
+        page.kind.isWritten
     }
 
     /// Every page's part of the book, by page index (`nil` for the pages left out).

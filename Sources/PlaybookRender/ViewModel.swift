@@ -58,7 +58,7 @@ public struct ViewModel: Sendable {
             "origin": site.config.origin ?? "",
         ]
         // Left out when off, so `{{#site.printURL}}` shows nothing.
-        if site.config.print { values["printURL"] = site.config.basePath + PrintBook.folder + "/" }
+        if site.config.print { values["printURL"] = site.config.basePath + PageLocation.printFolder + "/" }
         return values
     }
 
