@@ -59,7 +59,7 @@ struct FragmentWriter {
                 pendingSpace = false
             }
             if startsScalar { count += 1 }
-            if Self.isPlain(byte) {
+            if JSONString.isPlain(byte, escapingMarkup: true) {
                 bytes.append(byte)
             } else {
                 // U+2028 and U+2029 take the two bytes after their first one.
@@ -70,12 +70,6 @@ struct FragmentWriter {
             }
         }
         bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// A byte `JSONString.appendEscaped` writes as it is, whatever follows it.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<")
-            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "&") && byte != 0xE2
     }
 
     private mutating func append(_ byte: UInt8, following rest: inout ArraySlice<UInt8>) {

@@ -112,6 +112,9 @@ struct Vocabulary {
             for (value, hash) in old { place(hash: hash, value: value) }
         }
 
+        /// FNV-1a over the bytes as they are: `StableHash.add(_: String)`, which copies the
+        /// string and adds a separator, made the gathering cost 100 M instructions against 79 M
+        /// (1,000 pages), no better than SipHash.
         private static func hash(_ word: String) -> UInt64 {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -49,12 +49,15 @@ public enum JSONString {
     /// False for the common text with nothing to escape, found by one pass over the bytes.
     /// 0xE2 starts U+2028 and U+2029 (and other characters, which then take the slow path).
     private static func needsEscaping(_ text: String, escapingMarkup: Bool) -> Bool {
-        text.utf8.contains { byte in
-            switch byte {
-            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0xE2: true
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escapingMarkup
-            default: false
-            }
+        text.utf8.contains { !isPlain($0, escapingMarkup: escapingMarkup) }
+    }
+
+    /// Whether `appendEscaped` writes `byte` as it is, whatever follows it.
+    public static func isPlain(_ byte: UInt8, escapingMarkup: Bool) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), 0xE2: false
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): !escapingMarkup
+        default: true
         }
     }
 }

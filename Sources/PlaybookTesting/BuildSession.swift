@@ -18,6 +18,14 @@ public final class BuildSession {
         self.options = options
     }
 
+    /// A session that builds the site at `source` as the preview does: in memory, with the
+    /// search index made on request rather than with each save, so a save may take the quick path.
+    public static func preview(of source: String) -> BuildSession {
+        var options = BuildOptions(source: source, output: nil)
+        options.searchIndex = false
+        return BuildSession(options: options)
+    }
+
     /// Builds from the last state; `changed` lists the site-relative paths that changed since
     /// the last build (`nil`: everything).
     public func build(changed: Set<String>?) throws -> BuildResult {

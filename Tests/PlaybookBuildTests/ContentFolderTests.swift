@@ -61,9 +61,7 @@ import Testing
 
     @Test func thePreviewsQuickPathReadsTheConfiguredFolder() throws {
         let site = try FixtureSite(Self.files)
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false  // as the preview builds, so that a save takes the quick path
-        let session = BuildSession(options: options)
+        let session = BuildSession.preview(of: site.root)
         _ = try session.build(changed: nil)
         try site.write("docs/a.md", page("A", "A new body.\n"))
         let edited = try session.build(changed: ["docs/a.md"])

@@ -77,9 +77,7 @@ struct GitCacheTests {
 
     @Test func previewBuildsSeeANewCommit() throws {
         let (site, git) = try GitFactsTests.scriptedSite()
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false  // as the preview builds, so a save may take the quick path
-        let session = BuildSession(options: options)
+        let session = BuildSession.preview(of: site.root)
         var result = try session.build(changed: nil)
         #expect(result.succeeded)
         #expect(text(result, "a/index.html")?.contains("3 Dec 2026|2026-12-03|Lee Chen|") == true)

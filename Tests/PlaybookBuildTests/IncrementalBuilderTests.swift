@@ -77,9 +77,7 @@ import Testing
         ])
         // As the preview builds: the search index is made on request, so a body edit takes the
         // quick path (a build that writes the index takes the full one).
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false
-        let builder = BuildSession(options: options)
+        let builder = BuildSession.preview(of: site.root)
         _ = try builder.build(changed: nil)
         func guide(_ extra: String, _ body: String = "") throws {
             try site.write("content/guide/_index.md", page("Guide", weight: 1, extra: extra, body))

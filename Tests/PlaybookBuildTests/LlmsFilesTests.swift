@@ -123,9 +123,7 @@ import Testing
 
     @Test func thePreviewsQuickPathWritesWhatAFullBuildWrites() throws {
         let site = try FixtureSite(Self.files)
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false  // as the preview builds, so that a save takes the quick path
-        let session = BuildSession(options: options)
+        let session = BuildSession.preview(of: site.root)
         _ = try session.build(changed: nil)
         try site.write("content/guide/b.md", page("B", weight: 2, "Now [home](../_index.md).\n"))
         let edited = try session.build(changed: ["content/guide/b.md"])

@@ -230,9 +230,7 @@ import Testing
     @Test func aBodyEditLeavesTheScriptsAlone() throws {
         let site = try FixtureSite(Self.files)
         // As the preview builds: the search index is made on request, not with each save.
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false
-        let session = BuildSession(options: options)
+        let session = BuildSession.preview(of: site.root)
         let first = try session.build(changed: nil)
         try site.write("content/guide/alpha.md", page("Alpha", weight: 1, "New words.\n"))
         let edited = try session.build(changed: ["content/guide/alpha.md"])

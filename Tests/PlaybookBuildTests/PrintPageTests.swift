@@ -91,9 +91,7 @@ import Testing
 
     @Test func thePreviewsQuickPathMakesTheSameBytes() throws {
         let site = try FixtureSite(Self.files)
-        var options = BuildOptions(source: site.root, output: nil)
-        options.searchIndex = false
-        let session = BuildSession(options: options)
+        let session = BuildSession.preview(of: site.root)
         _ = try session.build(changed: nil)
         try site.write("content/guide/b.md", page("B", weight: 2, "## Overview\n\nNew [back](a.md#first-step).\n"))
         let edited = try session.build(changed: ["content/guide/b.md"])
