@@ -71,6 +71,14 @@ struct BuildCache {
         return try? reader.head()
     }
 
+    /// The program that wrote the head, with its digest, or `nil`. `--clean` keeps it: the
+    /// digest of the same file (path and stamp) need not be computed again.
+    func readProgram() -> SourceEntry? {
+        guard var reader = Self.open(headPath) else { return nil }
+        _ = try? reader.string()  // the key
+        return try? reader.sourceEntry()
+    }
+
     /// The pages written with `head`, or `nil` (another build's, say, when two ran at once).
     func readPages(for head: Head) -> Pages? {
         guard let (reader, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == head.pagesID else {

@@ -42,13 +42,16 @@ struct DiskCache {
     /// Reads the cache (nothing with `--clean`) and the sources' digests. When nothing changed,
     /// the pages file is read only for a caller that asks for the state anyway (the preview).
     /// `startGitPass`: when there is no usable cache, start reading the whole history at once.
-    func restore(stateEvenIfUpToDate: Bool = false, startGitPass: Bool = false) -> Restored {
+    /// `knownProgram`: the program's digest as a cache removed by `--clean` held it.
+    func restore(stateEvenIfUpToDate: Bool = false, startGitPass: Bool = false, knownProgram: SourceEntry? = nil)
+        -> Restored
+    {
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         let stored = options.clean ? nil : cache.readHead()
         // `git rev-parse` and the program's digest run beside the sources' scan (a tenth of a
         // 1,000-page build's wall time when one waited for the other).
         let probing = Background { [options] in GitProbe.run(source: options.source, enabled: options.git) }
-        let programDigest = Background { Self.program(previous: stored?.program) }
+        let programDigest = Background { Self.program(previous: stored?.program ?? knownProgram) }
         // Read before the build reads the sources, so a file saved during the build counts as
         // changed next time. The previous digests are offered only from a head written with these
         // options by this very file (the same stamp), which the head check below then accepts.
@@ -97,8 +100,10 @@ struct DiskCache {
     func run() throws -> BuildResult {
         try checkCacheFolder()
         var clock = StageClock(report: options.progress)
+        // The program's digest outlives --clean: it depends on the program's file alone.
+        let knownProgram = options.clean ? cache.readProgram() : nil
         if options.clean { cache.remove() }
-        let restored = restore(startGitPass: true)
+        let restored = restore(startGitPass: true, knownProgram: knownProgram)
         clock.lap("cache")
         if restored.upToDate, let head = restored.head {
             var result = Self.upToDate(head, stages: clock.laps)
