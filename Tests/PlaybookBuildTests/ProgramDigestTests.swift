@@ -45,4 +45,26 @@ import Testing
         brokenChanged[70] = 0
         #expect(ProgramDigest.of(broken) != ProgramDigest.of(brokenChanged))
     }
+
+    /// `--clean` removes the cache but keeps the program's digest: the same file (path and
+    /// stamp) is not hashed again, and any other stamp is.
+    @Test func cleanKeepsTheDigestOfTheSameProgramFile() throws {
+        let site = try FixtureSite(["content/_index.md": "---\ntitle: Home\n---\n"])
+        var options = BuildOptions(source: site.root, output: site.output)
+        options.cacheFolder = site.root + "/.playbook-cache"
+        options.git = false
+        #expect(try SiteBuilder(options: options).build().succeeded)
+        let cache = BuildCache(folder: site.root + "/.playbook-cache")
+        let written = try #require(cache.readProgram())
+        #expect(written == cache.readHead()?.program)
+        #expect(written.digest != 0)
+
+        options.clean = true
+        let disk = DiskCache(options: options, cache: cache, output: site.output)
+        var known = written
+        known.digest ^= 1  // a digest the file does not have: taken as it is, so not computed
+        #expect(disk.restore(knownProgram: known).program.digest == known.digest)
+        known.stamp.size += 1  // another file: hashed again
+        #expect(disk.restore(knownProgram: known).program.digest == written.digest)
+    }
 }
