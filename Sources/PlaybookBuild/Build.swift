@@ -103,7 +103,7 @@ public enum Build {
             assetOutputs: loaded.assets.map(\.output), rendered: pages, searchParts: indexed?.searchParts ?? [:],
             htmlFolder: htmlFolder, linked: linked, memory: memory,
             searchFiles: writtenTo == nil ? previous.searchFiles : indexed?.searchFiles ?? [:], git: loaded.git,
-            llmsCopies: writtenTo == nil ? previous.llmsCopies : indexed?.llmsCopies)
+            llmsCopies: writtenTo == nil ? previous.llmsCopies : indexed?.llmsCopies, searchMemo: indexed?.searchMemo)
     }
 }
 

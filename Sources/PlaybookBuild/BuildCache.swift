@@ -17,7 +17,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 12
+    static let formatVersion = 13
 
     let folder: String
 
@@ -54,6 +54,8 @@ struct BuildCache {
         var searchParts: [String: SearchPart]
         /// The facts from git, when they were read from a whole history (`GitHistory.commit`).
         var git: GitHistory?
+        /// The search index's words, for the next build to patch.
+        var searchMemo: SearchMemo?
         /// The bytes each entry and each rendered page was read from, by source path; written
         /// again as they are for those listed in `unchanged`.
         var entryBytes: [String: ArraySlice<UInt8>] = [:]
@@ -248,6 +250,7 @@ extension CacheWriter {
                 $0.string($1.value.commit)
             }
         }
+        optional(pages.searchMemo) { $0.searchMemo($1) }
     }
 }
 
@@ -310,6 +313,7 @@ extension CacheReader {
             }
             return GitHistory(key: key, facts: Dictionary(facts, uniquingKeysWith: { $1 }), note: nil)
         }
+        pages.searchMemo = try optional { try $0.searchMemo() }
         return pages
     }
 }

@@ -40,6 +40,8 @@ public struct BuildState: Sendable {
     var git: GitHistory?
     /// Where each page's Markdown copy is in the `llms-full.txt` in `htmlFolder`.
     var llmsCopies: LlmsCopies?
+    /// The search index's words as made from `searchParts`, for the next build to patch.
+    var searchMemo: SearchMemo?
 
     /// The part of a state that is never written to disk.
     struct Memory: Sendable {
@@ -60,7 +62,8 @@ public struct BuildState: Sendable {
         BuildState(
             manifest: manifest, pageCache: pageCache, navigation: navigation, staticFiles: staticFiles,
             assetOutputs: assetOutputs, rendered: rendered, searchParts: searchParts, htmlFolder: htmlFolder,
-            linked: linked, memory: memory, searchFiles: searchFiles, git: git, llmsCopies: llmsCopies)
+            linked: linked, memory: memory, searchFiles: searchFiles, git: git, llmsCopies: llmsCopies,
+            searchMemo: searchMemo)
     }
 
     /// Pages rendered in every build, never reused: a plan shows lint findings, which can depend

@@ -106,6 +106,12 @@ struct CacheReader {
         return position
     }
 
+    /// The next `count` bytes as they are.
+    mutating func raw(_ count: Int) throws -> ArraySlice<UInt8> {
+        let start = try skip(count)
+        return bytes[start..<start + count]
+    }
+
     mutating func int() throws -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0

@@ -156,7 +156,7 @@ struct DiskCache {
             manifest: head.manifest, pageCache: pages.entries, navigation: navigation, staticFiles: head.staticFiles,
             assetOutputs: head.assetOutputs, rendered: rendered, searchParts: pages.searchParts, htmlFolder: output,
             linked: Set(rendered.keys), memory: nil, searchFiles: output == nil ? [:] : head.searchFiles, git: pages.git,
-            llmsCopies: output == nil ? nil : head.llmsCopies)
+            llmsCopies: output == nil ? nil : head.llmsCopies, searchMemo: pages.searchMemo)
     }
 
     private static func head(key: String, stamp: String, state: BuildState, result: BuildResult) -> BuildCache.Head {
@@ -175,6 +175,7 @@ struct DiskCache {
     {
         var pages = BuildCache.Pages(entries: state.pageCache, rendered: state.rendered, searchParts: state.searchParts)
         pages.git = state.git?.commit == nil ? nil : state.git
+        pages.searchMemo = state.searchMemo
         guard let carried, case .paths(let changed) = changes else { return pages }
         pages.entryBytes = carried.entryBytes
         // The comparisons are cheap for values that were not read again: their strings share

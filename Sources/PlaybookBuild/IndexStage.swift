@@ -11,6 +11,8 @@ struct Indexed: Sendable {
     var searchFiles: [String: UInt64] = [:]
     /// Where each page's Markdown copy is in `llms-full.txt`, when the build made one.
     var llmsCopies: LlmsCopies?
+    /// The index's words, for the next build to patch (see `SearchMemo`).
+    var searchMemo: SearchMemo?
 }
 
 /// Gathers the site's files: each page (its HTML, or a link to the HTML an earlier build left),
@@ -40,7 +42,9 @@ struct IndexStage {
         }
         files += search.files
         files.sort { $0.path < $1.path }
-        return Indexed(files: files, searchParts: search.parts, searchFiles: search.digests, llmsCopies: llmsCopies)
+        return Indexed(
+            files: files, searchParts: search.parts, searchFiles: search.digests, llmsCopies: llmsCopies,
+            searchMemo: search.memo)
     }
 
     private enum Half: Sendable {
@@ -82,6 +86,7 @@ struct IndexStage {
         var files: [OutputFile] = []
         var parts: [String: SearchPart] = [:]
         var digests: [String: UInt64] = [:]
+        var memo: SearchMemo?
     }
 
     private func searchIndex(previous: BuildState) -> Searched {
@@ -100,12 +105,30 @@ struct IndexStage {
             let source = site.pages[page.index].sourcePath
             return linked.contains(source) ? kept[source] : nil
         }
+        let sources = searched.map { site.pages[$0.index].sourcePath }
         let search = SiteSearch.files(
             parts: parts, site: site, stemming: options.stemming, previous: previous.searchFiles,
-            previousFolder: previous.htmlFolder)
+            previousFolder: previous.htmlFolder,
+            patching: previous.searchMemo.flatMap { memo in
+                Self.changes(parts: parts, sources: sources, previous: previous.searchParts).map { (memo, $0) }
+            })
         return Searched(
-            files: search.files,
-            parts: Dictionary(zip(searched, parts).map { (site.pages[$0.index].sourcePath, $1) }, uniquingKeysWith: { $1 }),
-            digests: search.digests)
+            files: search.files, parts: Dictionary(zip(sources, parts), uniquingKeysWith: { $1 }), digests: search.digests,
+            memo: search.memo)
+    }
+
+    /// The pages whose shares differ from the last build's, numbered as in the index; `nil`
+    /// when a page has no share from it, or when so many changed that gathering every page's
+    /// words costs less than patching.
+    static func changes(parts: [SearchPart], sources: [String], previous: [String: SearchPart]) -> [SearchMemo.Change]? {
+        let limit = max(16, parts.count / 8)
+        var changes: [SearchMemo.Change] = []
+        for (number, part) in parts.enumerated() {
+            guard let old = previous[sources[number]] else { return nil }
+            guard old != part else { continue }
+            changes.append(SearchMemo.Change(page: Int32(number), old: old, new: part))
+            if changes.count > limit { return nil }
+        }
+        return changes
     }
 }

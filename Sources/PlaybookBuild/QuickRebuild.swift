@@ -57,7 +57,7 @@ struct QuickRebuild {
             staticFiles: previous.staticFiles, assetOutputs: previous.assetOutputs, rendered: rendered,
             searchParts: previous.searchParts, htmlFolder: previous.htmlFolder,
             linked: Self.removing(reread.sources, from: previous.linked), memory: newMemory,
-            searchFiles: previous.searchFiles, git: previous.git)
+            searchFiles: previous.searchFiles, git: previous.git, searchMemo: previous.searchMemo)
         return (state, result)
     }
 

@@ -38,7 +38,21 @@ public enum SearchIndex {
     /// Every file of the index for pages whose shares are `parts`, in the site's page order,
     /// sorted by path.
     public static func files(parts: [SearchPart], language: String, stemming: (any Stemming)?) -> [File] {
-        let vocabulary = Vocabulary(parts: parts, language: language, stemming: stemming)
+        index(parts: parts, language: language, stemming: stemming).files
+    }
+
+    /// The files, and the memo the next build patches. With `patching`, the words are the
+    /// memo's with the changed pages' shares swapped in, when the memo fits these pages.
+    static func index(
+        parts: [SearchPart], language: String, stemming: (any Stemming)?,
+        patching: (memo: SearchMemo, changes: [SearchMemo.Change])? = nil
+    ) -> (files: [File], memo: SearchMemo) {
+        let generation = generation(of: parts)
+        let vocabulary = patching.flatMap {
+            Vocabulary(
+                patching: $0.memo, changes: $0.changes, pageCount: parts.count, generation: generation, language: language,
+                stemming: stemming)
+        } ?? Vocabulary(parts: parts, generation: generation, language: language, stemming: stemming)
         let shards = ShardPlan(vocabulary: vocabulary, limit: shardLimit).shards
         var files: [File] = []
         var names: [(start: String, name: String)] = []
@@ -48,14 +62,13 @@ public enum SearchIndex {
             names.append((shard.start, name))
             files.append(File(path: "\(folder)/t/\(name).json", text: text))
         }
-        let generation = generation(of: parts)
         for (number, part) in parts.enumerated() {
             files.append(File(path: "\(folder)/\(generation)/\(number).json", text: part.fragment))
         }
         files.append(File(path: manifestPath, text: manifest(
             pageCount: parts.count, language: language, stemmed: vocabulary.stemmed, generation: generation,
             shards: names)))
-        return files.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, vocabulary.memo)
     }
 
     /// A digest of the pages' addresses in order.

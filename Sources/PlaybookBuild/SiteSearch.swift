@@ -38,11 +38,14 @@ enum SiteSearch {
     /// The index files for `parts`, as output files, with the digest of each text. A file an
     /// earlier build wrote into `previousFolder` with the same text (`previous` has their
     /// digests) is linked from there rather than written again: an edit rewrites the manifest
-    /// and the shards of the words it touched.
+    /// and the shards of the words it touched. `patching`: the last build's memo and the pages
+    /// whose shares changed since (see `SearchMemo`).
     static func files(
-        parts: [SearchPart], site: Site, stemming: (any Stemming)?, previous: [String: UInt64], previousFolder: String?
-    ) -> (files: [OutputFile], digests: [String: UInt64]) {
-        let made = SearchIndex.files(parts: parts, language: site.config.language, stemming: stemming)
+        parts: [SearchPart], site: Site, stemming: (any Stemming)?, previous: [String: UInt64], previousFolder: String?,
+        patching: (memo: SearchMemo, changes: [SearchMemo.Change])? = nil
+    ) -> (files: [OutputFile], digests: [String: UInt64], memo: SearchMemo) {
+        let (made, memo) = SearchIndex.index(
+            parts: parts, language: site.config.language, stemming: stemming, patching: patching)
         let digests = made.parallelMap { StableHash.of(Array($0.text.utf8)) }
         let files = zip(made, digests).map { file, digest in
             if let previousFolder, previous[file.path] == digest {
@@ -50,6 +53,6 @@ enum SiteSearch {
             }
             return OutputFile(path: file.path, contents: .text(file.text))
         }
-        return (files, Dictionary(zip(made.map(\.path), digests), uniquingKeysWith: { $1 }))
+        return (files, Dictionary(zip(made.map(\.path), digests), uniquingKeysWith: { $1 }), memo)
     }
 }

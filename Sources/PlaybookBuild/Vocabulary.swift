@@ -1,7 +1,8 @@
 internal import PlaybookModel
 
 /// Every word of the site with the pages that have it, each word's stem, and each stem's pages
-/// encoded for a shard: the index's one pass over all the pages' words.
+/// encoded for a shard: the index's one pass over all the pages' words, or a patch of the last
+/// build's (`SearchMemo`) when a few pages changed.
 struct Vocabulary {
     /// The distinct words, sorted by their UTF-8 bytes.
     let words: [String]
@@ -11,36 +12,70 @@ struct Vocabulary {
     let encodedStems: [String]
     /// True when the words were stemmed (Snowball has a stemmer for the language).
     let stemmed: Bool
+    /// What the next build patches.
+    let memo: SearchMemo
 
-    /// A word's pages, in page order, each with its `SearchPart.Field` bits.
-    private struct Postings {
-        var word: String
-        var pages: [Int32] = []
-        var fields: [UInt8] = []
+    private typealias Postings = SearchMemo.Word
+
+    /// Gathers the words of every page.
+    init(parts: [SearchPart], generation: String, language: String, stemming: (any Stemming)?) {
+        let gathered = Array(0..<SearchIndex.bucketCount).parallelMap { bucket in Self.gather(bucket: bucket, parts: parts) }
+        var postings = gathered.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+        let stems = Self.stems(of: postings.map(\.word), language: language, stemming: stemming)
+        for index in postings.indices { postings[index].stem = stems?[index] ?? postings[index].word }
+        self.init(
+            postings: postings, pageCount: parts.count, reusing: nil,
+            memo: SearchMemo(generation: generation, language: language, stemmed: stems != nil, words: [], stems: [], encoded: []))
     }
 
-    init(parts: [SearchPart], language: String, stemming: (any Stemming)?) {
-        let gathered = Array(0..<SearchIndex.bucketCount).parallelMap { bucket in Self.gather(bucket: bucket, parts: parts) }
-        let postings = gathered.flatMap { $0 }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
+    /// Patches the words of `memo` with `changes`; `nil` when the memo is for other pages,
+    /// another language or other stemming.
+    init?(
+        patching memo: SearchMemo, changes: [SearchMemo.Change], pageCount: Int, generation: String, language: String,
+        stemming: (any Stemming)?
+    ) {
+        let stemmed = stemming?.stems(of: [], language: language) != nil
+        guard memo.fits(generation: generation, language: language, stemmed: stemmed) else { return nil }
+        var (postings, dirty) = memo.patched(with: changes)
+        let unstemmed = postings.indices.filter { postings[$0].stem.isEmpty }
+        let stems = Self.stems(of: unstemmed.map { postings[$0].word }, language: language, stemming: stemming)
+        for (position, index) in unstemmed.enumerated() {
+            postings[index].stem = stems?[position] ?? postings[index].word
+            dirty.insert(postings[index].stem)
+        }
+        let previous = Dictionary(zip(memo.stems, memo.encoded), uniquingKeysWith: { first, _ in first })
+        self.init(postings: postings, pageCount: pageCount, reusing: (previous, dirty), memo: memo)
+    }
+
+    /// Numbers the stems of `postings` (sorted by word) and encodes each stem's pages, taking
+    /// the encoding from `reusing` for a stem that is not dirty.
+    private init(
+        postings: [Postings], pageCount: Int, reusing: (encoded: [String: String], dirty: Set<String>)?, memo: SearchMemo
+    ) {
         words = postings.map(\.word)
-        let stems = Self.stems(of: words, language: language, stemming: stemming)
-        stemmed = stems != nil
-        let stemOrWord = stems ?? words
+        stemmed = memo.stemmed
         var stemNumbers: [String: Int] = [:]
         var wordsOfStem: [[Int]] = []
-        stemOfWord = stemOrWord.enumerated().map { word, stem in
-            if let number = stemNumbers[stem] {
+        stemOfWord = postings.enumerated().map { word, posting in
+            if let number = stemNumbers[posting.stem] {
                 wordsOfStem[number].append(word)
                 return number
             }
-            stemNumbers[stem] = wordsOfStem.count
+            stemNumbers[posting.stem] = wordsOfStem.count
             wordsOfStem.append([word])
             return wordsOfStem.count - 1
         }
-        let pageCount = parts.count
-        encodedStems = wordsOfStem.parallelMap { members in
-            Self.encode(members.map { postings[$0] }, pageCount: pageCount)
+        let members = wordsOfStem
+        let stems = members.map { postings[$0[0]].stem }
+        encodedStems = Array(members.indices).parallelMap { number in
+            if let reusing, !reusing.dirty.contains(stems[number]), let encoded = reusing.encoded[stems[number]] {
+                return encoded
+            }
+            return Self.encode(members[number].map { postings[$0] }, pageCount: pageCount)
         }
+        var memo = memo
+        (memo.words, memo.stems, memo.encoded) = (postings, stems, encodedStems)
+        self.memo = memo
     }
 
     /// The words of one bucket with their pages.
@@ -53,7 +88,7 @@ struct Vocabulary {
                 let word = part.words[index]
                 let number = table.number(of: word, among: postings) ?? {
                     table.insert(word, number: postings.count)
-                    postings.append(Postings(word: word))
+                    postings.append(Postings(word: word, stem: "", pages: [], fields: []))
                     return postings.count - 1
                 }()
                 postings[number].pages.append(Int32(page))

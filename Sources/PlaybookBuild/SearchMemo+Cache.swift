@@ -1,0 +1,84 @@
+internal import PlaybookModel
+
+// The search memo in the build cache: its words and its stems in slices, each slice a chunk
+// that is encoded and decoded on its own core (a 10,000-page site has about 100,000 words).
+
+extension CacheWriter {
+    /// How many slices the memo's words and stems are cut into.
+    private static let memoSlices = 16
+
+    mutating func searchMemo(_ memo: SearchMemo) {
+        string(memo.generation)
+        string(memo.language)
+        bool(memo.stemmed)
+        chunks(Self.slices(of: memo.words)) { writer, words in
+            writer.int(words.count)
+            for word in words { writer.memoWord(word) }
+        }
+        let stems = Array(zip(memo.stems, memo.encoded))
+        chunks(Self.slices(of: stems)) { writer, stems in
+            writer.int(stems.count)
+            for (stem, encoded) in stems {
+                writer.string(stem)
+                writer.string(encoded)
+            }
+        }
+    }
+
+    private static func slices<T>(of values: [T]) -> [ArraySlice<T>] {
+        let size = max(1, (values.count + memoSlices - 1) / memoSlices)
+        return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)] }
+    }
+
+    /// A word, its stem, then its pages as the gaps between them (they ascend) and their fields.
+    private mutating func memoWord(_ word: SearchMemo.Word) {
+        string(word.word)
+        string(word.stem)
+        int(word.pages.count)
+        var last: Int32 = -1
+        for page in word.pages {
+            int(Int(page - last))
+            last = page
+        }
+        raw(word.fields)
+    }
+}
+
+extension CacheReader {
+    mutating func searchMemo() throws -> SearchMemo {
+        let generation = try string()
+        let language = try string()
+        let stemmed = try bool()
+        let words = try chunks { reader in
+            try reader.array { try $0.memoWord() }
+        }.flatMap { $0 }
+        let stems = try chunks { reader in
+            try reader.array { (try $0.string(), try $0.string()) }
+        }.flatMap { $0 }
+        let memo = SearchMemo(
+            generation: generation, language: language, stemmed: stemmed, words: words, stems: stems.map(\.0),
+            encoded: stems.map(\.1))
+        // The words must be in order for the binary search that patches them.
+        guard zip(words, words.dropFirst()).allSatisfy({ $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) })
+        else { throw Corrupt() }
+        return memo
+    }
+
+    private mutating func memoWord() throws -> SearchMemo.Word {
+        let word = try string()
+        let stem = try string()
+        let count = try int()
+        guard count >= 0, count <= 1 << 31 else { throw Corrupt() }
+        var pages: [Int32] = []
+        pages.reserveCapacity(count)
+        var last = -1
+        for _ in 0..<count {
+            let gap = try int()
+            guard gap > 0, last + gap <= Int(Int32.max) else { throw Corrupt() }
+            last += gap
+            pages.append(Int32(last))
+        }
+        let fields = Array(try raw(count))
+        return SearchMemo.Word(word: word, stem: stem, pages: pages, fields: fields)
+    }
+}
