@@ -34,6 +34,7 @@ extension CacheWriter {
     private mutating func memoWord(_ word: SearchMemo.Word) {
         string(word.word)
         string(word.stem)
+        int(Int(word.stemNumber))
         int(word.pages.count)
         var last: Int32 = -1
         for page in word.pages {
@@ -67,6 +68,8 @@ extension CacheReader {
     private mutating func memoWord() throws -> SearchMemo.Word {
         let word = try string()
         let stem = try string()
+        let stemNumber = try int()
+        guard stemNumber >= -1, stemNumber <= Int(Int32.max) else { throw Corrupt() }
         let count = try int()
         guard count >= 0, count <= 1 << 31 else { throw Corrupt() }
         var pages: [Int32] = []
@@ -79,6 +82,6 @@ extension CacheReader {
             pages.append(Int32(last))
         }
         let fields = Array(try raw(count))
-        return SearchMemo.Word(word: word, stem: stem, pages: pages, fields: fields)
+        return SearchMemo.Word(word: word, stem: stem, pages: pages, fields: fields, stemNumber: Int32(stemNumber))
     }
 }

@@ -17,6 +17,9 @@ struct SearchMemo: Sendable, Equatable {
         /// The pages that have it, ascending, each with its `SearchPart.Field` bits.
         var pages: [Int32]
         var fields: [UInt8]
+        /// The number of its stem in the memo (`stems`), -1 for a word new since: what lets a
+        /// patch take a stem's encoding from the memo without looking the stem up by name.
+        var stemNumber: Int32 = -1
     }
 
     /// `SearchIndex.generation` of the pages it was made for.

@@ -43,15 +43,13 @@ struct Vocabulary {
             postings[index].stem = stems?[position] ?? postings[index].word
             dirty.insert(postings[index].stem)
         }
-        let previous = Dictionary(zip(memo.stems, memo.encoded), uniquingKeysWith: { first, _ in first })
-        self.init(postings: postings, pageCount: pageCount, reusing: (previous, dirty), memo: memo)
+        self.init(postings: postings, pageCount: pageCount, reusing: dirty, memo: memo)
     }
 
     /// Numbers the stems of `postings` (sorted by word) and encodes each stem's pages, taking
-    /// the encoding from `reusing` for a stem that is not dirty.
-    private init(
-        postings: [Postings], pageCount: Int, reusing: (encoded: [String: String], dirty: Set<String>)?, memo: SearchMemo
-    ) {
+    /// the encoding from `memo` for a stem that is not in `reusing`, the dirty stems (`nil`:
+    /// encode every stem).
+    private init(postings: [Postings], pageCount: Int, reusing dirty: Set<String>?, memo: SearchMemo) {
         words = postings.map(\.word)
         stemmed = memo.stemmed
         var stemNumbers: [String: Int] = [:]
@@ -67,15 +65,31 @@ struct Vocabulary {
         }
         let members = wordsOfStem
         let stems = members.map { postings[$0[0]].stem }
+        let reused = dirty.map { dirty in
+            var isDirty = [Bool](repeating: false, count: stems.count)
+            for stem in dirty { if let number = stemNumbers[stem] { isDirty[number] = true } }
+            return Self.reusable(members: members, stems: stems, postings: postings, isDirty: isDirty, in: memo)
+        }
         encodedStems = Array(members.indices).parallelMap { number in
-            if let reusing, !reusing.dirty.contains(stems[number]), let encoded = reusing.encoded[stems[number]] {
-                return encoded
-            }
+            if let old = reused?[number] { return memo.encoded[old] }
             return Self.encode(members[number].map { postings[$0] }, pageCount: pageCount)
         }
         var memo = memo
         (memo.words, memo.stems, memo.encoded) = (postings, stems, encodedStems)
+        for index in memo.words.indices { memo.words[index].stemNumber = Int32(stemOfWord[index]) }
         self.memo = memo
+    }
+
+    /// For each stem, the number of the same stem in `memo` when its words and their pages are
+    /// as they were there (it is not dirty), so its encoding can be taken as it is.
+    private static func reusable(
+        members: [[Int]], stems: [String], postings: [Postings], isDirty: [Bool], in memo: SearchMemo
+    ) -> [Int?] {
+        members.indices.map { number in
+            let old = Int(postings[members[number][0]].stemNumber)
+            guard !isDirty[number], old >= 0, old < memo.stems.count, memo.stems[old] == stems[number] else { return nil }
+            return old
+        }
     }
 
     /// The words of one bucket with their pages.

@@ -61,6 +61,13 @@ import Testing
         #expect(patched.files == full.files)
         #expect(patched.memo == full.memo)
         #expect(patched.files != first.files)
+        // The stems the edits did not touch are taken from the memo as they are, not encoded again.
+        var marked = first.memo
+        marked.encoded = marked.encoded.map { _ in "[\"kept\"]" }
+        let reused = SearchIndex.index(
+            parts: after, language: "en", stemming: stemming, patching: (marked, changes(from: before, to: after)))
+        let texts = reused.files.map(\.text).joined()
+        #expect(texts.contains("[\"kept\"]"))
 
         // And back: the words only the edited pages had are gone again.
         let back = SearchIndex.index(
