@@ -26,6 +26,7 @@ struct CacheWriter {
 
     /// Appends bytes as they are (no length).
     mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+    mutating func raw(_ values: ArraySlice<UInt8>) { bytes.append(contentsOf: values) }
 
     mutating func string(_ value: String) {
         var value = value
@@ -105,6 +106,9 @@ struct CacheReader {
         defer { position += count }
         return position
     }
+
+    /// The bytes from `start` up to where the reader stands.
+    func slice(from start: Int) -> ArraySlice<UInt8> { bytes[start..<position] }
 
     /// The next `count` bytes as they are.
     mutating func raw(_ count: Int) throws -> ArraySlice<UInt8> {

@@ -105,9 +105,7 @@ extension CacheWriter {
     mutating func searchPart(_ part: SearchPart) {
         string(part.url)
         string(part.fragment)
-        strings(part.words)
-        array(part.fields) { $0.int(Int($1)) }
-        array(part.bucketStarts) { $0.int(Int($1)) }
+        searchTerms(part)
     }
 
     /// Everything of a rendered page but its HTML (which stays in the output folder) and its
@@ -205,12 +203,7 @@ extension CacheReader {
     mutating func searchPart() throws -> SearchPart {
         let url = try string()
         let fragment = try string()
-        let words = try strings()
-        let fields = try array { UInt8(truncatingIfNeeded: try $0.int()) }
-        let starts = try array { Int32(truncatingIfNeeded: try $0.int()) }
-        guard let part = SearchPart(url: url, fragment: fragment, words: words, fields: fields, bucketStarts: starts)
-        else { throw Corrupt() }
-        return part
+        return SearchPart(url: url, fragment: fragment, encodedTerms: try encodedSearchTerms())
     }
 
     /// A rendered page as `renderedFacts` wrote it, with an empty `html`, `plainText` and

@@ -52,7 +52,8 @@ struct SearchMemo: Sendable, Equatable {
         var dirty = Set<String>()
         var added: [String: Word] = [:]
         for change in changes {
-            for (word, _) in zip(change.old.words, change.old.fields) {
+            let (removed, put) = Self.difference(change.old.terms, change.new.terms)
+            for word in removed {
                 if let at = position(of: word, in: words) {
                     dirty.insert(words[at].stem)
                     words[at].remove(page: change.page)
@@ -60,7 +61,7 @@ struct SearchMemo: Sendable, Equatable {
                     added[word]?.remove(page: change.page)
                 }
             }
-            for (word, field) in zip(change.new.words, change.new.fields) {
+            for (word, field) in put {
                 if let at = position(of: word, in: words) {
                     dirty.insert(words[at].stem)
                     words[at].insert(page: change.page, field: field)
@@ -72,6 +73,18 @@ struct SearchMemo: Sendable, Equatable {
         }
         let new = added.values.filter { !$0.pages.isEmpty }.sorted { $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) }
         return (Self.merge(words.filter { !$0.pages.isEmpty }, new), dirty)
+    }
+
+    /// The words a page no longer has, and those it has anew or with other field bits: an edit
+    /// leaves most of a page's words as they were, and their stems need no new encoding.
+    private static func difference(_ old: SearchPart.Terms, _ new: SearchPart.Terms)
+        -> (removed: [String], put: [(String, UInt8)])
+    {
+        let before = Dictionary(zip(old.words, old.fields), uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(zip(new.words, new.fields), uniquingKeysWith: { first, _ in first })
+        let removed = old.words.filter { after[$0] == nil }
+        let put = zip(new.words, new.fields).filter { before[$0.0] != $0.1 }.map { ($0.0, $0.1) }
+        return (removed, put)
     }
 
     /// Where `word` is among `words` (sorted by bytes), by binary search.

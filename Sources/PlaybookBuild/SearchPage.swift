@@ -51,26 +51,56 @@ public struct SearchPart: Sendable, Equatable {
     public var url: String
     /// `["url","title",[["anchor","heading","text"],…]]`, the first section the intro.
     public var fragment: String
+    /// The page's words with their fields, kept as the build cache's bytes until asked for.
+    private let storage: TermStorage
+
     /// The page's distinct words (lower case, accents folded, not stemmed).
-    public var words: [String]
+    public var words: [String] { storage.terms.words }
     /// For each word, its `Field` bits.
-    public var fields: [UInt8]
+    public var fields: [UInt8] { storage.terms.fields }
     /// The words are sorted by `SearchIndex.bucket(of:)`: bucket `b`'s words are
     /// `words[bucketStarts[b]..<bucketStarts[b + 1]]`, so the index gathers each bucket on its
     /// own core without looking at the other words.
-    public var bucketStarts: [Int32]
+    public var bucketStarts: [Int32] { storage.terms.bucketStarts }
+    /// The three at once, for a loop over many of them.
+    var terms: Terms { storage.terms }
+
+    /// The words, their fields and where each bucket starts.
+    struct Terms: Sendable, Equatable {
+        var words: [String]
+        var fields: [UInt8]
+        var bucketStarts: [Int32]
+
+        /// Whether the three fit together.
+        var isValid: Bool {
+            words.count == fields.count && bucketStarts.count == SearchIndex.bucketCount + 1 && bucketStarts.first == 0
+                && bucketStarts.last == Int32(words.count) && zip(bucketStarts, bucketStarts.dropFirst()).allSatisfy { $0 <= $1 }
+        }
+    }
 
     /// A share as the build cache kept it; `nil` when its parts do not fit together.
     public init?(url: String, fragment: String, words: [String], fields: [UInt8], bucketStarts: [Int32]) {
-        guard words.count == fields.count, bucketStarts.count == SearchIndex.bucketCount + 1,
-            bucketStarts.first == 0, bucketStarts.last == Int32(words.count),
-            zip(bucketStarts, bucketStarts.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { return nil }
+        let terms = Terms(words: words, fields: fields, bucketStarts: bucketStarts)
+        guard terms.isValid else { return nil }
         self.url = url
         self.fragment = fragment
-        self.words = words
-        self.fields = fields
-        self.bucketStarts = bucketStarts
+        storage = TermStorage(terms)
+    }
+
+    /// A share whose terms stay encoded (`CacheWriter.searchTerms`) until they are asked for:
+    /// a one-page rebuild of a large site reads them for the pages that changed only (decoding
+    /// them all was a tenth of its instructions). The bytes were checked by `CacheReader`.
+    init(url: String, fragment: String, encodedTerms: ArraySlice<UInt8>) {
+        self.url = url
+        self.fragment = fragment
+        storage = TermStorage(encoded: encodedTerms)
+    }
+
+    /// The terms' bytes as the cache had them, while they are not decoded.
+    var encodedTerms: ArraySlice<UInt8>? { storage.encoded }
+
+    public static func == (lhs: SearchPart, rhs: SearchPart) -> Bool {
+        lhs.url == rhs.url && lhs.fragment == rhs.fragment && (lhs.storage === rhs.storage || lhs.terms == rhs.terms)
     }
 
     /// The share of `page`.
@@ -86,7 +116,8 @@ public struct SearchPart: Sendable, Equatable {
             tokenizer.field = Field.body
             tokenizer.scan(section.text)
         }
-        (words, fields, bucketStarts) = Self.sortedByBucket(tokenizer)
+        let (words, fields, bucketStarts) = Self.sortedByBucket(tokenizer)
+        storage = TermStorage(Terms(words: words, fields: fields, bucketStarts: bucketStarts))
         url = page.url
         fragment = Self.fragment(of: page)
     }

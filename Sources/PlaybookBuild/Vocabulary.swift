@@ -97,6 +97,7 @@ struct Vocabulary {
         var table = WordTable(capacity: 4096)
         var postings: [Postings] = []
         for (page, part) in parts.enumerated() {
+            let part = part.terms
             let range = Int(part.bucketStarts[bucket])..<Int(part.bucketStarts[bucket + 1])
             for index in range {
                 let word = part.words[index]

@@ -95,15 +95,23 @@ import Testing
         var reader = CacheReader(writer.bytes)
         #expect(try reader.searchPart() == part)
 
-        // Bucket starts that do not fit the words are refused, not trusted.
+        // Bucket starts that do not fit the words are refused, not trusted: the terms are
+        // checked when decoded, and a share whose terms do not decode has no words.
+        var terms = CacheWriter()
+        terms.strings(part.words)
+        terms.array(part.fields) { $0.int(Int($1)) }
+        terms.array([0, 99]) { $0.int($1) }
+        var termsReader = CacheReader(terms.bytes)
+        #expect(throws: CacheReader.Corrupt.self) { try termsReader.searchTerms() }
         var bad = CacheWriter()
         bad.string(part.url)
         bad.string(part.fragment)
-        bad.strings(part.words)
-        bad.array(part.fields) { $0.int(Int($1)) }
-        bad.array([0, 99]) { $0.int($1) }
+        bad.int(terms.bytes.count)
+        bad.raw(terms.bytes)
         var badReader = CacheReader(bad.bytes)
-        #expect(throws: CacheReader.Corrupt.self) { try badReader.searchPart() }
+        let badPart = try badReader.searchPart()
+        #expect(badPart.words.isEmpty && badPart.bucketStarts.allSatisfy { $0 == 0 })
+        #expect(badPart != part)
     }
 
     @Test func integersRoundTripAtTheirLimits() throws {

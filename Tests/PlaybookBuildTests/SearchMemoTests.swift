@@ -101,6 +101,21 @@ import Testing
         #expect((try? damagedReader.searchMemo()) != memo)
     }
 
+    @Test func aShareFromTheCacheIsDecodedOnlyWhenAskedAndWrittenBackAsItWas() throws {
+        let part = Self.part(1, seed: 3)
+        var writer = CacheWriter()
+        writer.searchPart(part)
+        var reader = CacheReader(writer.bytes)
+        let read = try reader.searchPart()
+        #expect(read.encodedTerms != nil, "not decoded yet")
+        var again = CacheWriter()
+        again.searchPart(read)
+        #expect(again.bytes == writer.bytes)
+        #expect(read == part)
+        #expect(read.encodedTerms == nil, "decoded once asked")
+        #expect(read.words == part.words && read.fields == part.fields && read.bucketStarts == part.bucketStarts)
+    }
+
     @Test func onlyAFewChangedPagesArePatched() {
         let parts = (0..<200).map { Self.part($0, seed: 1) }
         let sources = (0..<200).map { "p\($0).md" }
