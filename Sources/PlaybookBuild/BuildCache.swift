@@ -129,8 +129,7 @@ struct BuildCache {
 
     /// The reader after the format version, and the file's checksum.
     private static func openChecked(_ path: String) -> (reader: CacheReader, checksum: UInt64)? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = CacheFile.bytes(at: path) else { return nil }
         let bodyEnd = bytes.count - 8
         guard bodyEnd >= magic.count, bytes[..<magic.count].elementsEqual(magic) else { return nil }
         var stored = CacheReader(bytes, from: bodyEnd)
@@ -175,6 +174,32 @@ struct BuildCache {
 
 /// A cache file being written: each piece is added to the checksum and written out.
 final class CacheFile {
+    /// A whole file's bytes, read straight into an array (through `Data` they were copied once
+    /// more, and a one-page rebuild of a 10,000-page site reads 67 MB); `nil` when it cannot be read.
+    static func bytes(at path: String) -> [UInt8]? {
+        let descriptor = Glibc.open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return [] }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read < 0, errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+        }
+        return bytes.count == size ? bytes : nil
+    }
+
     private let descriptor: Int32
     private(set) var checksum = StableHash()
     private var failed = false
