@@ -6,18 +6,20 @@ internal import Foundation
 /// The build cache on disk (`.playbook-cache/` in the site folder unless told otherwise): what
 /// the last successful build read and rendered, so the next one skips what did not change.
 ///
-/// Two files, each ending in a checksum of what comes before it:
+/// Files that each end in a checksum of what comes before it:
 /// - `build.cache`, small: the build's key, the stat of every source file, the output folder's
 ///   stamp and the diagnostics. It alone decides that nothing changed.
-/// - `pages.cache`: every Markdown file as read (page and problems), and every rendered page's
-///   facts without its HTML, which stays in the output folder, with its search-index part;
-///   then the pages' facts from git, with the commit they were read at.
+/// - `pages-0.cache` … `pages-15.cache`, the pages by source path (see `shard(of:)`): every
+///   Markdown file as read (page and problems), and every rendered page's facts without its
+///   HTML, which stays in the output folder, with its search-index part.
+/// - `pages.cache`: the pages' facts from git, with the commit they were read at, and the
+///   search index's words (`SearchMemo`).
 ///
 /// A cache that is missing, corrupt, or made by another version of the program or other build
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 13
+    static let formatVersion = 14
 
     let folder: String
 
@@ -63,6 +65,10 @@ struct BuildCache {
         /// Source paths whose entry, and whose rendered page, are as they were read.
         var unchangedEntries: Set<String> = []
         var unchangedRendered: Set<String> = []
+        /// The checksums of the shard files the records were read from, and the shards whose
+        /// records are all as they were read (their files are kept).
+        var shardIDs: [String] = []
+        var unchangedShards: Set<Int> = []
     }
 
     var headPath: String { PathText.join(folder, "build.cache") }
@@ -81,15 +87,6 @@ struct BuildCache {
         return try? reader.sourceEntry()
     }
 
-    /// The pages written with `head`, or `nil` (another build's, say, when two ran at once).
-    func readPages(for head: Head) -> Pages? {
-        guard let (reader, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == head.pagesID else {
-            return nil
-        }
-        var pages = reader
-        return try? pages.pages(style: head.style)
-    }
-
     /// Writes both files (each to a temporary name, then renamed into place). A cache that cannot
     /// be written only makes the next build slower, so failures are returned, not thrown.
     @discardableResult
@@ -100,11 +97,11 @@ struct BuildCache {
         // Pages first: a head is only trusted next to the pages written with it, and a head
         // that fails its checksum or is missing makes the next build a full one.
         try? FileManager.default.removeItem(atPath: headPath)
-        // The head names the pages file by its checksum, so it is never read with the pages of
-        // another build (two builds at once, say).
-        guard let checksum = Self.save(to: pagesPath, { $0.pages(pages) }) else { return false }
+        // The head names the pages files by their checksums, so they are never read with the
+        // pages of another build (two builds at once, say).
+        guard let ids = writePages(pages) else { return false }
         var head = head
-        head.pagesID = String(checksum, radix: 36)
+        head.pagesID = ids
         return Self.save(to: headPath, { $0.head(head) }) != nil
     }
 
@@ -128,7 +125,7 @@ struct BuildCache {
     }
 
     /// The reader after the format version, and the file's checksum.
-    private static func openChecked(_ path: String) -> (reader: CacheReader, checksum: UInt64)? {
+    static func openChecked(_ path: String) -> (reader: CacheReader, checksum: UInt64)? {
         guard let bytes = CacheFile.bytes(at: path) else { return nil }
         let bodyEnd = bytes.count - 8
         guard bodyEnd >= magic.count, bytes[..<magic.count].elementsEqual(magic) else { return nil }
@@ -147,7 +144,7 @@ struct BuildCache {
     /// Streams a cache file: the magic line, the format version, what `body` writes, then the
     /// checksum of all of that.
     /// Returns the file's checksum, or `nil` when it could not be written.
-    private static func save(to path: String, _ body: (inout CacheWriter) -> Void) -> UInt64? {
+    static func save(to path: String, _ body: (inout CacheWriter) -> Void) -> UInt64? {
         let temporary = path + ".tmp-\(getpid())"
         guard let file = CacheFile(path: temporary) else { return nil }
         var writer = CacheWriter(capacity: 1 << 20)
@@ -250,35 +247,6 @@ extension CacheWriter {
             }
         }
     }
-
-    mutating func pages(_ pages: BuildCache.Pages) {
-        // The keys are sorted, not the entries: moving pages and their facts about in a sort
-        // cost more than the look-ups (a tenth of writing the cache at 10,000 pages).
-        let entries = pages.entries.entries
-        let keptEntries = pages.entryBytes.filter { pages.unchangedEntries.contains($0.key) }
-        chunks(entries.keys.sorted(), kept: { keptEntries[$0] }) { writer, path in
-            writer.string(path)
-            writer.optional(entries[path]?.page) { $0.page($1) }
-            writer.diagnostics(entries[path]?.diagnostics ?? [])
-        }
-        let (rendered, searchParts) = (pages.rendered, pages.searchParts)
-        let keptRendered = pages.renderedBytes.filter { pages.unchangedRendered.contains($0.key) }
-        chunks(rendered.keys.sorted(), kept: { keptRendered[$0] }) { writer, path in
-            writer.string(path)
-            if let page = rendered[path] { writer.renderedFacts(page) }
-            writer.optional(searchParts[path]) { $0.searchPart($1) }
-        }
-        optional(pages.git) { writer, git in
-            writer.string(git.key)
-            writer.array(git.facts.sorted { $0.key < $1.key }) {
-                $0.string($1.key)
-                $0.int($1.value.date.dayNumber)
-                $0.string($1.value.author)
-                $0.string($1.value.commit)
-            }
-        }
-        optional(pages.searchMemo) { $0.searchMemo($1) }
-    }
 }
 
 extension CacheReader {
@@ -312,36 +280,6 @@ extension CacheReader {
             }
             return LlmsCopies(size: size, ranges: Dictionary(ranges, uniquingKeysWith: { $1 }))
         }
-    }
-
-    mutating func pages(style: URLStyle) throws -> BuildCache.Pages {
-        var entries = ContentLoader.PageCache()
-        entries.style = style
-        var pages = BuildCache.Pages(entries: entries, rendered: [:], searchParts: [:])
-        let read = try chunksWithBytes { reader in
-            (try reader.string(), try reader.optional { try $0.page() }, try reader.diagnostics())
-        }
-        pages.entries.entries.reserveCapacity(read.count)
-        for ((path, page, diagnostics), bytes) in read {
-            pages.entries.entries[path] = (page, diagnostics)
-            pages.entryBytes[path] = bytes
-        }
-        let facts = try chunksWithBytes { (try $0.string(), try $0.renderedFacts(), try $0.optional { try $0.searchPart() }) }
-        pages.rendered.reserveCapacity(facts.count)
-        for ((path, page, part), bytes) in facts {
-            pages.rendered[path] = page
-            pages.searchParts[path] = part
-            pages.renderedBytes[path] = bytes
-        }
-        pages.git = try optional { reader in
-            let key = try reader.string()
-            let facts = try reader.array {
-                (try $0.string(), GitFact(date: PlanDate(dayNumber: try $0.int()), author: try $0.string(), commit: try $0.string()))
-            }
-            return GitHistory(key: key, facts: Dictionary(facts, uniquingKeysWith: { $1 }), note: nil)
-        }
-        pages.searchMemo = try optional { try $0.searchMemo() }
-        return pages
     }
 }
 

@@ -27,6 +27,7 @@ struct CacheWriter {
     /// Appends bytes as they are (no length).
     mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
     mutating func raw(_ values: ArraySlice<UInt8>) { bytes.append(contentsOf: values) }
+    mutating func raw(_ values: UnsafeRawBufferPointer) { bytes.append(contentsOf: values) }
 
     mutating func string(_ value: String) {
         var value = value

@@ -178,25 +178,35 @@ struct DiskCache {
         pages.searchMemo = state.searchMemo
         guard let carried, case .paths(let changed) = changes else { return pages }
         pages.entryBytes = carried.entryBytes
-        // The comparisons are cheap for values that were not read again: their strings share
-        // storage. They also catch a file read again for another reason (a new URL style).
-        let now = state.pageCache.entries
-        pages.unchangedEntries = Set(
-            carried.entries.entries.filter { path, entry in
-                !changed.contains(result.site.config.contentPrefix + path)
-                    && now[path].map { $0.page == entry.page && $0.diagnostics == entry.diagnostics } == true
-            }.keys)
         pages.renderedBytes = carried.renderedBytes
-        let site = result.site
+        pages.shardIDs = carried.shardIDs
+        pages.unchangedEntries = unchangedEntries(now: state.pageCache, carried: carried, changed: changed, site: result.site)
         // Reused pages are the ones linked from the previous output, not written anew.
         var reused: Set<String> = []
         for file in result.files { if case .link = file.contents { reused.insert(file.path) } }
-        pages.unchangedRendered = Set(
-            result.pages.filter { page in
-                let source = site.pages[page.index].sourcePath
-                return reused.contains(page.outputPath) && carried.rendered[source]?.index == page.index
-            }.map { site.pages[$0.index].sourcePath })
+        let site = result.site
+        for page in result.pages where reused.contains(page.outputPath) {
+            let source = site.pages[page.index].sourcePath
+            if carried.rendered[source]?.index == page.index { pages.unchangedRendered.insert(source) }
+        }
+        pages.unchangedShards = BuildCache.unchangedShards(of: pages, carried: carried)
         return pages
+    }
+
+    /// The files read as they were: not changed, and equal to what was read from the cache.
+    /// The comparisons are cheap for values that were not read again: their strings share
+    /// storage. They also catch a file read again for another reason (a new URL style).
+    private static func unchangedEntries(
+        now: ContentLoader.PageCache, carried: BuildCache.Pages, changed: Set<String>, site: Site
+    ) -> Set<String> {
+        let changedContent = ChangeSet.contentPaths(changed, prefix: site.config.contentPrefix)
+        var unchanged = Set<String>(minimumCapacity: carried.entries.entries.count)
+        for (path, entry) in carried.entries.entries where !changedContent.contains(path) {
+            guard let current = now.entries[path], current.page == entry.page, current.diagnostics == entry.diagnostics
+            else { continue }
+            unchanged.insert(path)
+        }
+        return unchanged
     }
 
     /// Freeing a large site's cached values (millions of small strings and arrays) costs a tenth

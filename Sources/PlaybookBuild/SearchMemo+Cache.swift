@@ -37,7 +37,11 @@ extension CacheWriter {
         string(word.stem)
         int(Int(word.stemNumber))
         int(word.pages.count)
-        word.pages.map(\.littleEndian).withUnsafeBytes { raw(Array($0)) }
+        #if _endian(little)
+            word.pages.withUnsafeBytes { raw($0) }
+        #else
+            word.pages.map(\.littleEndian).withUnsafeBytes { raw($0) }
+        #endif
         raw(word.fields)
     }
 }

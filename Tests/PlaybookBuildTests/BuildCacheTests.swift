@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookBuild
+@testable import PlaybookBuild
 import PlaybookDiagnostics
 import PlaybookModel
 import PlaybookRender
@@ -211,14 +211,45 @@ import Testing
             ("keep names as written", { try site.write("playbook.yml", "title: T\nurls: keep\n") }),
             ("rename a title", { try site.write("content/about.md", page("About us", weight: 2)) }),
         ]
-        let cache = site.root + "/.playbook-cache/pages.cache"
+        // Every pages file (`pages.cache` and the shards), not the head, which holds stamps.
+        func pagesFiles() -> [String: Data] {
+            FixtureSite.snapshot(of: site.root + "/.playbook-cache").filter { $0.key != "build.cache" }
+        }
         for (name, step) in steps {
             try step()
             #expect(try build(site).succeeded, "\(name)")
-            let incremental = FileManager.default.contents(atPath: cache)
+            let incremental = pagesFiles()
+            #expect(incremental.count == BuildCache.shardCount + 1)
             #expect(try build(site, clean: true).succeeded)
-            #expect(FileManager.default.contents(atPath: cache) == incremental, "\(name)")
+            #expect(pagesFiles() == incremental, "\(name)")
         }
+    }
+
+    /// A body edit writes the shard file of its page and `pages.cache` (the search memo), and
+    /// leaves the other shards' files as they were; a damaged shard is not trusted.
+    @Test func anEditRewritesOnlyItsPagesShard() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let folder = site.root + "/.playbook-cache/"
+        func inodes() throws -> [Int: Int] {
+            Dictionary(uniqueKeysWithValues: try (0..<BuildCache.shardCount).map { ($0, try inode(folder + "pages-\($0).cache")) })
+        }
+        let before = try inodes()
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited.\n"))
+        #expect(try build(site).succeeded)
+        let after = try inodes()
+        let edited = BuildCache.shard(of: "guide/a.md")
+        #expect(before[edited] != after[edited], "the edited page's shard is written anew")
+        #expect(before.filter { $0.key != edited } == after.filter { $0.key != edited }, "the others are kept")
+
+        let other = (edited + 1) % BuildCache.shardCount
+        var bytes = try #require(FileManager.default.contents(atPath: folder + "pages-\(other).cache"))
+        bytes[bytes.count / 2] ^= 0x55
+        try bytes.write(to: URL(fileURLWithPath: folder + "pages-\(other).cache"))
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited again.\n"))
+        let result = try build(site)
+        #expect(result.cacheNote?.contains("damaged") == true)
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
     }
 
     @Test func cleanRendersEverythingAgain() throws {
