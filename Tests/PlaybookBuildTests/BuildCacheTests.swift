@@ -225,6 +225,23 @@ import Testing
         }
     }
 
+    /// `llms.txt` lists what the navigation shows: a body edit links the last build's, a new
+    /// title makes it again; both are what a build without the cache writes.
+    @Test func llmsListIsLinkedUntilTheNavigationChanges() throws {
+        let site = try FixtureSite(Self.files)
+        _ = try build(site)
+        let list = site.output + "/llms.txt"
+        let first = try inode(list)
+        try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nEdited.\n"))
+        #expect(try build(site).succeeded)
+        #expect(try inode(list) == first, "linked from the last build")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+        try site.write("content/guide/a.md", page("A renamed", weight: 1, "## First\n\nEdited.\n"))
+        #expect(try build(site).succeeded)
+        #expect(try String(contentsOfFile: list, encoding: .utf8).contains("A renamed"))
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)))
+    }
+
     /// A body edit writes the shard file of its page and `pages.cache` (the search memo), and
     /// leaves the other shards' files as they were; a damaged shard is not trusted.
     @Test func anEditRewritesOnlyItsPagesShard() throws {
