@@ -19,7 +19,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 14
+    static let formatVersion = 15
 
     let folder: String
 

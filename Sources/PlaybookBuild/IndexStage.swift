@@ -106,15 +106,26 @@ struct IndexStage {
             return linked.contains(source) ? kept[source] : nil
         }
         let sources = searched.map { site.pages[$0.index].sourcePath }
+        let sourcesKey = Self.key(of: sources)
         let search = SiteSearch.files(
             parts: parts, site: site, stemming: options.stemming, previous: previous.searchFiles,
             previousFolder: previous.htmlFolder,
             patching: previous.searchMemo.flatMap { memo in
-                Self.changes(parts: parts, sources: sources, previous: previous.searchParts).map { (memo, $0) }
+                guard memo.sources == sourcesKey else { return nil }
+                return Self.changes(parts: parts, sources: sources, previous: previous.searchParts).map { (memo, $0) }
             })
+        var memo = search.memo
+        memo.sources = sourcesKey
         return Searched(
             files: search.files, parts: Dictionary(zip(sources, parts), uniquingKeysWith: { $1 }), digests: search.digests,
-            memo: search.memo)
+            memo: memo)
+    }
+
+    /// A digest of the indexed pages' source paths, in order (see `SearchMemo.sources`).
+    static func key(of sources: [String]) -> UInt64 {
+        var hash = StableHash()
+        for source in sources { hash.add(source) }
+        return hash.value
     }
 
     /// The pages whose shares differ from the last build's, numbered as in the index; `nil`

@@ -9,6 +9,7 @@ extension CacheWriter {
 
     mutating func searchMemo(_ memo: SearchMemo) {
         string(memo.generation)
+        uint64(memo.sources)
         string(memo.language)
         bool(memo.stemmed)
         chunks(Self.slices(of: memo.words)) { writer, words in
@@ -49,6 +50,7 @@ extension CacheWriter {
 extension CacheReader {
     mutating func searchMemo() throws -> SearchMemo {
         let generation = try string()
+        let sources = try uint64()
         let language = try string()
         let stemmed = try bool()
         let words = try chunks { reader in
@@ -58,8 +60,8 @@ extension CacheReader {
             try reader.array { (try $0.string(), try $0.string()) }
         }.flatMap { $0 }
         let memo = SearchMemo(
-            generation: generation, language: language, stemmed: stemmed, words: words, stems: stems.map(\.0),
-            encoded: stems.map(\.1))
+            generation: generation, sources: sources, language: language, stemmed: stemmed, words: words,
+            stems: stems.map(\.0), encoded: stems.map(\.1))
         // The words must be in order for the binary search that patches them.
         guard zip(words, words.dropFirst()).allSatisfy({ $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) })
         else { throw Corrupt() }

@@ -24,6 +24,9 @@ struct SearchMemo: Sendable, Equatable {
 
     /// `SearchIndex.generation` of the pages it was made for.
     var generation: String
+    /// A digest of those pages' source paths, in order (`IndexStage` sets and checks it): the
+    /// memo numbers pages by their place, and a page is matched with its last share by path.
+    var sources: UInt64 = 0
     var language: String
     var stemmed: Bool
     /// Every word, sorted by its UTF-8 bytes.
