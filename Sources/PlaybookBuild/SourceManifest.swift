@@ -98,7 +98,7 @@ struct SourceManifest: Equatable, Sendable {
         var info = stat()
         guard stat(absolute, &info) == 0 else { return }
         found.append((relative + "/", absolute, FileStamp(info), .folder))
-        FolderWalker(root: absolute, maxDepth: maxFolderDepth).walk { entry in
+        for entry in FolderWalker(root: absolute, maxDepth: maxFolderDepth).entries() {
             let path = relative + "/" + entry.path
             let stamp = FileStamp(entry.status)
             switch entry.kind {

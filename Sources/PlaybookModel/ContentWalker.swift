@@ -27,7 +27,7 @@ struct ContentWalker {
 
     func walk() -> Listing {
         var listing = Listing()
-        FolderWalker(root: contentDir, maxDepth: Self.maxDepth).walk { entry in
+        for entry in FolderWalker(root: contentDir, maxDepth: Self.maxDepth).entries() {
             switch entry.kind {
             case .file:
                 add(entry.path, to: &listing)

