@@ -18,8 +18,8 @@ internal import Foundation
 /// A cache that is missing, corrupt, or made by another version of the program or other build
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
-    /// Bumped whenever the layout of either file changes.
-    static let formatVersion = 15
+    /// Bumped whenever the layout of any of its files changes.
+    static let formatVersion = 16
 
     let folder: String
 
@@ -87,8 +87,9 @@ struct BuildCache {
         return try? reader.sourceEntry()
     }
 
-    /// Writes both files (each to a temporary name, then renamed into place). A cache that cannot
-    /// be written only makes the next build slower, so failures are returned, not thrown.
+    /// Writes the pages files that changed, then the head (each to a temporary name, then
+    /// renamed into place). A cache that cannot be written only makes the next build slower, so
+    /// failures are returned, not thrown.
     @discardableResult
     func write(head: Head, pages: Pages) -> Bool {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
@@ -172,7 +173,7 @@ struct BuildCache {
 /// A cache file being written: each piece is added to the checksum and written out.
 final class CacheFile {
     /// A whole file's bytes, read straight into an array (through `Data` they were copied once
-    /// more, and a one-page rebuild of a 10,000-page site reads 67 MB); `nil` when it cannot be read.
+    /// more, and a one-page rebuild of a 10,000-page site reads 79 MB); `nil` when it cannot be read.
     static func bytes(at path: String) -> [UInt8]? {
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }

@@ -108,9 +108,6 @@ struct CacheReader {
         return position
     }
 
-    /// The bytes from `start` up to where the reader stands.
-    func slice(from start: Int) -> ArraySlice<UInt8> { bytes[start..<position] }
-
     /// The next `count` bytes as they are.
     mutating func raw(_ count: Int) throws -> ArraySlice<UInt8> {
         let start = try skip(count)

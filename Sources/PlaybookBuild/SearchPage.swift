@@ -89,7 +89,7 @@ public struct SearchPart: Sendable, Equatable {
 
     /// A share whose terms stay encoded (`CacheWriter.searchTerms`) until they are asked for:
     /// a one-page rebuild of a large site reads them for the pages that changed only (decoding
-    /// them all was a tenth of its instructions). The bytes were checked by `CacheReader`.
+    /// them all was a tenth of its instructions). They are checked when decoded.
     init(url: String, fragment: String, encodedTerms: ArraySlice<UInt8>) {
         self.url = url
         self.fragment = fragment

@@ -11,7 +11,7 @@ final class TermStorage: @unchecked Sendable {
         decoded = terms
     }
 
-    /// Bytes that `CacheReader.searchTerms` checked.
+    /// Bytes as `CacheWriter.searchTerms` wrote them (after their length), checked when decoded.
     init(encoded: ArraySlice<UInt8>) {
         bytes = encoded
     }

@@ -113,7 +113,7 @@ struct Vocabulary {
         return postings
     }
 
-    /// The numbers of a bucket's words, by an FNV-1a hash of their bytes: a site's every word
+    /// The numbers of a bucket's words, by `StableHash.fnv1a` of their bytes: a site's every word
     /// of every page is looked up here, and a `[String: Int]` (SipHash) was two thirds of the
     /// gathering (callgrind, 10,000 pages).
     private struct WordTable {
@@ -129,7 +129,7 @@ struct Vocabulary {
 
         /// The number of `word`, or `nil` when it has none yet.
         func number(of word: String, among postings: [Postings]) -> Int? {
-            let hash = Self.hash(word)
+            let hash = StableHash.fnv1a(word)
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 {
@@ -143,7 +143,7 @@ struct Vocabulary {
         /// Gives `word` (not in the table) its `number`.
         mutating func insert(_ word: String, number: Int) {
             if (count + 1) * 2 > slots.count { grow() }
-            place(hash: Self.hash(word), value: Int32(number + 1))
+            place(hash: StableHash.fnv1a(word), value: Int32(number + 1))
             count += 1
         }
 
@@ -160,15 +160,6 @@ struct Vocabulary {
             slots = Array(repeating: 0, count: slots.count * 2)
             hashes = Array(repeating: 0, count: hashes.count * 2)
             for (value, hash) in old { place(hash: hash, value: value) }
-        }
-
-        /// FNV-1a over the bytes as they are: `StableHash.add(_: String)`, which copies the
-        /// string and adds a separator, made the gathering cost 100 M instructions against 79 M
-        /// (1,000 pages), no better than SipHash.
-        private static func hash(_ word: String) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash ^ (hash >> 29)
         }
     }
 

@@ -65,4 +65,14 @@ public struct StableHash: Sendable {
         hash.add(bytes)
         return hash.value
     }
+
+    /// FNV-1a over a string's UTF-8 bytes as they are, the high bits folded down: for hash
+    /// tables of words and the build cache's shard of a path, looked up by the hundred thousand.
+    /// `add(_: String)` copies the string and adds a separator, which cost a quarter more
+    /// (100 M against 79 M instructions gathering the words of 1,000 pages).
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
 }

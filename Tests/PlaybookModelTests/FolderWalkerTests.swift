@@ -25,6 +25,11 @@ import Testing
         let root = try Self.makeTree()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let entries = FolderWalker(root: root).entries().map { "\($0.path) \($0.kind)" }
+        // `entries()` walks the root's folders side by side: the same entries in the same order
+        // as `walk`, which visits them one by one.
+        var walked: [String] = []
+        FolderWalker(root: root).walk { walked.append("\($0.path) \($0.kind)") }
+        #expect(walked == entries)
         #expect(
             entries == [
                 "a.md file", "b folder", "b/c.md file", "b/d folder", "b/d/e.md file", "b/up linkedFolder",
