@@ -19,7 +19,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of any of its files changes.
-    static let formatVersion = 16
+    static let formatVersion = 17
 
     let folder: String
 
@@ -47,6 +47,8 @@ struct BuildCache {
         var llmsCopies: LlmsCopies?
         /// The checksum of the `pages.cache` written with this head.
         var pagesID = ""
+        /// The checksum of the `site.cache` written with this head (`SiteSnapshot`), or empty.
+        var siteID = ""
     }
 
     /// What `pages.cache` holds.
@@ -87,11 +89,12 @@ struct BuildCache {
         return try? reader.sourceEntry()
     }
 
-    /// Writes the pages files that changed, then the head (each to a temporary name, then
-    /// renamed into place). A cache that cannot be written only makes the next build slower, so
-    /// failures are returned, not thrown.
+    /// Writes the pages files that changed and the site's snapshot (`nil`: the one `head.siteID`
+    /// names is kept), then the head (each to a temporary name, then renamed into place). A
+    /// cache that cannot be written only makes the next build slower, so failures are returned,
+    /// not thrown.
     @discardableResult
-    func write(head: Head, pages: Pages) -> Bool {
+    func write(head: Head, pages: Pages, site: SiteSnapshot? = nil) -> Bool {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
         else { return false }
         removeLeftovers()
@@ -103,6 +106,10 @@ struct BuildCache {
         guard let ids = writePages(pages) else { return false }
         var head = head
         head.pagesID = ids
+        if let site {
+            guard let id = Self.save(to: sitePath, { $0.siteSnapshot(site) }) else { return false }
+            head.siteID = String(id, radix: 36)
+        }
         return Self.save(to: headPath, { $0.head(head) }) != nil
     }
 
@@ -225,6 +232,7 @@ extension CacheWriter {
         string(head.key)
         sourceEntry(head.program)
         string(head.pagesID)
+        string(head.siteID)
         string(head.outputStamp)
         array(head.manifest.files) { $0.sourceEntry($1) }
         int(head.pageCount)
@@ -255,6 +263,7 @@ extension CacheReader {
         let key = try string()
         let program = try sourceEntry()
         let pagesID = try string()
+        let siteID = try string()
         let outputStamp = try string()
         let files = try array { try $0.sourceEntry() }
         let pageCount = try int()
@@ -266,7 +275,7 @@ extension CacheReader {
             fileCount: fileCount, diagnostics: diagnostics, style: style, pageOrder: try strings(),
             staticFiles: try strings(), assetOutputs: try strings(),
             searchFiles: Dictionary(try array { (try $0.string(), UInt64(truncatingIfNeeded: try $0.int())) }, uniquingKeysWith: { $1 }),
-            gitKey: try string(), llmsCopies: try llmsCopies(), pagesID: pagesID)
+            gitKey: try string(), llmsCopies: try llmsCopies(), pagesID: pagesID, siteID: siteID)
     }
 
     private mutating func llmsCopies() throws -> LlmsCopies? {

@@ -49,6 +49,13 @@ public struct BuildResult: Sendable {
         return result
     }
 
+    /// How many files the site has, when `files` does not list them (an edit built by
+    /// `CachedEdit` touches a few and knows the count from the last build).
+    var fileTotal: Int?
+
+    /// How many files the built site has.
+    public var fileCount: Int { fileTotal ?? files.count }
+
     /// True when the build found no errors.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

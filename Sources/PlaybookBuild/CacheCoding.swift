@@ -197,4 +197,19 @@ struct CacheReader {
             return (value, bytes[range])
         }
     }
+
+    /// What `CacheWriter.chunks` wrote, as each chunk's bytes with the source path it starts with.
+    mutating func pathChunks() throws -> [(path: String, bytes: ArraySlice<UInt8>)] {
+        let count = try int()
+        guard count >= 0, count <= end - position else { throw Corrupt() }
+        var chunks: [(path: String, bytes: ArraySlice<UInt8>)] = []
+        chunks.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try int()
+            let start = try skip(length)
+            var reader = CacheReader(bytes, from: start, to: start + length)
+            chunks.append((try reader.string(), bytes[start..<start + length]))
+        }
+        return chunks
+    }
 }

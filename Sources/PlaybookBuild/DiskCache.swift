@@ -26,6 +26,8 @@ struct DiskCache {
         var program: SourceEntry
         /// Nothing changed and the output folder is as that build left it.
         var upToDate: Bool
+        /// The output folder is as the head's build left it.
+        var outputIntact = false
         /// The state to build from, and what changed since it (`nil`: build from nothing).
         var state: BuildState?
         var changes = ChangeSet.everything
@@ -43,9 +45,11 @@ struct DiskCache {
     /// the pages file is read only for a caller that asks for the state anyway (the preview).
     /// `startGitPass`: when there is no usable cache, start reading the whole history at once.
     /// `knownProgram`: the program's digest as a cache removed by `--clean` held it.
-    func restore(stateEvenIfUpToDate: Bool = false, startGitPass: Bool = false, knownProgram: SourceEntry? = nil)
-        -> Restored
-    {
+    /// `readingPages`: false leaves the state for `readState` to read.
+    func restore(
+        stateEvenIfUpToDate: Bool = false, startGitPass: Bool = false, knownProgram: SourceEntry? = nil,
+        readingPages: Bool = true
+    ) -> Restored {
         let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
         let stored = options.clean ? nil : cache.readHead()
         // `git rev-parse` and the program's digest run beside the sources' scan (a tenth of a
@@ -70,10 +74,19 @@ struct DiskCache {
         guard let head else { return restored }
         let outputIntact = !head.outputStamp.isEmpty && OutputFolder.stamp(at: outputPath) == head.outputStamp
         restored.upToDate = outputIntact && head.manifest == manifest && head.gitKey == restored.git.key
-        if restored.upToDate, !stateEvenIfUpToDate { return restored }
+        restored.outputIntact = outputIntact
+        if restored.upToDate && !stateEvenIfUpToDate || !readingPages { return restored }
+        return readState(restored)
+    }
+
+    /// `restored` with the state its head's pages files hold, or with a note that they are damaged.
+    func readState(_ restored: Restored) -> Restored {
+        guard let head = restored.head else { return restored }
+        var restored = restored
         if let pages = cache.readPages(for: head) {
-            restored.state = Self.state(head: head, pages: pages, output: outputIntact ? outputPath : nil)
-            restored.changes = .paths(manifest.changedPaths(since: head.manifest))
+            let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+            restored.state = Self.state(head: head, pages: pages, output: restored.outputIntact ? outputPath : nil)
+            restored.changes = .paths(restored.manifest.changedPaths(since: head.manifest))
             restored.pages = pages
         } else {
             restored.note = "the build cache in '\(cache.folder)' is damaged; it was ignored and is written anew"
@@ -103,9 +116,9 @@ struct DiskCache {
         // The program's digest outlives --clean: it depends on the program's file alone.
         let knownProgram = options.clean ? cache.readProgram() : nil
         if options.clean { cache.remove() }
-        let restored = restore(startGitPass: true, knownProgram: knownProgram)
-        clock.lap("cache")
+        var restored = restore(startGitPass: true, knownProgram: knownProgram, readingPages: false)
         if restored.upToDate, let head = restored.head {
+            clock.lap("cache")
             var result = Self.upToDate(head, stages: clock.laps)
             result.gitNote = restored.git.note
             return result
@@ -113,6 +126,11 @@ struct DiskCache {
         var options = options
         options.outputMarker = Self.marker(
             options: options, program: restored.program, manifest: restored.manifest, gitKey: restored.git.key)
+        if let edited = try CachedEdit(options: options, cache: cache, restored: restored, clock: clock).run() {
+            return edited
+        }
+        restored = readState(restored)
+        clock.lap("cache")
         options.gitProbe = restored.git
         options.gitPass = restored.gitPass
         var (state, result) = try Build.run(previous: restored.state, changes: restored.changes, options: options)
@@ -126,7 +144,7 @@ struct DiskCache {
         var head = Self.head(key: Self.key(for: options), stamp: stamp, state: state, result: result)
         head.program = restored.program
         head.gitKey = restored.git.key
-        cache.write(head: head, pages: pages)
+        cache.write(head: head, pages: pages, site: SiteSnapshot(site: result.site, pages: result.pages))
         saveClock.lap("cache")
         result.stages += saveClock.laps
         Self.releaseInBackground((consume restored, consume state, consume pages))

@@ -19,6 +19,26 @@ struct LintStage {
     /// The site with the rule pages, the findings and configuration problems, and the facts the
     /// renderer shows.
     func run() -> (site: Site, diagnostics: [Diagnostic], lint: LintFacts) {
+        let plans = lintPlans()
+        let linter = plans.linter
+        let pageFindings = site.pages.parallelMap { linter.pageFindings(file: $0.displayPath, freshness: $0.freshness) }
+        let report = LintReport(files: plans.reports + [PlanReport(file: "", findings: pageFindings.flatMap { $0 }, isPlan: false)])
+        let diagnostics = plans.problems + Self.diagnostics(of: report.findings, failBuild: plans.failBuild)
+        let (withOwners, ownerProblems) = OwnersPage.adding(to: site)
+        let (withPages, pageProblems) = report.planCount > 0 ? LintPages.adding(to: withOwners) : (withOwners, [])
+        // The printable page last: it is in no section, and the pager reaches it from the last page.
+        let (withPrint, printProblems) = PrintPage.adding(to: withPages)
+        return (withPrint, diagnostics + ownerProblems + pageProblems + printProblems, plans.facts)
+    }
+
+    /// What the pages show of the lint (each plan's findings, the framework's steps, the rules),
+    /// without the pages' own findings: for `CachedEdit`, whose edits change none of them.
+    /// `site` holds the pages written in the content (`PageKind.isWritten`) and section pages.
+    func facts() -> LintFacts {
+        lintPlans().facts
+    }
+
+    private func lintPlans() -> (linter: Linter, reports: [PlanReport], facts: LintFacts, problems: [Diagnostic], failBuild: Bool) {
         let (config, problems) = LintConfig.parse(site.config.lint)
         let linter = Linter(
             config: config, framework: site.framework, baseURL: site.config.basePath,
@@ -27,15 +47,8 @@ struct LintStage {
         let reports = plans.parallelMap { linter.lint(page: $0) }
         var reportsBySource: [String: PlanReport] = [:]
         for (page, report) in zip(plans, reports) { reportsBySource[page.sourcePath] = report }
-        let pageFindings = site.pages.parallelMap { linter.pageFindings(file: $0.displayPath, freshness: $0.freshness) }
-        let report = LintReport(files: reports.compactMap { $0 } + [PlanReport(file: "", findings: pageFindings.flatMap { $0 }, isPlan: false)])
         let facts = LintFacts(linter: linter, reports: reportsBySource)
-        let diagnostics = problems + Self.diagnostics(of: report.findings, failBuild: config.failBuild)
-        let (withOwners, ownerProblems) = OwnersPage.adding(to: site)
-        let (withPages, pageProblems) = report.planCount > 0 ? LintPages.adding(to: withOwners) : (withOwners, [])
-        // The printable page last: it is in no section, and the pager reaches it from the last page.
-        let (withPrint, printProblems) = PrintPage.adding(to: withPages)
-        return (withPrint, diagnostics + ownerProblems + pageProblems + printProblems, facts)
+        return (linter, reports.compactMap { $0 }, facts, problems, config.failBuild)
     }
 
     /// The findings as the build reports them: errors are warnings when `fail-build` is false.

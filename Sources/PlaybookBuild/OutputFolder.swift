@@ -70,7 +70,9 @@ struct OutputFolder {
     private func removeLeftovers(in parent: String, name: String) {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
-        where entry.hasPrefix(".\(name).building-") || entry.hasPrefix(".\(name).old-") {
+        where entry.hasPrefix(".\(name).building-") || entry.hasPrefix(".\(name).old-")
+            || entry.hasPrefix(".\(name).updating-")
+        {
             if TemporaryName.ownerIsRunning(entry) { continue }
             try? fm.removeItem(atPath: PathText.join(parent, entry))
         }

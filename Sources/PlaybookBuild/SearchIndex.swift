@@ -53,6 +53,35 @@ public enum SearchIndex {
                 patching: $0.memo, changes: $0.changes, pageCount: parts.count, generation: generation, language: language,
                 stemming: stemming)
         } ?? Vocabulary(parts: parts, generation: generation, language: language, stemming: stemming)
+        var files = wordFiles(vocabulary: vocabulary, pageCount: parts.count, language: language, generation: generation)
+        for (number, part) in parts.enumerated() {
+            files.append(File(path: fragmentPath(generation: generation, number: number), text: part.fragment))
+        }
+        return (files.sorted { $0.path < $1.path }, vocabulary.memo)
+    }
+
+    /// The shards and the manifest of the index `memo` describes with `changes` applied, and the
+    /// patched memo; `nil` when the memo is for another language or other stemming. The pages
+    /// are the memo's (`pageCount` of them), so their fragments' files are the caller's.
+    static func patched(
+        memo: SearchMemo, changes: [SearchMemo.Change], pageCount: Int, language: String, stemming: (any Stemming)?
+    ) -> (files: [File], memo: SearchMemo)? {
+        guard let vocabulary = Vocabulary(
+            patching: memo, changes: changes, pageCount: pageCount, generation: memo.generation, language: language,
+            stemming: stemming)
+        else { return nil }
+        var patched = vocabulary.memo
+        patched.sources = memo.sources
+        return (wordFiles(vocabulary: vocabulary, pageCount: pageCount, language: language, generation: memo.generation), patched)
+    }
+
+    /// Page `number`'s fragment file.
+    static func fragmentPath(generation: String, number: Int) -> String {
+        "\(folder)/\(generation)/\(number).json"
+    }
+
+    /// The shards of `vocabulary`'s words, then the manifest.
+    private static func wordFiles(vocabulary: Vocabulary, pageCount: Int, language: String, generation: String) -> [File] {
         let shards = ShardPlan(vocabulary: vocabulary, limit: shardLimit).shards
         var files: [File] = []
         var names: [(start: String, name: String)] = []
@@ -62,13 +91,10 @@ public enum SearchIndex {
             names.append((shard.start, name))
             files.append(File(path: "\(folder)/t/\(name).json", text: text))
         }
-        for (number, part) in parts.enumerated() {
-            files.append(File(path: "\(folder)/\(generation)/\(number).json", text: part.fragment))
-        }
         files.append(File(path: manifestPath, text: manifest(
-            pageCount: parts.count, language: language, stemmed: vocabulary.stemmed, generation: generation,
+            pageCount: pageCount, language: language, stemmed: vocabulary.stemmed, generation: generation,
             shards: names)))
-        return (files.sorted { $0.path < $1.path }, vocabulary.memo)
+        return files
     }
 
     /// A digest of the pages' addresses in order.

@@ -78,17 +78,9 @@ public struct ContentLoader: Sendable {
         diagnostics += assembled.diagnostics
         var site = assembled.site
         site.root = root
-        let frameworkPath = PathText.join(contentDir, "framework.yml")
-        if let bytes = FileManager.default.contents(atPath: frameworkPath) {
-            let frameworkFile = config.contentPrefix + "framework.yml"
-            switch SourceText.decode(Array(bytes), file: frameworkFile) {
-            case .success(let text):
-                let (framework, problems) = Framework.parse(text, file: frameworkFile)
-                site.framework = framework
-                diagnostics += problems
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
+        let (framework, frameworkProblems) = readFramework(config: config)
+        site.framework = framework
+        diagnostics += frameworkProblems
         return Result(site: site, diagnostics: diagnostics, cache: loaded)
     }
 
@@ -102,8 +94,19 @@ public struct ContentLoader: Sendable {
         return (result.0, result.1)
     }
 
+    /// The content's `framework.yml` with its problems; `nil` when there is none.
+    public func readFramework(config: SiteConfig) -> (Framework?, [Diagnostic]) {
+        let frameworkPath = PathText.join(PathText.join(root, config.contentFolder), "framework.yml")
+        guard let bytes = FileManager.default.contents(atPath: frameworkPath) else { return (nil, []) }
+        let frameworkFile = config.contentPrefix + "framework.yml"
+        switch SourceText.decode(Array(bytes), file: frameworkFile) {
+        case .success(let text): return Framework.parse(text, file: frameworkFile)
+        case .failure(let problem): return (nil, [problem])
+        }
+    }
+
     /// Reads `playbook.yml` (defaults when it is missing) and its problems.
-    private func readConfig() -> (SiteConfig, [Diagnostic]) {
+    public func readConfig() -> (SiteConfig, [Diagnostic]) {
         let configPath = PathText.join(root, "playbook.yml")
         guard let bytes = FileManager.default.contents(atPath: configPath) else { return (SiteConfig(), []) }
         switch SourceText.decode(Array(bytes), file: "playbook.yml") {

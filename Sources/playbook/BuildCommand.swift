@@ -111,7 +111,7 @@ struct BuildCommand: ParsableCommand {
             return
         }
         print(
-            "built \(result.pagesInNavigation.count) pages (\(result.files.count) files) into \(outputPath) in \(Terminal.milliseconds(total))"
+            "built \(result.pagesInNavigation.count) pages (\(result.fileCount) files) into \(outputPath) in \(Terminal.milliseconds(total))"
                 + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 

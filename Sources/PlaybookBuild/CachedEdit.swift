@@ -1,0 +1,199 @@
+internal import PlaybookDiagnostics
+internal import PlaybookModel
+internal import PlaybookRender
+internal import Foundation
+
+/// The quick path of `playbook build` with the build cache, the disk's counterpart of the
+/// preview's `QuickRebuild`: when the bodies of a few existing pages are all that changed, and
+/// nothing of them shows on other pages, only those pages are read, rendered and checked, the
+/// search index is patched, and the files that changed are replaced in the output folder.
+///
+/// It starts from the site as the last build assembled it (`SiteSnapshot`) and decodes only the
+/// edited pages' records, where the general path decodes every page's record and assembles the
+/// site again. Returns `nil` (the general path then runs) whenever the edit reaches further:
+/// a page added, removed or moved, a title, description, weight, order, alias, owner, review,
+/// tag or type changed, a plan or a checklist edited, an anchor other pages can link to added
+/// or removed, an error, a print page, a template, the configuration or the framework changed,
+/// another commit, more than `pageLimit` files. The output is byte for byte the general path's
+/// (`BuildCacheTests`, `CachedEditTests`).
+struct CachedEdit {
+    /// The options, with the output folder's new marker (`DiskCache.marker`).
+    let options: BuildOptions
+    let cache: BuildCache
+    let restored: DiskCache.Restored
+    /// Started when the build began; it has not lapped yet.
+    var clock: StageClock
+
+    /// The most files an edit can change and still take this path.
+    static let pageLimit = 16
+
+    /// What the edit starts from: the cache's head and snapshot, the edited pages read again,
+    /// the shards that hold their records, and `pages.cache` (git facts, search memo).
+    struct Start {
+        var head: BuildCache.Head
+        var site: Site
+        var anchors: [Set<String>]
+        var indices: [Int]
+        var problems: [[Diagnostic]]
+        var shards: [Int: ShardRecords]
+        var rest: BuildCache.Pages
+    }
+
+    /// Each edited page rendered again: its facts (with HTML) and its search share.
+    typealias Made = [(page: RenderedPage, part: SearchPart?)]
+
+    func run() throws -> BuildResult? {
+        guard let start = start() else { return nil }
+        var clock = self.clock
+        clock.lap("cache")
+        guard let renderer = renderer(for: start) else { return nil }
+        clock.lap("load")
+        let made: Made = start.indices.map { index in
+            let page = renderer.render(page: index)
+            return (page, SiteSearch.part(site: start.site, rendered: page))
+        }
+        // A new or lost anchor can mend or break another page's link: the general path checks them all.
+        guard zip(start.indices, made).allSatisfy({ LinkChecker.anchors(of: $1.page) == start.anchors[$0] }) else { return nil }
+        clock.lap("render")
+        guard let diagnostics = diagnostics(start: start, made: made, links: renderer.links), !diagnostics.hasErrors
+        else { return nil }
+        clock.lap("check")
+        guard let outputs = outputs(start: start, made: made, renderer: renderer) else { return nil }
+        clock.lap("index")
+        try OutputFolder(path: output, source: options.source).update(
+            writing: outputs.updates, removing: outputs.removed, marker: options.outputMarker)
+        clock.lap("write")
+        var head = start.head
+        head.manifest = restored.manifest
+        head.program = restored.program
+        head.outputStamp = options.outputMarker
+        head.diagnostics = diagnostics
+        head.searchFiles = outputs.searchFiles
+        head.llmsCopies = outputs.llmsCopies
+        head.fileCount += outputs.fileCountChange
+        var rest = start.rest
+        rest.searchMemo = outputs.memo
+        cache.writeEdit(head: head, rest: rest, shards: shards(start: start, made: made))
+        clock.lap("cache")
+        var result = BuildResult(
+            site: start.site, pages: [], files: [], diagnostics: diagnostics, stages: clock.laps, wrote: true)
+        result.fileTotal = head.fileCount
+        result.output = options.output
+        result.changedFiles = Set(outputs.updates.map(\.path) + outputs.removed)
+        result.gitNote = restored.git.note
+        return result
+    }
+
+    var output: String { options.output ?? "" }
+
+    /// The start, or `nil` when the change is not an edit of existing pages' bodies alone.
+    private func start() -> Start? {
+        guard options.searchIndex, options.output != nil, restored.outputIntact, let head = restored.head,
+            head.gitKey == restored.git.key
+        else { return nil }
+        let changed = restored.manifest.changedPaths(since: head.manifest)
+        guard !changed.isEmpty, changed.count <= Self.pageLimit else { return nil }
+        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+        var config = loader.readConfig().0
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        if let printPage = options.printPage { config.print = printPage }
+        let prefix = config.contentPrefix
+        guard changed.allSatisfy({ $0.hasPrefix(prefix) && $0.hasSuffix(".md") }), config.urlStyle == head.style,
+            let snapshot = cache.readSite(for: head)
+        else { return nil }
+        var site = snapshot.site(config: config, framework: loader.readFramework(config: config).0, root: options.source)
+        guard !site.pages.contains(where: { $0.kind == .print }) else { return nil }
+        var indices: [Int] = []
+        var problems: [[Diagnostic]] = []
+        for path in changed.sorted() {
+            let source = String(path.dropFirst(prefix.count))
+            guard let index = site.pageIndexBySource[source],
+                let read = reread(source, as: site.pages[index], with: loader, config: config)
+            else { return nil }
+            site.pages[index] = read.page
+            indices.append(index)
+            problems.append(read.problems)
+        }
+        guard let shards = shards(of: indices.map { site.pages[$0].sourcePath }, head: head),
+            let rest = cache.readRest(for: head), rest.searchMemo != nil
+        else { return nil }
+        return Start(
+            head: head, site: site, anchors: snapshot.anchors, indices: indices, problems: problems, shards: shards,
+            rest: rest)
+    }
+
+    /// The page read again from `source`, when only its body changed since the snapshot's
+    /// `old`, it has no errors, and it is an ordinary page, not a checklist (plans show
+    /// checklists' items).
+    private func reread(_ source: String, as old: Page, with loader: ContentLoader, config: SiteConfig)
+        -> (page: Page, problems: [Diagnostic])?
+    {
+        let (read, problems) = loader.readPage(source, style: config.urlStyle, contentFolder: config.contentFolder)
+        guard let page = read, !problems.hasErrors, old.kind == .page, !old.isChecklist else { return nil }
+        var bodiless = page
+        bodiless.body = ""
+        bodiless.frontMatter = nil  // the cache keeps only plans' front matter
+        return bodiless == old ? (page, problems) : nil
+    }
+
+    /// The shards holding the records of `sources`, read.
+    private func shards(of sources: [String], head: BuildCache.Head) -> [Int: ShardRecords]? {
+        let ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard ids.count == BuildCache.shardCount + 1 else { return nil }
+        var shards: [Int: ShardRecords] = [:]
+        for shard in Set(sources.map(BuildCache.shard(of:))) {
+            guard let records = cache.readShard(shard, id: ids[shard + 1]) else { return nil }
+            shards[shard] = records
+        }
+        return shards
+    }
+
+    /// The renderer of the snapshot's site, with templates read again and the lint's facts.
+    private func renderer(for start: Start) -> SiteRenderer? {
+        let templatesDir = PathText.join(options.source, "templates")
+        let assets = AssetScanner.files(in: templatesDir).map(\.output)
+        guard let templates = TemplateSet.load(from: templatesDir).0, assets == start.head.assetOutputs else { return nil }
+        // The lint sees the site as the load stage gave it to the lint stage: without the pages
+        // that stage adds.
+        let site = start.site
+        let written = Site(
+            config: site.config, pages: site.pages.filter { $0.kind.isWritten }, sections: [], staticFiles: [],
+            framework: site.framework)
+        let lint = LintStage(site: written, today: options.today).facts()
+        return SiteRenderer(
+            site: site, templates: templates, assetFiles: assets, lint: lint, codeColouring: options.codeColouring,
+            gitFacts: start.rest.git?.facts ?? [:])
+    }
+
+    /// The last build's diagnostics with the edited pages' own (problems of the file, of its
+    /// rendering, of its links) replaced by their new ones; `nil` when the old ones are not
+    /// all there (the cache does not describe that build).
+    private func diagnostics(start: Start, made: Made, links: LinkResolver) -> [Diagnostic]? {
+        let checker = LinkChecker(site: start.site, resolver: links, anchors: start.anchors)
+        var all = start.head.diagnostics
+        for (number, index) in start.indices.enumerated() {
+            let source = start.site.pages[index].sourcePath
+            guard let shard = start.shards[BuildCache.shard(of: source)], let entry = shard.entry(source),
+                let old = shard.rendered(source), old.page.index == index
+            else { return nil }
+            for diagnostic in entry.diagnostics + old.page.diagnostics + checker.check(old.page) {
+                guard let at = all.firstIndex(of: diagnostic) else { return nil }
+                all.remove(at: at)
+            }
+            all += start.problems[number] + made[number].page.diagnostics + checker.check(made[number].page)
+        }
+        return all.sorted()
+    }
+
+    /// The shards with the edited pages' records replaced.
+    private func shards(start: Start, made: Made) -> [Int: ShardRecords] {
+        var shards = start.shards
+        for (number, index) in start.indices.enumerated() {
+            let page = start.site.pages[index]
+            let shard = BuildCache.shard(of: page.sourcePath)
+            shards[shard]?.replace(
+                page.sourcePath, entry: (page, start.problems[number]), rendered: made[number].page, part: made[number].part)
+        }
+        return shards
+    }
+}
