@@ -11,9 +11,27 @@ public struct SearchIndexReader {
 
     /// The index of a build, in memory or in its output folder; `nil` when it has none.
     public init?(result: BuildResult) {
+        // An edit built by the cache's quick path lists only the files it changed.
+        if result.files.isEmpty, let output = result.output {
+            self.init(folder: output)
+            return
+        }
         var files: [String: String] = [:]
         for file in result.files where file.path.hasPrefix("search/") {
             files[file.path] = FixtureSite.text(result, file.path)
+        }
+        self.init(files: files)
+    }
+
+    /// The index in the output folder `folder`.
+    public init?(folder: String) {
+        var files: [String: String] = [:]
+        let root = folder + "/search"
+        let walker = FileManager.default.enumerator(atPath: root)
+        while let path = walker?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) {
+                files["search/" + path] = String(decoding: data, as: UTF8.self)
+            }
         }
         self.init(files: files)
     }
