@@ -19,7 +19,7 @@ internal import Foundation
 /// options is ignored; the build is then a full build and writes a new cache.
 struct BuildCache {
     /// Bumped whenever the layout of any of its files changes.
-    static let formatVersion = 17
+    static let formatVersion = 18
 
     let folder: String
 

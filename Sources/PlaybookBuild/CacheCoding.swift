@@ -177,15 +177,7 @@ struct CacheReader {
     mutating func chunksWithBytes<T: Sendable>(
         _ read: @escaping @Sendable (inout CacheReader) throws -> T
     ) throws -> [(value: T, bytes: ArraySlice<UInt8>)] {
-        let count = try int()
-        guard count >= 0, count <= end - position else { throw Corrupt() }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(count)
-        for _ in 0..<count {
-            let length = try int()
-            let start = try skip(length)
-            ranges.append(start..<start + length)
-        }
+        let ranges = try chunkRanges()
         let bytes = self.bytes
         let decoded = ranges.parallelMap { range -> T? in
             var reader = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
@@ -198,18 +190,30 @@ struct CacheReader {
         }
     }
 
+    /// What `CacheWriter.chunks` wrote, as each chunk's bytes, not decoded.
+    mutating func rawChunks() throws -> [ArraySlice<UInt8>] {
+        try chunkRanges().map { bytes[$0] }
+    }
+
     /// What `CacheWriter.chunks` wrote, as each chunk's bytes with the source path it starts with.
     mutating func pathChunks() throws -> [(path: String, bytes: ArraySlice<UInt8>)] {
+        try chunkRanges().map { range in
+            var reader = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
+            return (try reader.string(), bytes[range])
+        }
+    }
+
+    /// Where each chunk `CacheWriter.chunks` wrote is, skipped over.
+    private mutating func chunkRanges() throws -> [Range<Int>] {
         let count = try int()
         guard count >= 0, count <= end - position else { throw Corrupt() }
-        var chunks: [(path: String, bytes: ArraySlice<UInt8>)] = []
-        chunks.reserveCapacity(count)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
         for _ in 0..<count {
             let length = try int()
             let start = try skip(length)
-            var reader = CacheReader(bytes, from: start, to: start + length)
-            chunks.append((try reader.string(), bytes[start..<start + length]))
+            ranges.append(start..<start + length)
         }
-        return chunks
+        return ranges
     }
 }

@@ -49,7 +49,7 @@ extension CachedEdit {
             else { return false }
             outputs.memo = patched.memo
             files += patched.files
-            let shards = Set(patched.files.map(\.path))
+            let shards = Set(patched.memo.shards.map { SearchIndex.shardPath($0.name) })
             for path in start.head.searchFiles.keys where path.hasPrefix(SearchIndex.folder + "/t/") && !shards.contains(path) {
                 outputs.removed.append(path)
                 outputs.searchFiles[path] = nil

@@ -32,7 +32,7 @@ struct CachedEdit {
     struct Start {
         var head: BuildCache.Head
         var site: Site
-        var anchors: [Set<String>]
+        var anchors: AnchorList
         var indices: [Int]
         var problems: [[Diagnostic]]
         var shards: [Int: ShardRecords]
@@ -53,7 +53,8 @@ struct CachedEdit {
             return (page, SiteSearch.part(site: start.site, rendered: page))
         }
         // A new or lost anchor can mend or break another page's link: the general path checks them all.
-        guard zip(start.indices, made).allSatisfy({ LinkChecker.anchors(of: $1.page) == start.anchors[$0] }) else { return nil }
+        guard zip(start.indices, made).allSatisfy({ LinkChecker.anchors(of: $1.page) == start.anchors.anchors(of: $0) })
+        else { return nil }
         clock.lap("render")
         guard let diagnostics = diagnostics(start: start, made: made, links: renderer.links), !diagnostics.hasErrors
         else { return nil }
@@ -169,14 +170,21 @@ struct CachedEdit {
     /// rendering, of its links) replaced by their new ones; `nil` when the old ones are not
     /// all there (the cache does not describe that build).
     private func diagnostics(start: Start, made: Made, links: LinkResolver) -> [Diagnostic]? {
-        let checker = LinkChecker(site: start.site, resolver: links, anchors: start.anchors)
-        var all = start.head.diagnostics
+        var olds: [(entry: (page: Page?, diagnostics: [Diagnostic]), rendered: RenderedPage)] = []
+        var linked = Set(start.indices)
         for (number, index) in start.indices.enumerated() {
             let source = start.site.pages[index].sourcePath
             guard let shard = start.shards[BuildCache.shard(of: source)], let entry = shard.entry(source),
                 let old = shard.rendered(source), old.page.index == index
             else { return nil }
-            for diagnostic in entry.diagnostics + old.page.diagnostics + checker.check(old.page) {
+            olds.append((entry, old.page))
+            linked.formUnion(LinkChecker.targets(of: old.page).union(LinkChecker.targets(of: made[number].page)))
+        }
+        // Only the anchors of the pages these links lead to are read.
+        let checker = LinkChecker(site: start.site, resolver: links, anchors: start.anchors.decoded(for: linked))
+        var all = start.head.diagnostics
+        for (number, (entry, old)) in olds.enumerated() {
+            for diagnostic in entry.diagnostics + old.diagnostics + checker.check(old) {
                 guard let at = all.firstIndex(of: diagnostic) else { return nil }
                 all.remove(at: at)
             }

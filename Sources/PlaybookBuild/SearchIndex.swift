@@ -30,7 +30,7 @@ public enum SearchIndex {
     static func bucket(of word: String) -> Int { Int(word.utf8.first ?? 0) % bucketCount }
 
     /// One file of the index: its path in the output and its text.
-    public struct File: Sendable, Equatable {
+    public struct File: Sendable, Hashable {
         public var path: String
         public var text: String
     }
@@ -53,16 +53,20 @@ public enum SearchIndex {
                 patching: $0.memo, changes: $0.changes, pageCount: parts.count, generation: generation, language: language,
                 stemming: stemming)
         } ?? Vocabulary(parts: parts, generation: generation, language: language, stemming: stemming)
-        var files = wordFiles(vocabulary: vocabulary, pageCount: parts.count, language: language, generation: generation)
+        var (files, shards) = wordFiles(vocabulary: vocabulary, pageCount: parts.count, language: language, generation: generation)
         for (number, part) in parts.enumerated() {
             files.append(File(path: fragmentPath(generation: generation, number: number), text: part.fragment))
         }
-        return (files.sorted { $0.path < $1.path }, vocabulary.memo)
+        var memo = vocabulary.memo
+        memo.shards = shards
+        return (files.sorted { $0.path < $1.path }, memo)
     }
 
     /// The shards and the manifest of the index `memo` describes with `changes` applied, and the
     /// patched memo; `nil` when the memo is for another language or other stemming. The pages
     /// are the memo's (`pageCount` of them), so their fragments' files are the caller's.
+    /// A shard whose words and stems are as the memo had them is left out: its file, named by
+    /// its text, is the one already written (`SearchMemo.Shard`).
     static func patched(
         memo: SearchMemo, changes: [SearchMemo.Change], pageCount: Int, language: String, stemming: (any Stemming)?
     ) -> (files: [File], memo: SearchMemo)? {
@@ -72,7 +76,11 @@ public enum SearchIndex {
         else { return nil }
         var patched = vocabulary.memo
         patched.sources = memo.sources
-        return (wordFiles(vocabulary: vocabulary, pageCount: pageCount, language: language, generation: memo.generation), patched)
+        let (files, shards) = wordFiles(
+            vocabulary: vocabulary, pageCount: pageCount, language: language, generation: memo.generation,
+            reusing: memo.shards)
+        patched.shards = shards
+        return (files, patched)
     }
 
     /// Page `number`'s fragment file.
@@ -80,22 +88,37 @@ public enum SearchIndex {
         "\(folder)/\(generation)/\(number).json"
     }
 
-    /// The shards of `vocabulary`'s words, then the manifest.
-    private static func wordFiles(vocabulary: Vocabulary, pageCount: Int, language: String, generation: String) -> [File] {
-        let shards = ShardPlan(vocabulary: vocabulary, limit: shardLimit).shards
-        var files: [File] = []
-        var names: [(start: String, name: String)] = []
-        for shard in shards {
-            let text = shardJSON(words: shard.words, vocabulary: vocabulary)
-            let name = String(StableHash.of(Array(text.utf8)), radix: 16)
-            names.append((shard.start, name))
-            files.append(File(path: "\(folder)/t/\(name).json", text: text))
+    /// The shards of `vocabulary`'s words, then the manifest, with what the memo keeps of each
+    /// shard. A shard in `reusing` whose words and their stems' pages are unchanged has no file
+    /// here (see `patched`).
+    private static func wordFiles(
+        vocabulary: Vocabulary, pageCount: Int, language: String, generation: String, reusing: [SearchMemo.Shard] = []
+    ) -> (files: [File], shards: [SearchMemo.Shard]) {
+        let plan = ShardPlan(vocabulary: vocabulary, limit: shardLimit).shards
+        let old = Dictionary(reusing.map { ($0.start, $0) }, uniquingKeysWith: { $1 })
+        let made = plan.parallelMap { shard -> (memo: SearchMemo.Shard, file: File?) in
+            let words = shard.words
+            var memo = SearchMemo.Shard(
+                start: shard.start, first: words.first.map { vocabulary.words[$0] } ?? "",
+                last: words.last.map { vocabulary.words[$0] } ?? "", count: words.count, name: "")
+            if let kept = old[shard.start], kept.first == memo.first, kept.last == memo.last, kept.count == memo.count,
+                let reencoded = vocabulary.reencoded, !words.contains(where: { reencoded[vocabulary.stemOfWord[$0]] })
+            {
+                return (kept, nil)
+            }
+            let text = shardJSON(words: words, vocabulary: vocabulary)
+            memo.name = String(StableHash.of(Array(text.utf8)), radix: 16)
+            return (memo, File(path: shardPath(memo.name), text: text))
         }
+        var files = made.compactMap(\.file)
         files.append(File(path: manifestPath, text: manifest(
             pageCount: pageCount, language: language, stemmed: vocabulary.stemmed, generation: generation,
-            shards: names)))
-        return files
+            shards: made.map { ($0.memo.start, $0.memo.name) })))
+        return (files, made.map(\.memo))
     }
+
+    /// The path of the shard file named `name`.
+    static func shardPath(_ name: String) -> String { "\(folder)/t/\(name).json" }
 
     /// A digest of the pages' addresses in order.
     static func generation(of parts: [SearchPart]) -> String {

@@ -24,6 +24,13 @@ extension CacheWriter {
                 writer.string(encoded)
             }
         }
+        array(memo.shards) { writer, shard in
+            writer.string(shard.start)
+            writer.string(shard.first)
+            writer.string(shard.last)
+            writer.int(shard.count)
+            writer.string(shard.name)
+        }
     }
 
     private static func slices<T>(of values: [T]) -> [ArraySlice<T>] {
@@ -59,9 +66,14 @@ extension CacheReader {
         let stems = try chunks { reader in
             try reader.array { (try $0.string(), try $0.string()) }
         }.flatMap { $0 }
-        let memo = SearchMemo(
+        var memo = SearchMemo(
             generation: generation, sources: sources, language: language, stemmed: stemmed, words: words,
             stems: stems.map(\.0), encoded: stems.map(\.1))
+        memo.shards = try array { reader in
+            SearchMemo.Shard(
+                start: try reader.string(), first: try reader.string(), last: try reader.string(), count: try reader.int(),
+                name: try reader.string())
+        }
         // The words must be in order for the binary search that patches them.
         guard zip(words, words.dropFirst()).allSatisfy({ $0.word.utf8.lexicographicallyPrecedes($1.word.utf8) })
         else { throw Corrupt() }

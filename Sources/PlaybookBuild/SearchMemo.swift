@@ -34,6 +34,21 @@ struct SearchMemo: Sendable, Equatable {
     /// The stems, numbered in order of their first word, and each one's encoded pages.
     var stems: [String]
     var encoded: [String]
+    /// The index's shards as that build split the words, in the manifest's order.
+    var shards: [Shard] = []
+
+    /// One shard of the index: a later patch that leaves its words and their stems as they
+    /// were keeps its file, named by its text, without making the text again.
+    struct Shard: Sendable, Equatable {
+        /// The characters its words start with (`ShardPlan.Shard.start`).
+        var start: String
+        /// Its first and last word, and how many words it has.
+        var first: String
+        var last: String
+        var count: Int
+        /// Its file's name, the digest of its text.
+        var name: String
+    }
 
     /// Whether the memo describes the index of these pages in this language.
     func fits(generation: String, language: String, stemmed: Bool) -> Bool {

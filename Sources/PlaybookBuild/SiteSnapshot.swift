@@ -14,7 +14,7 @@ struct SiteSnapshot: Sendable, Equatable {
     var sections: [Section]
     var staticFiles: [String]
     /// Each page's anchors (`LinkChecker.anchors(of:)`), in page order.
-    var anchors: [Set<String>]
+    var anchors: AnchorList
 
     /// The snapshot of `site` with the anchors of its rendered `pages` (in site order).
     init(site: Site, pages rendered: [RenderedPage]) {
@@ -27,10 +27,10 @@ struct SiteSnapshot: Sendable, Equatable {
         staticFiles = site.staticFiles
         var anchors = [Set<String>](repeating: [], count: site.pages.count)
         for page in rendered where page.index < anchors.count { anchors[page.index] = LinkChecker.anchors(of: page) }
-        self.anchors = anchors
+        self.anchors = AnchorList(anchors)
     }
 
-    init(pages: [Page], sections: [Section], staticFiles: [String], anchors: [Set<String>]) {
+    init(pages: [Page], sections: [Section], staticFiles: [String], anchors: AnchorList) {
         self.pages = pages
         self.sections = sections
         self.staticFiles = staticFiles
@@ -42,6 +42,43 @@ struct SiteSnapshot: Sendable, Equatable {
         var site = Site(config: config, pages: pages, sections: sections, staticFiles: staticFiles, framework: framework)
         site.root = root
         return site
+    }
+}
+
+/// Each page's anchors, kept encoded: a site has about ten per page, and an edit checks the
+/// links of a few pages, so only the anchors of the pages they link to are decoded (decoding
+/// all of them was a tenth of a one-page rebuild's instructions at 10,000 pages).
+struct AnchorList: Sendable, Equatable {
+    /// Each page's anchors, sorted, as `CacheWriter.strings` writes them.
+    let encoded: [ArraySlice<UInt8>]
+
+    var count: Int { encoded.count }
+
+    init(_ anchors: [Set<String>]) {
+        encoded = anchors.map { anchors in
+            var writer = CacheWriter(capacity: 256)
+            writer.strings(anchors.sorted())
+            return writer.bytes[...]
+        }
+    }
+
+    init(encoded: [ArraySlice<UInt8>]) {
+        self.encoded = encoded
+    }
+
+    /// The anchors of the page at `index` (none when they do not decode).
+    func anchors(of index: Int) -> Set<String> {
+        guard index >= 0, index < encoded.count else { return [] }
+        var reader = CacheReader(Array(encoded[index]), from: 0)
+        return (try? reader.strings()).map(Set.init) ?? []
+    }
+
+    /// Every page's anchors, decoded for the pages in `indices` only (the others empty): what a
+    /// `LinkChecker` of links into those pages needs.
+    func decoded(for indices: Set<Int>) -> [Set<String>] {
+        var anchors = [Set<String>](repeating: [], count: encoded.count)
+        for index in indices where index >= 0 && index < encoded.count { anchors[index] = self.anchors(of: index) }
+        return anchors
     }
 }
 
@@ -64,7 +101,7 @@ extension CacheWriter {
             }
         }
         strings(snapshot.staticFiles)
-        chunks(snapshot.anchors) { $0.strings($1.sorted()) }
+        chunks(snapshot.anchors.encoded, kept: { $0 }) { _, _ in }
     }
 }
 
@@ -85,7 +122,7 @@ extension CacheReader {
             return Section(path: path, indexPage: indexPage, children: children, parent: parent)
         }
         let staticFiles = try strings()
-        let anchors = try chunks { Set(try $0.strings()) }
+        let anchors = AnchorList(encoded: try rawChunks())
         guard anchors.count == pages.count else { throw Corrupt() }
         return SiteSnapshot(pages: pages, sections: sections, staticFiles: staticFiles, anchors: anchors)
     }

@@ -14,6 +14,9 @@ struct Vocabulary {
     let stemmed: Bool
     /// What the next build patches.
     let memo: SearchMemo
+    /// For each stem, whether its pages were encoded anew rather than taken from the memo a
+    /// patch started from (`nil`: every stem was encoded).
+    let reencoded: [Bool]?
 
     private typealias Postings = SearchMemo.Word
 
@@ -70,6 +73,7 @@ struct Vocabulary {
             for stem in dirty { if let number = stemNumbers[stem] { isDirty[number] = true } }
             return Self.reusable(members: members, stems: stems, postings: postings, isDirty: isDirty, in: memo)
         }
+        reencoded = reused.map { $0.map { $0 == nil } }
         encodedStems = Array(members.indices).parallelMap { number in
             if let old = reused?[number] { return memo.encoded[old] }
             return Self.encode(members[number].map { postings[$0] }, pageCount: pageCount)

@@ -76,6 +76,35 @@ import Testing
         #expect(back.memo == first.memo)
     }
 
+    /// A page of 200 words spread over many starts, so the index has many shards.
+    static func widePart(_ number: Int, extra: String = "") -> SearchPart {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<200).map { "\(letters[($0 + number) % 26])\(number)x\($0)" }.joined(separator: " ")
+        return SearchPart(page: SearchPage(
+            url: "/p\(number)/", title: "Page \(number)", description: "",
+            sections: [SearchPage.Section(anchor: "", heading: "", text: words + " " + extra)]))
+    }
+
+    /// A patch for an edit (`CachedEdit`) makes only the shards whose words or stems changed,
+    /// and the manifest; the others keep the files the last build wrote, which are the ones a
+    /// full gathering makes.
+    @Test func aPatchMakesOnlyTheShardsWhoseWordsChanged() throws {
+        let before = (0..<60).map { Self.widePart($0) }
+        var after = before
+        after[5] = Self.widePart(5, extra: "zzyzx")
+        let first = SearchIndex.index(parts: before, language: "en", stemming: nil)
+        let full = SearchIndex.index(parts: after, language: "en", stemming: nil)
+        let patched = try #require(SearchIndex.patched(
+            memo: first.memo, changes: changes(from: before, to: after), pageCount: after.count, language: "en", stemming: nil))
+        #expect(patched.memo == full.memo)
+        let shards = full.files.filter { $0.path.hasPrefix("search/t/") }
+        let made = patched.files.filter { $0.path.hasPrefix("search/t/") }
+        #expect(shards.count > 10 && made.count == 1, "the shard of \"zzyzx\" alone: \(made.map(\.path))")
+        #expect(patched.files.first { $0.path == SearchIndex.manifestPath } == full.files.first { $0.path == SearchIndex.manifestPath })
+        let kept = Set(first.files)
+        for shard in shards where !made.contains(shard) { #expect(kept.contains(shard), "\(shard.path) is the last build's") }
+    }
+
     @Test func aMemoOfOtherPagesOrAnotherLanguageIsNotPatched() {
         let parts = (0..<10).map { Self.part($0, seed: 1) }
         let memo = SearchIndex.index(parts: parts, language: "en", stemming: SnowballStemming()).memo
