@@ -14,6 +14,8 @@ internal import Foundation
 ///   HTML, which stays in the output folder, with its search-index part.
 /// - `pages.cache`: the pages' facts from git, with the commit they were read at, and the
 ///   search index's words (`SearchMemo`).
+/// - `site.cache`: the site as that build assembled it, without the pages' bodies, with each
+///   page's anchors (`SiteSnapshot`), for an edit of a few pages' bodies (`CachedEdit`).
 ///
 /// A cache that is missing, corrupt, or made by another version of the program or other build
 /// options is ignored; the build is then a full build and writes a new cache.

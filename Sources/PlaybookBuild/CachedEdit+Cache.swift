@@ -52,14 +52,15 @@ struct ShardRecords {
 extension BuildCache {
     /// The records of shard `shard`, when its file is the one `id` names.
     func readShard(_ shard: Int, id: String) -> ShardRecords? {
-        guard var (reader, checksum) = Self.openChecked(shardPath(shard)), String(checksum, radix: 36) == id,
-            let entries = try? reader.pathChunks(), let rendered = try? reader.pathChunks(), reader.isAtEnd
-        else { return nil }
+        guard let (opened, checksum) = Self.openChecked(shardPath(shard)), String(checksum, radix: 36) == id else { return nil }
+        var reader = opened
+        guard let entries = try? reader.pathChunks(), let rendered = try? reader.pathChunks(), reader.isAtEnd else { return nil }
         return ShardRecords(entries: entries, rendered: rendered)
     }
 
     /// What an edit changes in the cache: the shards it rewrote and `pages.cache` (the search
     /// memo), then the head naming them. The snapshot of the site stays (`head.siteID`).
+    @discardableResult
     func writeEdit(head: Head, rest: Pages, shards: [Int: ShardRecords]) -> Bool {
         var ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard ids.count == Self.shardCount + 1 else { return false }
@@ -82,8 +83,9 @@ extension BuildCache {
     /// `pages.cache` (the git facts and the search memo) when it is the one `head` names.
     func readRest(for head: Head) -> Pages? {
         guard let id = head.pagesID.split(separator: ",").first,
-            var (reader, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == id
+            let (opened, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == id
         else { return nil }
+        var reader = opened
         return try? reader.pagesRest(style: head.style)
     }
 }

@@ -133,9 +133,10 @@ extension BuildCache {
 
     /// The snapshot written with `head`, or `nil`.
     func readSite(for head: Head) -> SiteSnapshot? {
-        guard !head.siteID.isEmpty, var (reader, checksum) = Self.openChecked(sitePath),
+        guard !head.siteID.isEmpty, let (opened, checksum) = Self.openChecked(sitePath),
             String(checksum, radix: 36) == head.siteID
         else { return nil }
+        var reader = opened
         return try? reader.siteSnapshot()
     }
 }
