@@ -58,10 +58,14 @@ extension BuildCache {
         return ShardRecords(entries: entries, rendered: rendered)
     }
 
-    /// What an edit changes in the cache: the shards it rewrote and `pages.cache` (the search
-    /// memo), then the head naming them. The snapshot of the site stays (`head.siteID`).
+    /// What an edit changes in the cache: the shards it rewrote and `pages.cache` (the git facts
+    /// and the search memo), then the head naming them. The snapshot of the site stays
+    /// (`head.siteID`).
     @discardableResult
-    func writeEdit(head: Head, rest: Pages, shards: [Int: ShardRecords]) -> Bool {
+    func writeEdit(head: Head, git: GitHistory, memo: SearchMemo, shards: [Int: ShardRecords]) -> Bool {
+        var rest = Pages(entries: ContentLoader.PageCache(), rendered: [:], searchParts: [:])
+        rest.git = git.commit == nil ? nil : git  // as `DiskCache.pages(of:)` keeps them
+        rest.searchMemo = memo
         var ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard ids.count == Self.shardCount + 1 else { return false }
         try? FileManager.default.removeItem(atPath: headPath)

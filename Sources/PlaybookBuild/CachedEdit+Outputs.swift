@@ -18,7 +18,7 @@ extension CachedEdit {
     /// in, and the search index's files that changed; `nil` when the cache cannot say where
     /// the old copies are or the memo does not fit.
     func outputs(start: Start, made: Made, renderer: SiteRenderer) -> Outputs? {
-        var outputs = Outputs(searchFiles: start.head.searchFiles, llmsCopies: start.head.llmsCopies, memo: start.rest.searchMemo)
+        var outputs = Outputs(searchFiles: start.head.searchFiles, llmsCopies: start.head.llmsCopies, memo: start.memo)
         for (page, _) in made {
             outputs.updates.append(OutputFolder.Update(path: page.outputPath, bytes: Array(page.html.utf8)))
         }
@@ -30,7 +30,7 @@ extension CachedEdit {
     /// The search index patched with the edited pages' new shares: the shards and manifest
     /// whose text changed, the shards no longer there, each edited page's fragment.
     private func search(start: Start, made: Made, into outputs: inout Outputs) -> Bool {
-        guard let memo = start.rest.searchMemo else { return false }
+        let memo = start.memo
         var changes: [SearchMemo.Change] = []
         var fragments: [SearchIndex.File] = []
         for (number, index) in start.indices.enumerated() {
@@ -79,9 +79,8 @@ extension CachedEdit {
         let own = Set(site.staticFiles.map { PageLocation.staticOutputPath($0, style: site.config.urlStyle) })
         guard !copies.isEmpty, !own.contains(LlmsFiles.fullPath) else { return true }
         guard let old = start.head.llmsCopies,
-            let bytes = FileManager.default.contents(atPath: PathText.join(output, LlmsFiles.fullPath)),
-            bytes.count == old.size,
-            let spliced = Self.splice(copies, into: Array(bytes), at: old)
+            let bytes = CacheFile.bytes(at: PathText.join(output, LlmsFiles.fullPath)), bytes.count == old.size,
+            let spliced = Self.splice(copies, into: bytes, at: old)
         else { return false }
         outputs.updates.append(OutputFolder.Update(path: LlmsFiles.fullPath, bytes: spliced.bytes))
         outputs.llmsCopies = spliced.copies

@@ -36,7 +36,11 @@ struct CachedEdit {
         var indices: [Int]
         var problems: [[Diagnostic]]
         var shards: [Int: ShardRecords]
-        var rest: BuildCache.Pages
+        /// The pages' facts from git for this build's commit, and the search memo.
+        var git: GitHistory
+        var memo: SearchMemo
+        /// The templates and the assets' output paths, read beside the rest.
+        var templates: Background<(templates: TemplateSet?, assets: [String])>
     }
 
     /// Each edited page rendered again: its facts (with HTML) and its search share.
@@ -52,7 +56,8 @@ struct CachedEdit {
             let page = renderer.render(page: index)
             return (page, SiteSearch.part(site: start.site, rendered: page))
         }
-        // A new or lost anchor can mend or break another page's link: the general path checks them all.
+        // A new or lost anchor can mend or break another page's link: the general path checks
+        // them all.
         guard zip(start.indices, made).allSatisfy({ LinkChecker.anchors(of: $1.page) == start.anchors.anchors(of: $0) })
         else { return nil }
         clock.lap("render")
@@ -61,99 +66,46 @@ struct CachedEdit {
         clock.lap("check")
         guard let outputs = outputs(start: start, made: made, renderer: renderer) else { return nil }
         clock.lap("index")
+        // The cache is written while the files are placed: its head names the output folder's
+        // new marker, which a failed update never writes, so it is never trusted before them.
+        let cacheWrite = Background { [cache, head = head(start: start, diagnostics: diagnostics, outputs: outputs)] in
+            cache.writeEdit(head: head, git: start.git, memo: outputs.memo ?? start.memo, shards: shards(start: start, made: made))
+        }
         try OutputFolder(path: output, source: options.source).update(
             writing: outputs.updates, removing: outputs.removed, marker: options.outputMarker)
         clock.lap("write")
+        _ = cacheWrite.value()
+        clock.lap("cache")
+        var result = BuildResult(
+            site: start.site, pages: [], files: [], diagnostics: diagnostics, stages: clock.laps, wrote: true)
+        result.fileTotal = start.head.fileCount + outputs.fileCountChange
+        result.output = options.output
+        result.changedFiles = Set(outputs.updates.map(\.path) + outputs.removed)
+        result.gitNote = start.git.note
+        return result
+    }
+
+    /// The head for the new cache: the last one's with this build's sources, program, output
+    /// marker, diagnostics and files.
+    private func head(start: Start, diagnostics: [Diagnostic], outputs: Outputs) -> BuildCache.Head {
         var head = start.head
         head.manifest = restored.manifest
         head.program = restored.program
+        head.gitKey = restored.git.key
         head.outputStamp = options.outputMarker
         head.diagnostics = diagnostics
         head.searchFiles = outputs.searchFiles
         head.llmsCopies = outputs.llmsCopies
         head.fileCount += outputs.fileCountChange
-        var rest = start.rest
-        rest.searchMemo = outputs.memo
-        cache.writeEdit(head: head, rest: rest, shards: shards(start: start, made: made))
-        clock.lap("cache")
-        var result = BuildResult(
-            site: start.site, pages: [], files: [], diagnostics: diagnostics, stages: clock.laps, wrote: true)
-        result.fileTotal = head.fileCount
-        result.output = options.output
-        result.changedFiles = Set(outputs.updates.map(\.path) + outputs.removed)
-        result.gitNote = restored.git.note
-        return result
+        return head
     }
 
     var output: String { options.output ?? "" }
 
-    /// The start, or `nil` when the change is not an edit of existing pages' bodies alone.
-    private func start() -> Start? {
-        guard options.searchIndex, options.output != nil, restored.outputIntact, let head = restored.head,
-            head.gitKey == restored.git.key
-        else { return nil }
-        let changed = restored.manifest.changedPaths(since: head.manifest)
-        guard !changed.isEmpty, changed.count <= Self.pageLimit else { return nil }
-        let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-        var config = loader.readConfig().0
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
-        if let printPage = options.printPage { config.print = printPage }
-        let prefix = config.contentPrefix
-        guard changed.allSatisfy({ $0.hasPrefix(prefix) && $0.hasSuffix(".md") }), config.urlStyle == head.style,
-            let snapshot = cache.readSite(for: head)
-        else { return nil }
-        var site = snapshot.site(config: config, framework: loader.readFramework(config: config).0, root: options.source)
-        guard !site.pages.contains(where: { $0.kind == .print }) else { return nil }
-        var indices: [Int] = []
-        var problems: [[Diagnostic]] = []
-        for path in changed.sorted() {
-            let source = String(path.dropFirst(prefix.count))
-            guard let index = site.pageIndexBySource[source],
-                let read = reread(source, as: site.pages[index], with: loader, config: config)
-            else { return nil }
-            site.pages[index] = read.page
-            indices.append(index)
-            problems.append(read.problems)
-        }
-        guard let shards = shards(of: indices.map { site.pages[$0].sourcePath }, head: head),
-            let rest = cache.readRest(for: head), rest.searchMemo != nil
-        else { return nil }
-        return Start(
-            head: head, site: site, anchors: snapshot.anchors, indices: indices, problems: problems, shards: shards,
-            rest: rest)
-    }
-
-    /// The page read again from `source`, when only its body changed since the snapshot's
-    /// `old`, it has no errors, and it is an ordinary page, not a checklist (plans show
-    /// checklists' items).
-    private func reread(_ source: String, as old: Page, with loader: ContentLoader, config: SiteConfig)
-        -> (page: Page, problems: [Diagnostic])?
-    {
-        let (read, problems) = loader.readPage(source, style: config.urlStyle, contentFolder: config.contentFolder)
-        guard let page = read, !problems.hasErrors, old.kind == .page, !old.isChecklist else { return nil }
-        var bodiless = page
-        bodiless.body = ""
-        bodiless.frontMatter = nil  // the cache keeps only plans' front matter
-        return bodiless == old ? (page, problems) : nil
-    }
-
-    /// The shards holding the records of `sources`, read.
-    private func shards(of sources: [String], head: BuildCache.Head) -> [Int: ShardRecords]? {
-        let ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard ids.count == BuildCache.shardCount + 1 else { return nil }
-        var shards: [Int: ShardRecords] = [:]
-        for shard in Set(sources.map(BuildCache.shard(of:))) {
-            guard let records = cache.readShard(shard, id: ids[shard + 1]) else { return nil }
-            shards[shard] = records
-        }
-        return shards
-    }
-
     /// The renderer of the snapshot's site, with templates read again and the lint's facts.
     private func renderer(for start: Start) -> SiteRenderer? {
-        let templatesDir = PathText.join(options.source, "templates")
-        let assets = AssetScanner.files(in: templatesDir).map(\.output)
-        guard let templates = TemplateSet.load(from: templatesDir).0, assets == start.head.assetOutputs else { return nil }
+        guard let (templates, assets) = start.templates.value(), let templates, assets == start.head.assetOutputs
+        else { return nil }
         // The lint sees the site as the load stage gave it to the lint stage: without the pages
         // that stage adds.
         let site = start.site
@@ -163,7 +115,7 @@ struct CachedEdit {
         let lint = LintStage(site: written, today: options.today).facts()
         return SiteRenderer(
             site: site, templates: templates, assetFiles: assets, lint: lint, codeColouring: options.codeColouring,
-            gitFacts: start.rest.git?.facts ?? [:])
+            gitFacts: start.git.facts)
     }
 
     /// The last build's diagnostics with the edited pages' own (problems of the file, of its

@@ -92,6 +92,34 @@ import Testing
         }
     }
 
+    /// CI after a commit that changed one page's body: the facts from git are brought up to date
+    /// with the commit, and only that page's last update changes, so the quick path takes it; a
+    /// commit that touches another page too (its date shows on it) takes the general path.
+    @Test(.enabled(if: GitScript.isInstalled, "git is not installed"))
+    func aCommitOfOnePageTakesTheQuickPath() throws {
+        let (site, git) = try GitFactsTests.scriptedSite()
+        try site.write(".gitignore", "public/\n.playbook-cache/\n.reference-cache/\nreference/\n")
+        try git.run("add", ".gitignore")
+        try git.commit("Ignore the output", author: "Dana Reyes", date: "2026-12-04T08:00:00Z")
+        #expect(try build(site).succeeded)
+        try site.write("content/a.md", page("A", weight: 1, "Third, with new words.\n"))
+        try git.run("commit", "-q", "-a", "-m", "Edit a", environment: GitScript.identity("Sam Okafor", "2026-12-05T09:00:00Z"))
+        let edited = try build(site)
+        #expect(edited.succeeded && edited.fileTotal != nil, "the quick path")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)).files)
+        #expect(String(decoding: FixtureSite.snapshot(of: site.output)["a/index.html"] ?? Data(), as: UTF8.self).contains("Sam Okafor"))
+        #expect(try build(site).upToDate != nil)
+
+        try site.write("content/a.md", page("A", weight: 1, "Fourth.\n"))
+        try git.run("commit", "-q", "-a", "-m", "Edit a", environment: GitScript.identity("Lee Chen", "2026-12-06T09:00:00Z"))
+        try site.write("content/moved.md", page("B", weight: 2, "Bee, edited.\n"))
+        try git.run("commit", "-q", "-a", "-m", "Edit b", environment: GitScript.identity("Lee Chen", "2026-12-06T10:00:00Z"))
+        try site.write("content/moved.md", page("B", weight: 2, "Bee.\n"))
+        let other = try build(site)
+        #expect(other.succeeded && other.fileTotal == nil, "moved.md's date changed but its bytes did not: the general path")
+        #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)).files)
+    }
+
     @Test func anEditWithAnErrorLeavesTheOutputAsItWas() throws {
         let site = try FixtureSite(try Self.files())
         #expect(try build(site).succeeded)
