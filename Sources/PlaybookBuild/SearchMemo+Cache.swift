@@ -5,7 +5,7 @@ internal import PlaybookModel
 
 extension CacheWriter {
     /// How many slices the memo's words and stems are cut into.
-    private static let memoSlices = 16
+    static let memoSlices = 16
 
     mutating func searchMemo(_ memo: SearchMemo) {
         string(memo.generation)
@@ -33,8 +33,9 @@ extension CacheWriter {
         }
     }
 
-    private static func slices<T>(of values: [T]) -> [ArraySlice<T>] {
-        let size = max(1, (values.count + memoSlices - 1) / memoSlices)
+    /// `values` cut into `count` slices (fewer when there are fewer values), in order.
+    static func slices<T>(of values: [T], count: Int = memoSlices) -> [ArraySlice<T>] {
+        let size = max(1, (values.count + count - 1) / count)
         return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)] }
     }
 

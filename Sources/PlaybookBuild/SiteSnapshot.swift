@@ -84,7 +84,8 @@ struct AnchorList: Sendable, Equatable {
 
 extension CacheWriter {
     mutating func siteSnapshot(_ snapshot: SiteSnapshot) {
-        chunks(snapshot.pages) { $0.page($1) }
+        // In 32 slices, not a chunk per page: a chunk's writer holds 4 KB until all are written.
+        chunks(Self.slices(of: snapshot.pages, count: 32)) { writer, pages in writer.array(Array(pages)) { $0.page($1) } }
         array(snapshot.sections) { writer, section in
             writer.string(section.path)
             writer.int(section.indexPage)
@@ -107,7 +108,7 @@ extension CacheWriter {
 
 extension CacheReader {
     mutating func siteSnapshot() throws -> SiteSnapshot {
-        let pages = try chunks { try $0.page() }
+        let pages = try chunks { try $0.array { try $0.page() } }.flatMap { $0 }
         let sections = try array { reader -> Section in
             let path = try reader.string()
             let indexPage = try reader.int()
