@@ -120,6 +120,21 @@ import Testing
         #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)).files)
     }
 
+    /// CI: a fresh clone (new paths, times and inodes) with the cache and the output folder
+    /// restored takes the quick path for an edit made there.
+    @Test func aFreshCloneWithTheCacheRestoredTakesTheQuickPath() throws {
+        let files = try Self.files()
+        let first = try FixtureSite(files)
+        #expect(try build(first).succeeded)
+        let clone = try FixtureSite(files)
+        try FileManager.default.copyItem(atPath: first.root + "/.playbook-cache", toPath: clone.root + "/.playbook-cache")
+        try FileManager.default.copyItem(atPath: first.output, toPath: clone.output)
+        try clone.write("content/about.md", page("About", weight: 2, "Edited in the clone.\n"))
+        let edited = try build(clone)
+        #expect(edited.succeeded && edited.fileTotal != nil, "the quick path")
+        #expect(FixtureSite.snapshot(of: clone.output) == (try reference(clone)).files)
+    }
+
     @Test func anEditWithAnErrorLeavesTheOutputAsItWas() throws {
         let site = try FixtureSite(try Self.files())
         #expect(try build(site).succeeded)
