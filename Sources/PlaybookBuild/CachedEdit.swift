@@ -48,7 +48,9 @@ struct CachedEdit {
 
     func run() throws -> BuildResult? {
         guard let start = start() else { return nil }
+        // The stages are shown once the edit is built: a handover to the general path shows its own.
         var clock = self.clock
+        clock.report = nil
         clock.lap("cache")
         guard let renderer = renderer(for: start) else { return nil }
         clock.lap("load")
@@ -76,6 +78,7 @@ struct CachedEdit {
         clock.lap("write")
         _ = cacheWrite.value()
         clock.lap("cache")
+        for lap in clock.laps { self.clock.report?(lap.name, lap.seconds) }
         var result = BuildResult(
             site: start.site, pages: [], files: [], diagnostics: diagnostics, stages: clock.laps, wrote: true)
         result.fileTotal = start.head.fileCount + outputs.fileCountChange

@@ -135,6 +135,29 @@ import Testing
         #expect(FixtureSite.snapshot(of: clone.output) == (try reference(clone)).files)
     }
 
+    /// The stages shown (`-v`) are those of the path that built: an edit the quick path hands
+    /// over shows the general path's alone.
+    @Test func aHandoverShowsTheGeneralPathsStagesOnce() throws {
+        let site = try FixtureSite(try Self.files())
+        #expect(try build(site).succeeded)
+        final class Shown: @unchecked Sendable {
+            let lock = NSLock()
+            var names: [String] = []
+            func add(_ name: String) { lock.withLock { names.append(name) } }
+        }
+        for (edit, quick) in [("Body.\n", true), ("## Second\n", false)] {
+            try site.write("content/about.md", page("About", weight: 2, edit))
+            let shown = Shown()
+            var options = BuildOptions(source: site.root, output: site.output)
+            options.cacheFolder = site.root + "/.playbook-cache"
+            options.stemming = SnowballStemming()
+            options.progress = { name, _ in shown.add(name) }
+            let result = try SiteBuilder(options: options).build()
+            #expect(result.succeeded && (result.fileTotal != nil) == quick)
+            #expect(shown.names == ["cache"] + Build.stageNames + ["cache"], "\(edit)")
+        }
+    }
+
     @Test func anEditWithAnErrorLeavesTheOutputAsItWas() throws {
         let site = try FixtureSite(try Self.files())
         #expect(try build(site).succeeded)
