@@ -158,6 +158,23 @@ import Testing
         }
     }
 
+    /// A damaged `site.cache`, or a shard of an edited page, is not trusted: the general path
+    /// builds, and the output is a clean build's.
+    @Test func aDamagedSnapshotOrShardIsNotTrusted() throws {
+        let site = try FixtureSite(try Self.files())
+        #expect(try build(site).succeeded)
+        let cacheFolder = site.root + "/.playbook-cache"
+        for (file, edit) in [("site.cache", "Once.\n"), ("pages-\(BuildCache.shard(of: "about.md")).cache", "Twice.\n")] {
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: cacheFolder + "/" + file))
+            bytes[bytes.count / 2] ^= 0xFF
+            try bytes.write(to: URL(fileURLWithPath: cacheFolder + "/" + file))
+            try site.write("content/about.md", page("About", weight: 2, edit))
+            let result = try build(site)
+            #expect(result.succeeded && result.fileTotal == nil, "\(file)")
+            #expect(FixtureSite.snapshot(of: site.output) == (try reference(site)).files, "\(file)")
+        }
+    }
+
     @Test func anEditWithAnErrorLeavesTheOutputAsItWas() throws {
         let site = try FixtureSite(try Self.files())
         #expect(try build(site).succeeded)
