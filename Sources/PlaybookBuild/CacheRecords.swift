@@ -45,7 +45,8 @@ extension CacheWriter {
         }
     }
 
-    mutating func page(_ page: Page) {
+    /// `withBody` false writes an empty body (`SiteSnapshot`).
+    mutating func page(_ page: Page, withBody: Bool = true) {
         string(page.sourcePath)
         string(page.displayPath)
         string(page.url)
@@ -56,7 +57,7 @@ extension CacheWriter {
         bool(page.isDraft)
         optional(page.type) { $0.string($1) }
         strings(page.tags)
-        string(page.body)
+        string(withBody ? page.body : "")
         int(page.bodyLineOffset)
         // Only plans read their whole front matter again (the lint, the plan diagrams); other
         // pages' common keys are already fields, so their tree is not kept.

@@ -144,7 +144,8 @@ struct DiskCache {
         var head = Self.head(key: Self.key(for: options), stamp: stamp, state: state, result: result)
         head.program = restored.program
         head.gitKey = restored.git.key
-        cache.write(head: head, pages: pages, site: SiteSnapshot(site: result.site, pages: result.pages))
+        let snapshot = SiteSnapshot(site: result.site, pages: result.pages, anchors: state.memory?.last?.anchors)
+        cache.write(head: head, pages: pages, site: snapshot)
         saveClock.lap("cache")
         result.stages += saveClock.laps
         Self.releaseInBackground((consume restored, consume state, consume pages))

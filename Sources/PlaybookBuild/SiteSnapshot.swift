@@ -9,22 +9,24 @@ internal import PlaybookRender
 /// The configuration and the framework are not kept: they are read again from their files,
 /// which the edit did not change.
 struct SiteSnapshot: Sendable, Equatable {
-    /// The pages in the site's order (generated ones included), each with an empty body.
+    /// The pages in the site's order (generated ones included). The file holds them without
+    /// their bodies, so those read back have empty ones.
     var pages: [Page]
     var sections: [Section]
     var staticFiles: [String]
     /// Each page's anchors (`LinkChecker.anchors(of:)`), in page order.
     var anchors: AnchorList
 
-    /// The snapshot of `site` with the anchors of its rendered `pages` (in site order).
-    init(site: Site, pages rendered: [RenderedPage]) {
-        pages = site.pages.map { page in
-            var kept = page
-            kept.body = ""
-            return kept
-        }
+    /// The snapshot of `site` with the anchors of its rendered `pages` (in site order), or the
+    /// anchors the check stage found (`LastBuild.anchors`) when it has them.
+    init(site: Site, pages rendered: [RenderedPage], anchors checked: [Set<String>]? = nil) {
+        pages = site.pages  // not copied without bodies: the encoder leaves them out
         sections = site.sections
         staticFiles = site.staticFiles
+        if let checked, checked.count == site.pages.count {
+            anchors = AnchorList(checked)
+            return
+        }
         var anchors = [Set<String>](repeating: [], count: site.pages.count)
         for page in rendered where page.index < anchors.count { anchors[page.index] = LinkChecker.anchors(of: page) }
         self.anchors = AnchorList(anchors)
@@ -37,7 +39,7 @@ struct SiteSnapshot: Sendable, Equatable {
         self.anchors = anchors
     }
 
-    /// The site with `config` and `framework` read again, its pages as kept (bodies empty).
+    /// The site with `config` and `framework` read again, its pages as kept.
     func site(config: SiteConfig, framework: Framework?, root: String) -> Site {
         var site = Site(config: config, pages: pages, sections: sections, staticFiles: staticFiles, framework: framework)
         site.root = root
@@ -54,12 +56,17 @@ struct AnchorList: Sendable, Equatable {
 
     var count: Int { encoded.count }
 
+    /// Encodes every page's anchors into one buffer (a writer per page cost 10,000 allocations).
     init(_ anchors: [Set<String>]) {
-        encoded = anchors.map { anchors in
-            var writer = CacheWriter(capacity: 256)
-            writer.strings(anchors.sorted())
-            return writer.bytes[...]
+        var writer = CacheWriter(capacity: anchors.count * 64)
+        var ends: [Int] = []
+        ends.reserveCapacity(anchors.count)
+        for set in anchors {
+            writer.strings(set.sorted())
+            ends.append(writer.bytes.count)
         }
+        let bytes = writer.bytes
+        encoded = ends.indices.map { bytes[($0 == 0 ? 0 : ends[$0 - 1])..<ends[$0]] }
     }
 
     init(encoded: [ArraySlice<UInt8>]) {
@@ -85,7 +92,7 @@ struct AnchorList: Sendable, Equatable {
 extension CacheWriter {
     mutating func siteSnapshot(_ snapshot: SiteSnapshot) {
         // In 32 slices, not a chunk per page: a chunk's writer holds 4 KB until all are written.
-        chunks(Self.slices(of: snapshot.pages, count: 32)) { writer, pages in writer.array(Array(pages)) { $0.page($1) } }
+        chunks(Self.slices(of: snapshot.pages, count: 32)) { writer, pages in writer.array(Array(pages)) { $0.page($1, withBody: false) } }
         array(snapshot.sections) { writer, section in
             writer.string(section.path)
             writer.int(section.indexPage)
