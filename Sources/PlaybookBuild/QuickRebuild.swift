@@ -109,8 +109,9 @@ struct QuickRebuild {
 
     /// The site with the pages at `indices` read again, their problems, and the problems they had
     /// before; `nil` when a change shows beyond the page itself (see `NavigationEntry`), or a page
-    /// is a plan or a checklist (plans' pages show checklists' items), is now a draft, has errors
-    /// or a new owner or review (which the lint stage checks): the full path handles those.
+    /// is a plan or a checklist (plans' pages show checklists' items), is now a draft, has errors,
+    /// a new owner or review (which the lint stage checks) or new aliases (redirects): the full
+    /// path handles those.
     private func reread(_ indices: [Int], in site: Site, cache: ContentLoader.PageCache) -> Reread? {
         var result = Reread(site: site, cache: cache, sources: [], fileProblems: [], staleProblems: [])
         let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
@@ -119,7 +120,8 @@ struct QuickRebuild {
             let (read, problems) = loader.readPage(old.sourcePath, style: site.config.urlStyle, contentFolder: site.config.contentFolder)
             guard let page = read, !problems.hasErrors, !page.isDraft || options.includeDrafts,
                 NavigationEntry(page) == NavigationEntry(old), page.kind != .plan, old.kind != .plan, !page.isChecklist, !old.isChecklist,
-                page.freshness == old.freshness  // the lint stage reports on owner and review
+                page.freshness == old.freshness,  // the lint stage reports on owner and review
+                page.aliases == old.aliases  // each alias is a redirect file and a `_redirects` line
             else { return nil }
             result.site.pages[index] = page
             result.staleProblems.formUnion(cache.entries[old.sourcePath]?.diagnostics ?? [])

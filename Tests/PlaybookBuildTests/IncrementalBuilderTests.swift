@@ -38,6 +38,8 @@ import Testing
 
         let steps: [(String, [String], () throws -> Void)] = [
             ("edit a body", ["content/guide/a.md"], { try site.write("content/guide/a.md", page("A", weight: 1, "## First\n\nNew body.\n")) }),
+            ("add an alias", ["content/about.md"], { try site.write("content/about.md", page("About", weight: 2, extra: "aliases: [/old-about/]\n")) }),
+            ("drop it", ["content/about.md"], { try site.write("content/about.md", page("About", weight: 2)) }),
             ("rename a title", ["content/guide/b.md"], { try site.write("content/guide/b.md", page("B renamed", weight: 2, "- [ ] task\n")) }),
             ("reorder", ["content/about.md"], { try site.write("content/about.md", page("About", weight: 0)) }),
             ("add a page", ["content/guide/c.md"], { try site.write("content/guide/c.md", page("C", weight: 3, "See [b](b.md).\n")) }),
@@ -91,6 +93,8 @@ import Testing
             ("move the list a line down", guidePath, { try guide("# a note\norder: [b.md, aa.md]\n", "New words.\n") }),
             ("fix the name", guidePath, { try guide("order: [b.md, a.md]\n") }),
             ("drop the order", guidePath, { try guide("") }),
+            ("add an alias", ["content/about.md"], { try site.write("content/about.md", page("About", weight: 2, extra: "aliases: [/old-about/]\n")) }),
+            ("drop it", ["content/about.md"], { try site.write("content/about.md", page("About", weight: 2)) }),
         ]
         for (name, changed, edit) in steps {
             try edit()
