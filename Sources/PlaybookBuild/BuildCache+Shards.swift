@@ -1,4 +1,6 @@
+internal import PlaybookDiagnostics
 internal import PlaybookModel
+internal import PlaybookRender
 internal import Foundation
 
 // The pages' records spread over `shardCount` files by their source path (`pages-N.cache`),
@@ -23,8 +25,7 @@ extension BuildCache {
     /// The pages written with `head`, or `nil` (another build's, say, when two ran at once).
     /// The files are read and checked on all cores.
     func readPages(for head: Head) -> Pages? {
-        let ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard ids.count == Self.shardCount + 1 else { return nil }
+        guard let ids = head.pagesIDs else { return nil }
         let paths = [pagesPath] + (0..<Self.shardCount).map(shardPath)
         let readers = Array(zip(paths, ids)).parallelMap { path, id -> CacheReader? in
             guard let (reader, checksum) = Self.openChecked(path), String(checksum, radix: 36) == id else { return nil }
@@ -86,18 +87,28 @@ extension CacheWriter {
         let keptEntries = pages.entryBytes.filter { pages.unchangedEntries.contains($0.key) }
         let entryPaths = entries.keys.filter { BuildCache.shard(of: $0) == shard }.sorted()
         chunks(entryPaths, kept: { keptEntries[$0] }) { writer, path in
-            writer.string(path)
-            writer.optional(entries[path]?.page) { $0.page($1) }
-            writer.diagnostics(entries[path]?.diagnostics ?? [])
+            writer.entryRecord(path, page: entries[path]?.page, diagnostics: entries[path]?.diagnostics ?? [])
         }
         let (rendered, searchParts) = (pages.rendered, pages.searchParts)
         let keptRendered = pages.renderedBytes.filter { pages.unchangedRendered.contains($0.key) }
         let renderedPaths = rendered.keys.filter { BuildCache.shard(of: $0) == shard }.sorted()
         chunks(renderedPaths, kept: { keptRendered[$0] }) { writer, path in
-            writer.string(path)
-            if let page = rendered[path] { writer.renderedFacts(page) }
-            writer.optional(searchParts[path]) { $0.searchPart($1) }
+            if let page = rendered[path] { writer.renderedRecord(path, page: page, part: searchParts[path]) }
         }
+    }
+
+    /// One file as read: its source path, page and problems.
+    mutating func entryRecord(_ path: String, page: Page?, diagnostics: [Diagnostic]) {
+        string(path)
+        optional(page) { $0.page($1) }
+        self.diagnostics(diagnostics)
+    }
+
+    /// One rendered page: its source path, facts and search share.
+    mutating func renderedRecord(_ path: String, page: RenderedPage, part: SearchPart?) {
+        string(path)
+        renderedFacts(page)
+        optional(part) { $0.searchPart($1) }
     }
 
     /// What `pages.cache` holds: the git facts and the search memo.
@@ -118,19 +129,27 @@ extension CacheWriter {
 extension CacheReader {
     /// A shard's records, added to `pages` with the bytes each was read from.
     mutating func pageRecords(into pages: inout BuildCache.Pages) throws {
-        let read = try chunksWithBytes { reader in
-            (try reader.string(), try reader.optional { try $0.page() }, try reader.diagnostics())
-        }
+        let read = try chunksWithBytes { try $0.entryRecord() }
         for ((path, page, diagnostics), bytes) in read {
             pages.entries.entries[path] = (page, diagnostics)
             pages.entryBytes[path] = bytes
         }
-        let facts = try chunksWithBytes { (try $0.string(), try $0.renderedFacts(), try $0.optional { try $0.searchPart() }) }
+        let facts = try chunksWithBytes { try $0.renderedRecord() }
         for ((path, page, part), bytes) in facts {
             pages.rendered[path] = page
             pages.searchParts[path] = part
             pages.renderedBytes[path] = bytes
         }
+    }
+
+    /// What `CacheWriter.entryRecord` wrote.
+    mutating func entryRecord() throws -> (path: String, page: Page?, diagnostics: [Diagnostic]) {
+        (try string(), try optional { try $0.page() }, try diagnostics())
+    }
+
+    /// What `CacheWriter.renderedRecord` wrote.
+    mutating func renderedRecord() throws -> (path: String, page: RenderedPage, part: SearchPart?) {
+        (try string(), try renderedFacts(), try optional { try $0.searchPart() })
     }
 
     /// What `pagesRest` wrote, as pages with no records yet.

@@ -47,10 +47,18 @@ struct BuildCache {
         var gitKey = ""
         /// Where each page's Markdown copy is in the output folder's `llms-full.txt`.
         var llmsCopies: LlmsCopies?
-        /// The checksum of the `pages.cache` written with this head.
+        /// The checksums of the pages files written with this head, comma-joined: `pages.cache`
+        /// first, then each shard (`pagesIDs`).
         var pagesID = ""
         /// The checksum of the `site.cache` written with this head (`SiteSnapshot`), or empty.
         var siteID = ""
+
+        /// `pagesID` split: `pages.cache`'s checksum, then each shard's; `nil` unless there is
+        /// one for every file.
+        var pagesIDs: [String]? {
+            let ids = pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return ids.count == BuildCache.shardCount + 1 ? ids : nil
+        }
     }
 
     /// What `pages.cache` holds.

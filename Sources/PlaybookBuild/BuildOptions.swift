@@ -57,4 +57,11 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
     }
+
+    /// `config` as these options override it (`--base-url`, the print page): what every path
+    /// that reads `playbook.yml` applies.
+    func overriding(_ config: inout SiteConfig) {
+        if let baseURL { config.baseURL = baseURL }
+        if let printPage { config.print = printPage }
+    }
 }

@@ -15,20 +15,16 @@ struct ShardRecords {
     func entry(_ path: String) -> (page: Page?, diagnostics: [Diagnostic])? {
         guard let bytes = entries.first(where: { $0.path == path })?.bytes else { return nil }
         var reader = CacheReader(Array(bytes), from: 0)
-        guard (try? reader.string()) == path, let page = try? reader.optional({ try $0.page() }),
-            let diagnostics = try? reader.diagnostics(), reader.isAtEnd
-        else { return nil }
-        return (page, diagnostics)
+        guard let record = try? reader.entryRecord(), record.path == path, reader.isAtEnd else { return nil }
+        return (record.page, record.diagnostics)
     }
 
     /// The rendered facts and search share of the page from `path`, decoded.
     func rendered(_ path: String) -> (page: RenderedPage, part: SearchPart?)? {
         guard let bytes = rendered.first(where: { $0.path == path })?.bytes else { return nil }
         var reader = CacheReader(Array(bytes), from: 0)
-        guard (try? reader.string()) == path, let page = try? reader.renderedFacts(),
-            let part = try? reader.optional({ try $0.searchPart() }), reader.isAtEnd
-        else { return nil }
-        return (page, part)
+        guard let record = try? reader.renderedRecord(), record.path == path, reader.isAtEnd else { return nil }
+        return (record.page, record.part)
     }
 
     /// The records with `path`'s file as read replaced by `entry`, and its rendered page by
@@ -37,14 +33,10 @@ struct ShardRecords {
         _ path: String, entry: (page: Page?, diagnostics: [Diagnostic]), rendered page: RenderedPage, part: SearchPart?
     ) {
         var writer = CacheWriter(capacity: 4096)
-        writer.string(path)
-        writer.optional(entry.page) { $0.page($1) }
-        writer.diagnostics(entry.diagnostics)
+        writer.entryRecord(path, page: entry.page, diagnostics: entry.diagnostics)
         if let at = entries.firstIndex(where: { $0.path == path }) { entries[at].bytes = writer.bytes[...] }
         writer = CacheWriter(capacity: 4096)
-        writer.string(path)
-        writer.renderedFacts(page)
-        writer.optional(part) { $0.searchPart($1) }
+        writer.renderedRecord(path, page: page, part: part)
         if let at = rendered.firstIndex(where: { $0.path == path }) { rendered[at].bytes = writer.bytes[...] }
     }
 }
@@ -66,8 +58,7 @@ extension BuildCache {
         var rest = Pages(entries: ContentLoader.PageCache(), rendered: [:], searchParts: [:])
         rest.git = git.commit == nil ? nil : git  // as `DiskCache.pages(of:)` keeps them
         rest.searchMemo = memo
-        var ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard ids.count == Self.shardCount + 1 else { return false }
+        guard var ids = head.pagesIDs else { return false }
         try? FileManager.default.removeItem(atPath: headPath)
         for (shard, records) in shards {
             let written = Self.save(to: shardPath(shard)) { writer in
@@ -86,7 +77,7 @@ extension BuildCache {
 
     /// `pages.cache` (the git facts and the search memo) when it is the one `head` names.
     func readRest(for head: Head) -> Pages? {
-        guard let id = head.pagesID.split(separator: ",").first,
+        guard let id = head.pagesIDs?.first,
             let (opened, checksum) = Self.openChecked(pagesPath), String(checksum, radix: 36) == id
         else { return nil }
         var reader = opened

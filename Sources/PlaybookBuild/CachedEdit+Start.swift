@@ -10,8 +10,7 @@ extension CachedEdit {
         guard !changed.isEmpty, changed.count <= Self.pageLimit else { return nil }
         let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
         var config = loader.readConfig().0
-        if let baseURL = options.baseURL { config.baseURL = baseURL }
-        if let printPage = options.printPage { config.print = printPage }
+        options.overriding(&config)
         let prefix = config.contentPrefix
         guard changed.allSatisfy({ $0.hasPrefix(prefix) && $0.hasSuffix(".md") }), config.urlStyle == head.style
         else { return nil }
@@ -67,8 +66,7 @@ extension CachedEdit {
 
     /// The shards holding the records of `sources`, read.
     func shards(of sources: [String], head: BuildCache.Head) -> [Int: ShardRecords]? {
-        let ids = head.pagesID.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard ids.count == BuildCache.shardCount + 1 else { return nil }
+        guard let ids = head.pagesIDs else { return nil }
         var shards: [Int: ShardRecords] = [:]
         for shard in Set(sources.map(BuildCache.shard(of:))) {
             guard let records = cache.readShard(shard, id: ids[shard + 1]) else { return nil }

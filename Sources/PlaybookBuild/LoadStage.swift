@@ -58,10 +58,7 @@ struct LoadStage {
         }
         let contentChanged = ChangeSet.contentPaths(changed, prefix: SiteConfig.contentFolder(ofSite: options.source) + "/")
         let loaded = try ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load(
-            configOverride: { [options] config in
-                if let baseURL = options.baseURL { config.baseURL = baseURL }
-                if let printPage = options.printPage { config.print = printPage }
-            },
+            configOverride: { [options] config in options.overriding(&config) },
             reusing: everything ? ContentLoader.PageCache() : previous.pageCache, changed: contentChanged)
         let (site, lintProblems, lint) = LintStage(site: loaded.site, today: options.today).run()
         if let (loadedTemplates, scannedAssets) = templatesLoading?.value() {

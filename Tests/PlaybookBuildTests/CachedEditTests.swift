@@ -200,7 +200,7 @@ import Testing
         #expect(CachedEdit.splice([(source: "z.md", text: "Z")], into: Array(old.text.utf8), at: old.copies) == nil)
     }
 
-    @Test func anUpdateReplacesFilesInPlaceAndWritesTheMarkerLast() throws {
+    @Test func anUpdateReplacesFilesInPlaceRemovesOthersAndWritesTheNewMarker() throws {
         let site = try FixtureSite(["content/_index.md": page("Home")])
         let folder = site.root + "/out"
         try FileManager.default.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
